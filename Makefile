@@ -1,0 +1,69 @@
+# Innoportal: `make run` serves the portal with demo data, `make test` proves it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := .tools/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+# The project's interpreter: pyenv's 3.12, chosen by .python-version.
+PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null || python3 -c 'import sys; print(sys.executable)')
+
+RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext
+TEST_DEBS := chromium postgresql poppler-utils
+
+.PHONY: run test install install-test lint bench messages clean
+
+run: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
+	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-test
+	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
+	$(PY) -m pytest
+	.ci/with-postgres $(PY) -m pytest
+
+install: .tools/debs-run.stamp $(VENV)/.stamp node_modules/.stamp
+
+install-test: install .tools/debs-test.stamp
+
+.tools/debs-run.stamp: Makefile
+	.ci/apt-ensure $(RUN_DEBS)
+	@mkdir -p .tools && touch $@
+
+.tools/debs-test.stamp: Makefile
+	.ci/apt-ensure $(TEST_DEBS)
+	@mkdir -p .tools && touch $@
+
+$(UV):
+	python3 -m pip install -q --disable-pip-version-check --target .tools uv
+
+$(VENV)/.stamp: requirements.txt | $(UV)
+	test -x $(PY) || $(UV) venv -q $(VENV) --python $(PYTHON312)
+	$(UV) pip sync -q --python $(PY) requirements.txt
+	@touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Re-pin after editing pyproject.toml.
+requirements.txt: pyproject.toml | $(UV)
+	$(UV) pip compile pyproject.toml --extra dev -o $@ --no-header --no-annotate -q --python-version 3.12
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: install
+	for d in . projects canvas benefits; do (cd $$d && ../$(PY) ../manage.py makemessages -a --no-obsolete --ignore '.venv' --ignore 'node_modules' --ignore '.tools' --ignore 'projects' --ignore 'canvas' --ignore 'benefits' --ignore 'tests' --ignore 'bench' -v0) ; done
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .tools node_modules staticfiles

@@ -1,0 +1,19 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+
+from projects.selectors import projects_for_user
+
+
+def home(request):
+    projects = (
+        projects_for_user(request.user)
+        .filter(memberships__user=request.user, archived=False)
+        .select_related("unit")
+        .order_by("-updated_at")
+    )
+    return render(request, "portal/home.html", {"projects": projects})
+
+
+@login_not_required
+def accessibility(request):
+    return render(request, "portal/accessibility.html")

@@ -1,0 +1,40 @@
+from collections.abc import Iterable
+from functools import wraps
+
+from django.http import HttpResponseNotAllowed
+
+from .selectors import project_for_user
+
+
+def project_view(
+    *,
+    methods: Iterable[str] = ("GET",),
+    write: Iterable[str] = ("POST",),
+    approve: Iterable[str] = (),
+):
+    """Give the view its project (from `project_id`) through `project_for_user`.
+
+    Access is checked before the method, so an outsider gets 404 whatever the
+    method. Requests whose method is in `write` need an editor, those in
+    `approve` someone who decides the project's gates."""
+    allowed = {m.upper() for m in methods}
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    write, approve = set(write), set(approve)
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, project_id: int, **kwargs):
+            project = project_for_user(
+                request.user,
+                project_id,
+                write=request.method in write and request.method in allowed,
+                approve=request.method in approve and request.method in allowed,
+            )
+            if request.method not in allowed:
+                return HttpResponseNotAllowed(sorted(allowed))
+            return view(request, project, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,165 @@
+"""A project's history in words a user understands.
+
+Models with `HistoricalRecords` join a project's history by registering here
+(usually from their app's `ready()`), naming how their rows reach the project.
+Rows are read with one query per registered model and one per referenced model,
+however long the history is.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils import formats
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+ACTIONS = {
+    "+": gettext_lazy("created"),
+    "~": gettext_lazy("changed"),
+    "-": gettext_lazy("deleted"),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    model: type[models.Model]
+    project_lookup: str
+    label: Callable[[models.Model, dict], str]
+
+
+@dataclass
+class Entry:
+    when: datetime
+    who: str
+    action: str  # "+", "~" or "-"
+    what: str
+    label: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def verb(self) -> str:
+        return str(ACTIONS[self.action])
+
+
+_sources: list[Source] = []
+
+
+def default_label(row: models.Model, refs: dict) -> str:
+    for name in ("title", "name", "text"):
+        if hasattr(row, name):
+            return Truncator(str(getattr(row, name))).chars(60)
+    return str(row.pk)
+
+
+def register(model: type[models.Model], *, project_lookup: str, label=default_label) -> None:
+    """Add `model`'s recorded changes to its project's history.
+
+    `project_lookup` filters the model's historical rows to one project, e.g.
+    "project_id" or "canvas__project_id"."""
+    if any(source.model is model for source in _sources):
+        return
+    _sources.append(Source(model=model, project_lookup=project_lookup, label=label))
+
+
+def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
+    historical = model.history.model
+    names = {f.name for f in historical._meta.get_fields()}
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name in names and not f.primary_key and f.name not in {"version"}
+    ]
+
+
+def _display(fld: models.Field, value, refs: dict) -> str:
+    if value is None or value == "":
+        return "–"
+    if fld.is_relation:
+        return refs.get((fld.related_model, value), "–")
+    if fld.choices:
+        return str(dict(fld.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime | date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return Truncator(str(value)).chars(80)
+
+
+def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
+    """Names of every object the rows point to, one query per related model."""
+    wanted: dict[type[models.Model], set] = defaultdict(set)
+    user_model = get_user_model()
+    for source, rows in rows_by_source.items():
+        fks = [f for f in _tracked_fields(source.model) if f.is_relation]
+        for row in rows:
+            if row.history_user_id:
+                wanted[user_model].add(row.history_user_id)
+            for fk in fks:
+                value = getattr(row, fk.attname)
+                if value is not None:
+                    wanted[fk.related_model].add(value)
+    refs = {}
+    for model, ids in wanted.items():
+        for obj in model._default_manager.filter(pk__in=ids):
+            name = obj.get_full_name() or obj.username if model is user_model else str(obj)
+            refs[(model, obj.pk)] = name
+    return refs
+
+
+def project_history(project_id: int) -> list[Entry]:
+    """Every recorded change of the project's data, newest first."""
+    rows_by_source = {}
+    for source in _sources:
+        historical = source.model.history.model
+        rows_by_source[source] = list(
+            historical.objects.filter(**{source.project_lookup: project_id}).order_by(
+                "history_date", "history_id"
+            )
+        )
+    refs = _resolve_refs(rows_by_source)
+    user_model = get_user_model()
+    entries = []
+    for source, rows in rows_by_source.items():
+        fields = _tracked_fields(source.model)
+        what = str(source.model._meta.verbose_name)
+        previous: dict = {}
+        for row in rows:
+            who = refs.get((user_model, row.history_user_id)) or _("The portal")
+            before = previous.get(row.id)
+            changes = []
+            if row.history_type == "~" and before is not None:
+                for fld in fields:
+                    old, new = getattr(before, fld.attname), getattr(row, fld.attname)
+                    if old != new:
+                        changes.append(
+                            (
+                                str(fld.verbose_name),
+                                _display(fld, old, refs),
+                                _display(fld, new, refs),
+                            )
+                        )
+                if not changes:
+                    previous[row.id] = row
+                    continue
+            previous[row.id] = row
+            entries.append(
+                Entry(
+                    when=row.history_date,
+                    who=who,
+                    action=row.history_type,
+                    what=what,
+                    label=source.label(row, refs),
+                    changes=changes,
+                )
+            )
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries
+
+
+def membership_label(row, refs: dict) -> str:
+    return refs.get((get_user_model(), row.user_id), "–")

@@ -1,0 +1,27 @@
+// Small progressive enhancements on top of htmx; the pages work without them.
+(function () {
+  "use strict";
+  const status = () => document.getElementById("status");
+
+  // Views send HX-Trigger: {"announce": "..."}; read it out in the status region.
+  document.addEventListener("announce", function (event) {
+    const region = status();
+    if (!region) return;
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = event.detail.value; }, 50);
+  });
+
+  // A failed request must never be silent.
+  document.addEventListener("htmx:responseError", function (event) {
+    const region = status();
+    if (region) region.textContent = document.documentElement.dataset.errorText || "Error";
+  });
+
+  // Language choice applies on change; the button stays for keyboard users without JS.
+  document.addEventListener("DOMContentLoaded", function () {
+    const select = document.getElementById("language-select");
+    if (select) select.addEventListener("change", function () { select.form.requestSubmit(); });
+    const summary = document.querySelector("[data-autofocus]");
+    if (summary) summary.focus();
+  });
+})();

@@ -1,0 +1,89 @@
+"""Walks the whole URL conf: anonymous users are sent to log in, outsiders get
+404 on every project URL, read-only viewers 403 on every write. A new URL whose
+arguments have no sample below makes this test fail, so none is forgotten."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from projects.models import Membership
+
+# URL names any visitor may open without logging in.
+PUBLIC = {"login", "accessibility", "set_language"}
+# Admin has its own log-in and permission system.
+SKIPPED_NAMESPACES = {"admin"}
+
+
+def _patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or ""
+            if ns in SKIPPED_NAMESPACES:
+                continue
+            yield from _patterns(entry, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", list(entry.pattern.regex.groupindex)
+
+
+ALL_URLS = sorted(set((name, tuple(args)) for name, args in _patterns()))
+
+
+def sample_kwargs(args, project):
+    """Sample values for a URL's arguments, all inside `project`."""
+    samples = {
+        "project_id": lambda: project.pk,
+        "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
+    }
+    missing = [a for a in args if a not in samples]
+    assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"
+    return {a: samples[a]() for a in args}
+
+
+def url_for(name, args, project):
+    return reverse(name, kwargs=sample_kwargs(args, project))
+
+
+@pytest.mark.parametrize(("name", "args"), ALL_URLS, ids=[n for n, _ in ALL_URLS])
+def test_anonymous_is_sent_to_log_in(client, project, name, args):
+    url = url_for(name, args, project)
+    response = client.get(url)
+    if name in PUBLIC:
+        assert response.status_code in (200, 302, 405)
+        if response.status_code == 302:
+            assert "/accounts/login/" not in response["Location"] or name == "login"
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+PROJECT_URLS = [(n, a) for n, a in ALL_URLS if "project_id" in a]
+
+
+def test_project_urls_are_found():
+    assert len(PROJECT_URLS) >= 7
+
+
+@pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
+def test_outsider_gets_404_on_get_and_post(client, charlie, project, name, args):
+    client.force_login(charlie)
+    url = url_for(name, args, project)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {}).status_code == 404
+    assert client.post(url, {}, headers={"HX-Request": "true"}).status_code == 404
+
+
+@pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
+def test_viewer_gets_403_on_post(client, bob, project, name, args):
+    client.force_login(bob)
+    url = url_for(name, args, project)
+    response = client.post(url, {})
+    # A page that accepts no POST at all answers 405, which is a refusal too.
+    assert response.status_code in (403, 405)
+    assert Membership.objects.filter(project=project).count() == 3
+
+
+@pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
+def test_leader_reads_but_cannot_write(client, leader, project, name, args):
+    client.force_login(leader)
+    url = url_for(name, args, project)
+    assert client.post(url, {}).status_code in (403, 405)
