@@ -1,0 +1,54 @@
+"""The foundation's pages over a portfolio of 1,000 projects."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from bench.harness import request, timed
+from projects.models import Membership, Project, Unit
+from projects.selectors import LEADERS_GROUP
+
+PROJECTS = 1000
+PAGE_MS = 50
+FRAGMENT_MS = 20
+
+
+def build(ctx: dict) -> None:
+    users = get_user_model().objects
+    member = users.create_user("bench-member", password="x")
+    leader = users.create_user("bench-leader", password="x")
+    leader.groups.add(Group.objects.get_or_create(name=LEADERS_GROUP)[0])
+    units = Unit.objects.bulk_create([Unit(name=f"Enhet {i}") for i in range(10)])
+    projects = Project.objects.bulk_create(
+        [
+            Project(
+                title=f"Prosjekt {i:04d}",
+                summary="Et prosjekt i benchmarken. " * 5,
+                unit=units[i % len(units)],
+                step=Project.Step.values[i % 4],
+                funnel_stage=Project.FunnelStage.values[i % 5],
+            )
+            for i in range(PROJECTS)
+        ]
+    )
+    colleagues = users.bulk_create([get_user_model()(username=f"kollega{i}") for i in range(20)])
+    memberships = [Membership(project=p, user=member, role="team_member") for p in projects[:50]]
+    memberships += [Membership(project=projects[0], user=c, role="team_member") for c in colleagues]
+    Membership.objects.bulk_create(memberships)
+    ctx.update(member=member, leader=leader, project=projects[0], projects=projects)
+
+
+def rows(ctx: dict):
+    client = Client()
+    client.force_login(ctx["member"])
+    pk = ctx["project"].pk
+    yield timed("page: home (50 projects)", PAGE_MS, request(client, "get", "/"))
+    yield timed("page: project overview", PAGE_MS, request(client, "get", f"/projects/{pk}/"))
+    yield timed("page: members (21)", PAGE_MS, request(client, "get", f"/projects/{pk}/members/"))
+    yield timed("page: history", PAGE_MS, request(client, "get", f"/projects/{pk}/history/"))
+    yield timed("page: edit project", PAGE_MS, request(client, "get", f"/projects/{pk}/edit/"))
+    yield timed(
+        "fragment: members (htmx)",
+        FRAGMENT_MS,
+        request(client, "get", f"/projects/{pk}/members/", htmx=True),
+    )
