@@ -1,0 +1,88 @@
+// Canvas boards: focus that stays on the note acted on, Enter to save a note,
+// and co-editors' changes merged in without disturbing a note being edited.
+(function () {
+  "use strict";
+  const board = () => document.getElementById("board");
+  let remembered = null; // {note, key} of the control used last
+
+  function describe(el) {
+    const note = el && el.closest ? el.closest("[data-note]") : null;
+    if (!note) return el && el.id ? { id: el.id } : null;
+    return { note: note.id, key: el.dataset ? el.dataset.focus : undefined };
+  }
+
+  function focusFor(desc) {
+    if (!desc) return null;
+    if (desc.id && !desc.note) return document.getElementById(desc.id);
+    const note = document.getElementById(desc.note);
+    if (!note) return null;
+    return (desc.key && note.querySelector('[data-focus="' + desc.key + '"]')) || note;
+  }
+
+  // Remember which control of which note started a request.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const src = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+    const active = document.activeElement;
+    if (event.detail.elt.matches("[data-board-poll]")) return;
+    remembered = describe(src && src.submitter ? src.submitter : active);
+  });
+
+  // Views name the element to focus after their swap (HX-Trigger-After-Settle).
+  document.addEventListener("canvasFocus", function (event) {
+    const id = event.detail.value;
+    let target = null;
+    if (remembered && remembered.note === id) target = focusFor(remembered);
+    target = target || document.getElementById(id);
+    if (target) target.focus();
+    remembered = null;
+  });
+
+  // The poll sends the revision the board shows; 204 means nothing changed.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (!event.detail.elt.matches("[data-board-poll]")) return;
+    event.detail.parameters.since = board().dataset.revision;
+  });
+
+  // A refresh must not disturb a note being edited: keep the editor in place
+  // (hx-preserve), and when its note is gone, leave that block for later.
+  let skipped = false;
+  let focusBefore = null;
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    const target = event.detail.target;
+    if (!target.classList || !target.classList.contains("notes")) return;
+    focusBefore = focusBefore || describe(document.activeElement);
+    target.querySelectorAll("[data-editing]").forEach(function (editor) {
+      const incoming = event.detail.fragment.querySelector("#" + CSS.escape(editor.id));
+      if (incoming) incoming.setAttribute("hx-preserve", "true");
+      else {
+        event.detail.shouldSwap = false;
+        skipped = true;
+      }
+    });
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    // Put focus back where it was when a refresh replaced the focused control.
+    if (focusBefore && (!document.activeElement || document.activeElement === document.body)) {
+      const target = focusFor(focusBefore);
+      if (target) target.focus();
+    }
+    focusBefore = null;
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail.elt.matches("[data-board-poll]")) return;
+    const revision = event.detail.xhr.getResponseHeader("X-Board-Revision");
+    if (revision && !skipped) board().dataset.revision = revision;
+    skipped = false;
+  });
+
+  // In a note's text, Enter saves and Shift+Enter starts a new line.
+  document.addEventListener("keydown", function (event) {
+    const field = event.target;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    if (!field.matches || !field.matches(".note-form textarea")) return;
+    event.preventDefault();
+    field.form.requestSubmit();
+  });
+})();
