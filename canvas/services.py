@@ -100,13 +100,11 @@ def note_move(*, note: Note, version: int, block: str | None = None, direction: 
 
 @transaction.atomic
 def note_set_deleted(*, note: Note, deleted: bool) -> Note:
-    """Delete (only marked, so it can be undone) or restore the note. A restored
-    note goes back to the end of its block."""
+    """Delete (only marked, so it can be undone) or restore the note. The note
+    keeps its position, so undo puts it back where it was."""
     current = Note.objects.select_for_update().get(pk=note.pk)
     if current.deleted != deleted:
         current.deleted = deleted
-        if not deleted:
-            current.position = len(_block_ids(current.canvas_id, current.block))
         current.version += 1
         current.save()
         _touch(current.canvas_id)

@@ -1,0 +1,55 @@
+from django.urls import reverse
+
+from canvas.models import Canvas
+
+from .conftest import HTMX, make_note
+
+
+def url(canvas):
+    return reverse("canvas:changes", args=[canvas.project_id, canvas.pk])
+
+
+def test_it_answers_204_while_nothing_changed(client, alice, canvas, django_assert_max_num_queries):
+    make_note(canvas)
+    client.force_login(alice)
+    with django_assert_max_num_queries(6):
+        r = client.get(url(canvas), {"since": "1"}, headers=HTMX)
+    assert r.status_code == 204 and r.content == b""
+
+
+def test_it_sends_every_block_and_the_revision_after_a_change(client, alice, canvas):
+    note = make_note(canvas, text="Fra en kollega")
+    client.force_login(alice)
+    r = client.get(url(canvas), {"since": "0"}, headers=HTMX)
+    assert r.status_code == 200 and r["X-Board-Revision"] == "1"
+    assert r.text.count('hx-swap-oob="true"') == 9
+    assert f'id="note-{note.pk}"' in r.text and "Fra en kollega" in r.text
+    assert "add-note" not in r.text  # forms being typed in are never replaced
+
+
+def test_it_sends_the_board_when_the_revision_is_missing_or_bad(client, alice, canvas):
+    client.force_login(alice)
+    assert client.get(url(canvas), {"since": "x"}, headers=HTMX).status_code == 200
+    assert client.get(url(canvas), headers=HTMX).status_code == 200
+
+
+def test_it_redirects_a_plain_request_to_the_board(client, alice, canvas):
+    client.force_login(alice)
+    r = client.get(url(canvas))
+    assert r.status_code == 302 and r["Location"] == canvas.get_absolute_url()
+
+
+def test_it_lets_viewers_follow_and_hides_from_outsiders(client, bob, charlie, canvas):
+    client.force_login(bob)
+    assert client.get(url(canvas), {"since": "0"}, headers=HTMX).status_code == 204
+    client.force_login(charlie)
+    assert client.get(url(canvas), {"since": "0"}, headers=HTMX).status_code == 404
+
+
+def test_it_hides_other_projects_canvases(client, alice, project):
+    from tests.factories import make_project
+
+    other = Canvas.objects.create(project=make_project(), title="x")
+    client.force_login(alice)
+    r = client.get(reverse("canvas:changes", args=[project.pk, other.pk]), headers=HTMX)
+    assert r.status_code == 404
