@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
@@ -16,7 +17,7 @@ from projects.responses import announce
 from projects.services import StaleEdit
 
 from . import pdf
-from .blocks import BLOCKS, BLOCKS_BY_KEY, COLOURS, board_blocks
+from .blocks import BLOCK_CHOICES, BLOCKS_BY_KEY, COLOUR_CHOICES, board_blocks
 from .compare import board_diff
 from .forms import CanvasForm, CompareForm, NoteAddForm, NoteForm, NoteMoveForm, SnapshotForm
 from .models import Canvas, Note, Snapshot
@@ -48,11 +49,35 @@ def _note(project, note_id: int, *, deleted: bool | None = False) -> Note:
 
 
 def _context(project, canvas, **extra) -> dict:
+    # A board renders up to hundreds of notes: what is the same for every note
+    # is worked out once here (note URLs are this prefix + id + action).
+    notes_url = reverse("canvas:note", args=[project.pk, 0]).removesuffix("0/")
+    move_options = format_html(
+        '<option value="">{}</option>{}',
+        _("Move to …"),
+        format_html_join("", '<option value="{}">{}</option>', BLOCK_CHOICES),
+    )
+    labels = {
+        "edit": _("Edit"),
+        "up": _("Up"),
+        "down": _("Down"),
+        "move_to": _("Move to"),
+        "move": _("Move"),
+        "delete": _("Delete"),
+        "hypothesis": _("Hypothesis to test"),
+        "moved_meanwhile": _(
+            "Someone else changed this note before your move, so it was not moved. "
+            "It is shown as it is now."
+        ),
+    }
+    labels = {key: escape(label) for key, label in labels.items()}
+    labels["colours"] = {key: escape(label) for key, label in COLOUR_CHOICES}
     return {
         "project": project,
         "canvas": canvas,
-        "block_choices": BLOCKS,
-        "colours": COLOURS,
+        "notes_url": notes_url,
+        "move_options": move_options,
+        "labels": labels,
         **extra,
     }
 
