@@ -112,12 +112,18 @@ def test_two_editors_converge_and_a_stale_edit_is_refused_without_losing_text(
         note = note_add(canvas=board, block=block, text=f"Lapp {i}", color=colours[i % 5], by=alice)
     Note.objects.filter(pk=note.pk).update(hypothesis=True)
     url = live_server.url + board.get_absolute_url()
-    pages = []
-    for user in (alice, dina):
-        page = enter(browser.new_context(locale="nb-NO"), live_server, user)
-        page.goto(url)
-        pages.append(page)
-    mine, theirs = pages
+    contexts = [browser.new_context(locale="nb-NO") for _ in range(2)]
+    try:
+        mine, theirs = (enter(c, live_server, u) for c, u in zip(contexts, (alice, dina)))
+        for page in (mine, theirs):
+            page.goto(url)
+        converge_and_conflict(mine, theirs, axe_check)
+    finally:
+        for context in contexts:
+            context.close()  # stops their polling before the server goes
+
+
+def converge_and_conflict(mine, theirs, axe_check):
     axe_check(mine)  # a full board
 
     # Dina adds a note; it appears on Alice's board within 5 s.
