@@ -114,7 +114,9 @@ def test_two_editors_converge_and_a_stale_edit_is_refused_without_losing_text(
     url = live_server.url + board.get_absolute_url()
     contexts = [browser.new_context(locale="nb-NO") for _ in range(2)]
     try:
-        mine, theirs = (enter(c, live_server, u) for c, u in zip(contexts, (alice, dina)))
+        mine, theirs = (
+            enter(c, live_server, u) for c, u in zip(contexts, (alice, dina), strict=True)
+        )
         for page in (mine, theirs):
             page.goto(url)
         converge_and_conflict(mine, theirs, axe_check)
