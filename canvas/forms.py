@@ -73,3 +73,4 @@ class CompareForm(forms.Form):
         choices = [(str(s.pk), s.name) for s in snapshots] + [("current", _("The board now"))]
         self.fields["a"].choices = choices
         self.fields["b"].choices = choices
+        self.fields["b"].initial = "current"  # the usual question: what changed since?

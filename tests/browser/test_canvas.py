@@ -161,3 +161,19 @@ def converge_and_conflict(mine, theirs, axe_check):
     expect(theirs.locator(f"#note-{target.pk} .note__text")).to_have_text(
         "Pårørende som bor langt unna", timeout=5000
     )
+
+
+def test_canvas_list_snapshots_and_comparison_pass_axe(page, live_server, axe_check, alice, board):
+    note_add(canvas=board, block="channels", text="SMS", by=alice)
+    page = enter(page.context, live_server, alice)
+    page.goto(live_server.url + f"/projects/{board.project_id}/canvas/")
+    axe_check(page)
+    page.goto(live_server.url + f"/projects/{board.project_id}/canvas/{board.pk}/snapshots/")
+    page.get_by_label("Navn på øyeblikksbildet").fill("Før workshop")
+    page.get_by_role("button", name="Lagre øyeblikksbilde").click()
+    expect(page.locator("#snapshots")).to_contain_text("Før workshop")
+    axe_check(page)
+    Note.objects.filter(canvas=board).update(text="SMS og e-post")
+    page.get_by_role("button", name="Sammenlign").click()
+    expect(page.locator("#diff, .diff").first).to_contain_text("SMS og e-post")
+    axe_check(page)

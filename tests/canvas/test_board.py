@@ -73,3 +73,19 @@ def test_it_keeps_deleted_notes_off_the_board(client, alice, note):
     client.force_login(alice)
     assert f'id="note-{note.pk}"' not in client.get(url(note.canvas)).text
     assert Canvas.objects.count() == 1
+
+
+def test_it_labels_colours_in_words_and_keeps_line_breaks(client, alice, canvas):
+    make_note(canvas, text="Første linje\nandre <linje>", color="pink", hypothesis=True)
+    client.force_login(alice)
+    r = client.get(url(canvas))
+    assert "Første linje<br>andre &lt;linje&gt;" in r.text
+    assert '<span class="note__colour">Rosa</span>' in r.text
+    assert '<span class="note__hypothesis">Hypotese å teste</span>' in r.text
+
+
+def test_it_labels_revenue_streams_as_funding_and_value_streams(client, alice, canvas):
+    client.force_login(alice)
+    r = client.get(url(canvas))
+    assert "Finansiering og verdistrømmer" in r.text
+    assert "I originalversjonen: Inntektsstrømmer" in r.text
