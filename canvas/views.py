@@ -3,6 +3,7 @@
 canvas.services, which refuse stale versions with StaleEdit (answered 409)."""
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -112,7 +113,7 @@ def _blocks_response(
 def _back_to_board(note: Note, **query) -> HttpResponse:
     url = reverse("canvas:board", args=[note.canvas.project_id, note.canvas_id])
     if query:
-        url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+        url += "?" + urlencode(query)
     return redirect(f"{url}#note-{note.pk}")
 
 

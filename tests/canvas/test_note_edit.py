@@ -98,3 +98,21 @@ def test_it_cancels_back_to_the_note(client, alice, charlie, note):
     assert client.get(detail).status_code == 302
     client.force_login(charlie)
     assert client.get(detail, headers=HTMX).status_code == 404
+
+
+def test_it_shows_errors_and_conflicts_on_the_page_without_htmx(client, alice, note):
+    client.force_login(alice)
+    r = client.post(url(note), data(note, text=""))
+    assert r.status_code == 200 and "<html" in r.text and "1–500 tegn" in r.text
+    Note.objects.filter(pk=note.pk).update(version=5)
+    r = client.post(url(note), data(note, text="Min tekst"))
+    assert r.status_code == 409 and "<html" in r.text and "Min tekst" in r.text
+
+
+def test_viewers_see_a_note_but_nobody_sees_a_deleted_one(client, bob, note):
+    detail = reverse("canvas:note", args=[note.canvas.project_id, note.pk])
+    client.force_login(bob)
+    r = client.get(detail, headers=HTMX)
+    assert r.status_code == 200 and "note__actions" not in r.text
+    Note.objects.filter(pk=note.pk).update(deleted=True)
+    assert client.get(detail, headers=HTMX).status_code == 404

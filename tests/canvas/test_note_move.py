@@ -85,3 +85,11 @@ def test_it_refuses_viewers_and_outsiders(client, bob, charlie, note):
         r = client.post(url(note), {"version": 1, "block": "channels"}, headers=HTMX)
         assert r.status_code == status
     assert Note.objects.get().block == "value_propositions"
+
+
+def test_it_tells_about_a_stale_move_without_htmx(client, alice, note):
+    Note.objects.filter(pk=note.pk).update(version=3)
+    client.force_login(alice)
+    r = client.post(url(note), {"version": 1, "block": "channels"}, follow=True)
+    assert "ble den ikke flyttet" in r.text
+    assert Note.objects.get().block == "value_propositions"
