@@ -85,4 +85,31 @@
     event.preventDefault();
     field.form.requestSubmit();
   });
+
+  // Drag and drop to another block, on top of the "Move to" select and button
+  // (which it uses): never the only way to move a note.
+  document.addEventListener("dragstart", function (event) {
+    const note = event.target.closest && event.target.closest(".note[draggable]");
+    if (note) event.dataTransfer.setData("text/x-canvas-note", note.id);
+  });
+  document.addEventListener("dragover", function (event) {
+    if (event.target.closest && event.target.closest(".block")) event.preventDefault();
+  });
+  document.addEventListener("drop", function (event) {
+    const block = event.target.closest && event.target.closest(".block");
+    const id = event.dataTransfer.getData("text/x-canvas-note");
+    const note = id && document.getElementById(id);
+    if (!block || !note) return;
+    event.preventDefault();
+    const select = note.querySelector("select[name=block]");
+    const key = block.id.replace(/^block-/, "");
+    if (!select || note.closest(".block") === block) return;
+    select.value = key;
+    select.form.requestSubmit(note.querySelector('[data-focus="move"]'));
+  });
+  htmx.onLoad(function (root) {
+    root.querySelectorAll(".note .note__actions").forEach(function (form) {
+      form.closest(".note").setAttribute("draggable", "true");
+    });
+  });
 })();

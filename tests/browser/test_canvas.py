@@ -163,9 +163,15 @@ def converge_and_conflict(mine, theirs, axe_check):
     )
 
 
-def test_canvas_list_snapshots_and_comparison_pass_axe(page, live_server, axe_check, alice, board):
-    note_add(canvas=board, block="channels", text="SMS", by=alice)
+def test_drag_and_drop_moves_and_the_other_pages_pass_axe(
+    page, live_server, axe_check, alice, board
+):
+    note = note_add(canvas=board, block="channels", text="SMS", by=alice)
     page = enter(page.context, live_server, alice)
+    page.goto(live_server.url + board.get_absolute_url())
+    page.locator(f"#note-{note.pk}").drag_to(page.locator("#block-key_partners"))
+    expect(page.locator("#notes-key_partners")).to_contain_text("SMS")
+    expect(page.locator("#status")).to_contain_text("Lapp flyttet til Nøkkelpartnere")
     page.goto(live_server.url + f"/projects/{board.project_id}/canvas/")
     axe_check(page)
     page.goto(live_server.url + f"/projects/{board.project_id}/canvas/{board.pk}/snapshots/")
