@@ -26,3 +26,18 @@ def unit_rating_save(*, unit: Unit, data: dict, version: int | None, by) -> Unit
     rating.version += 1
     rating.save()
     return rating
+
+
+def user_pseudonymise(*, user) -> None:
+    """Remove what identifies a person but keep the user row, so memberships and
+    history stay readable as "Deleted user N"."""
+    user.username = f"slettet-{user.pk}"
+    user.first_name = "–"
+    user.last_name = f"#{user.pk}"
+    user.email = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
