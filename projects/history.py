@@ -180,3 +180,19 @@ def last_change(project_id: int):
         if stamp:
             stamps.append(stamp)
     return max(stamps, default=None)
+
+
+def project_querysets(project_id: int):
+    """Every registered model's rows of the project, then their recorded history:
+    parents before children, in registration order."""
+    live = [
+        s.model._default_manager.filter(**{s.project_lookup: project_id}).order_by("pk")
+        for s in _sources
+    ]
+    recorded = [
+        s.model.history.model.objects.filter(**{s.project_lookup: project_id}).order_by(
+            "history_id"
+        )
+        for s in _sources
+    ]
+    return live + recorded
