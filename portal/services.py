@@ -1,14 +1,9 @@
 from django.db import transaction
 
 from projects.models import Unit
+from projects.services import StaleEdit
 
 from .models import UnitRating
-
-
-class StaleRating(Exception):
-    def __init__(self, current: UnitRating):
-        super().__init__("stale rating")
-        self.current = current
 
 
 @transaction.atomic
@@ -18,7 +13,7 @@ def unit_rating_save(*, unit: Unit, data: dict, version: int | None, by) -> Unit
     if rating is None:
         rating = UnitRating(unit=unit, version=0)
     elif version is not None and version != rating.version:
-        raise StaleRating(rating)
+        raise StaleEdit(rating)
     rating.ambition = data["ambition"]
     rating.capacity = data["capacity"]
     rating.comment = data["comment"]
