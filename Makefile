@@ -9,8 +9,9 @@ export UV_PYTHON_DOWNLOADS := never
 # The project's interpreter: pyenv's 3.12, chosen by .python-version.
 PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null || python3 -c 'import sys; print(sys.executable)')
 
-RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext
-TEST_DEBS := chromium postgresql poppler-utils
+# WeasyPrint's libraries, gettext, and chromium for the decks' chart images.
+RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext chromium
+TEST_DEBS := postgresql poppler-utils
 
 .PHONY: run test install install-test lint bench messages clean
 
@@ -19,7 +20,11 @@ run: install
 	$(PY) manage.py createcachetable
 	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
 	$(PY) manage.py seed_demo --if-empty
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Innoportal runs at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	export TASKS_BACKEND=database; \
+	  $(PY) manage.py db_worker --interval 0.5 --no-reload -v0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 test: install-test
 	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
@@ -59,8 +64,13 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Refresh the catalogues: one for the portal and the site templates, one per app.
+MAKEMESSAGES := makemessages -l nb -l nn -l sv -l en --no-obsolete -v0
 messages: install
-	for d in . projects canvas benefits; do (cd $$d && ../$(PY) ../manage.py makemessages -a --no-obsolete --ignore '.venv' --ignore 'node_modules' --ignore '.tools' --ignore 'projects' --ignore 'canvas' --ignore 'benefits' --ignore 'tests' --ignore 'bench' -v0) ; done
+	$(PY) manage.py $(MAKEMESSAGES) $(foreach d,projects canvas benefits tests bench .venv node_modules .tools staticfiles,--ignore '$(d)/*')
+	for app in projects canvas benefits; do \
+	  if [ -d $$app/locale ]; then (cd $$app && ../$(PY) ../manage.py $(MAKEMESSAGES)); fi; \
+	done
 
 bench: install
 	$(PY) -m bench

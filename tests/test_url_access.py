@@ -41,6 +41,9 @@ def sample_kwargs(args, project):
         "canvas_id": lambda: _canvas(project).pk,
         "note_id": lambda: Note.objects.get_or_create(canvas=_canvas(project), text="x")[0].pk,
         "snapshot_id": lambda: Snapshot.objects.get_or_create(canvas=_canvas(project))[0].pk,
+        "fmt": lambda: "csv",
+        "unit_id": lambda: project.unit_id,
+        "bundle_id": lambda: 1,
     }
     missing = [a for a in args if a not in samples]
     assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"

@@ -11,10 +11,15 @@ def test_it_lists_canvas_and_note_changes_in_the_project_history(project):
     note = note_update(note=note, version=1, text="Chatbot", color="blue", hypothesis=True)
     note_move(note=note, version=2, block="channels")
     entries = project_history(project.pk)
-    labels = [(e.what, e.action, e.label) for e in entries]
+    labels = [(e.what.lower(), e.action, e.label) for e in entries]
     assert ("lerret", "+", "Framtiden") in labels
     assert ("lapp", "+", "Chatbot for søknader") in labels
-    changes = [c for e in entries if e.what == "lapp" and e.action == "~" for c in e.changes]
+    changes = [
+        (name.lower(), old, new)
+        for e in entries
+        if e.what.lower() == "lapp" and e.action == "~"
+        for name, old, new in e.changes
+    ]
     assert ("tekst", "Chatbot for søknader", "Chatbot") in changes
     assert ("felt", "Verdiforslag", "Kanaler") in changes
 
