@@ -100,13 +100,27 @@ def _focus(response: HttpResponse, element_id: str) -> HttpResponse:
     return response
 
 
+def _up_to_date(request, response: HttpResponse, canvas_id: int) -> HttpResponse:
+    """After a write: when the page showed the revision just before it, this
+    response brings the page up to date, so tell it the new revision and its
+    next poll answers "unchanged" instead of sending the whole board."""
+    shown = request.headers.get("X-Board-Revision", "")
+    revision = Canvas.objects.filter(pk=canvas_id).values_list("revision", flat=True).first()
+    if shown.isdigit() and revision == int(shown) + 1:
+        response["X-Board-Revision"] = str(revision)
+    return response
+
+
 def _blocks_response(
-    request, project, canvas, keys, *, message, focus, status=200, **extra
+    request, project, canvas, keys, *, message, focus, status=200, written=True, **extra
 ) -> HttpResponse:
-    """The named blocks' note lists (and undo regions) as out-of-band swaps."""
+    """The named blocks' note lists (and undo regions) as out-of-band swaps,
+    after a write unless `written` is False."""
     blocks = board_blocks(board_notes(canvas.pk, blocks=keys), only=keys)
     context = _context(project, canvas, blocks=blocks, **extra)
     response = render(request, f"{BOARD}#blocks-oob", context, status=status)
+    if written:
+        _up_to_date(request, response, canvas.pk)
     return _focus(announce(response, message), focus)
 
 
@@ -226,6 +240,7 @@ def note_edit(request, project, note_id: int):
             messages.success(request, _("The note was saved."))
             return _back_to_board(note)
         response = render(request, f"{BOARD}#note", _context(project, note.canvas, note=note))
+        _up_to_date(request, response, note.canvas_id)
         return _focus(announce(response, _("The note was saved.")), f"note-{note.pk}")
     response = render(request, template, context)
     if request.method == "POST":
@@ -268,7 +283,13 @@ def note_move_view(request, project, note_id: int):
             messages.error(request, message)
             return _back_to_board(note)
         return _blocks_response(
-            request, project, note.canvas, [seen], message=message, focus=f"note-{note.pk}"
+            request,
+            project,
+            note.canvas,
+            [seen],
+            message=message,
+            focus=f"note-{note.pk}",
+            written=False,
         )
     data = form.cleaned_data
     try:
@@ -291,6 +312,7 @@ def note_move_view(request, project, note_id: int):
             message=message,
             focus=f"note-{note.pk}",
             status=409,
+            written=False,
             conflict_id=note.pk,
         )
     if not request.htmx:

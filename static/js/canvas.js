@@ -37,10 +37,17 @@
     remembered = null;
   });
 
-  // The poll sends the revision the board shows; 204 means nothing changed.
+  // Requests from the board say which revision it shows: the poll gets 204
+  // while nothing changed, and a write that brings the board up to date
+  // answers with the new revision (so one's own changes cause no refresh).
   document.addEventListener("htmx:configRequest", function (event) {
-    if (!event.detail.elt.matches("[data-board-poll]")) return;
-    event.detail.parameters.since = board().dataset.revision;
+    const shown = board();
+    if (!shown || !shown.contains(event.detail.elt)) return;
+    if (event.detail.elt.matches("[data-board-poll]")) {
+      event.detail.parameters.since = shown.dataset.revision;
+    } else {
+      event.detail.headers["X-Board-Revision"] = shown.dataset.revision;
+    }
   });
 
   // A refresh must not disturb a note being edited: keep the editor in place
@@ -71,9 +78,8 @@
   });
 
   document.addEventListener("htmx:afterRequest", function (event) {
-    if (!event.detail.elt.matches("[data-board-poll]")) return;
-    const revision = event.detail.xhr.getResponseHeader("X-Board-Revision");
-    if (revision && !skipped) board().dataset.revision = revision;
+    const revision = event.detail.xhr && event.detail.xhr.getResponseHeader("X-Board-Revision");
+    if (revision && !skipped && board()) board().dataset.revision = revision;
     skipped = false;
   });
 

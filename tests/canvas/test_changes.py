@@ -53,3 +53,26 @@ def test_it_hides_other_projects_canvases(client, alice, project):
     client.force_login(alice)
     r = client.get(reverse("canvas:changes", args=[project.pk, other.pk]), headers=HTMX)
     assert r.status_code == 404
+
+
+def test_a_write_from_an_up_to_date_board_tells_it_the_new_revision(client, alice, canvas):
+    client.force_login(alice)
+    add = reverse("canvas:note-add", args=[canvas.project_id, canvas.pk])
+    r = client.post(
+        add, {"block": "channels", "text": "a"}, headers={**HTMX, "X-Board-Revision": "0"}
+    )
+    assert r["X-Board-Revision"] == "1"
+    # The page showed revision 0 but the board is at 1 now: someone else wrote
+    # meanwhile, so the page must still fetch their change.
+    r = client.post(
+        add, {"block": "channels", "text": "b"}, headers={**HTMX, "X-Board-Revision": "0"}
+    )
+    assert "X-Board-Revision" not in r
+    note = canvas.notes.first()
+    edit = reverse("canvas:note-edit", args=[canvas.project_id, note.pk])
+    r = client.post(
+        edit,
+        {"text": "a2", "color": "yellow", "version": note.version},
+        headers={**HTMX, "X-Board-Revision": "2"},
+    )
+    assert r["X-Board-Revision"] == "3"
