@@ -43,7 +43,8 @@ ACTIONS = (
     '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="move"'
     ' type="submit">{move}{short}</button>'
     '<button class="ds-button" data-variant="tertiary" data-size="sm" data-color="danger"'
-    ' data-focus="delete" type="submit" formaction="{url}delete/" hx-post="{url}delete/">{delete}{short}</button>'
+    ' data-focus="delete" type="submit" formaction="{url}delete/" hx-post="{url}delete/">'
+    "{delete}{short}</button>"
     "</form>"
 )
 
