@@ -10,7 +10,7 @@ TEXT_ERRORS = {
 }
 
 
-def _text_field(label, widget=None) -> forms.CharField:
+def _text_field(label, widget=None, help_text="") -> forms.CharField:
     # strip=True trims the text, so a note of only spaces is empty and refused.
     return forms.CharField(
         label=label,
@@ -18,6 +18,7 @@ def _text_field(label, widget=None) -> forms.CharField:
         strip=True,
         error_messages=TEXT_ERRORS,
         widget=widget,
+        help_text=help_text,
     )
 
 
@@ -36,7 +37,11 @@ class NoteAddForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = _text_field(_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = _text_field(
+        _("Text"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Enter saves, Shift+Enter starts a new line."),
+    )
     color = forms.ChoiceField(label=_("Colour"), choices=COLOUR_CHOICES)
     hypothesis = forms.BooleanField(label=_("Hypothesis to test"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
