@@ -178,7 +178,7 @@ def changes(request, project, canvas_id: int):
     context = _context(project, canvas, blocks=board_blocks(board_notes(canvas_id)))
     response = render(request, f"{BOARD}#blocks-oob", context)
     response["X-Board-Revision"] = str(revision)
-    return response
+    return announce(response, _("The board was updated with changes by others."))
 
 
 @project_view(methods=["POST"])

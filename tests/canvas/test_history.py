@@ -31,3 +31,13 @@ def test_it_offers_hypothesis_notes_of_every_canvas_to_the_experiments_log(proje
     b = make_note(today, text="Pårørende vil ha varsler", hypothesis=True)
     make_note(today, text="slettet", hypothesis=True, deleted=True)
     assert list(hypothesis_notes(project=project)) == [b, a]
+
+
+def test_the_history_page_shows_note_changes(client, alice, project):
+    from django.urls import reverse
+
+    note = make_note(make_canvas(project), text="Ny kanal: chat")
+    note_update(note=note, version=1, text="Ny kanal: chatbot", color="yellow", hypothesis=False)
+    client.force_login(alice)
+    r = client.get(reverse("projects:history", args=[project.pk]))
+    assert r.status_code == 200 and "Ny kanal: chatbot" in r.text
