@@ -6,7 +6,7 @@ import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -169,7 +169,7 @@ def changes(request, project, canvas_id: int):
         .first()
     )
     if revision is None:
-        return HttpResponse(status=404)
+        raise Http404
     if not request.htmx:
         return redirect("canvas:board", project.pk, canvas_id)
     if request.GET.get("since") == str(revision):
@@ -178,7 +178,7 @@ def changes(request, project, canvas_id: int):
     context = _context(project, canvas, blocks=board_blocks(board_notes(canvas_id)))
     response = render(request, f"{BOARD}#blocks-oob", context)
     response["X-Board-Revision"] = str(revision)
-    return announce(response, _("The board was updated with changes by others."))
+    return response
 
 
 @project_view(methods=["POST"])

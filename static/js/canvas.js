@@ -78,8 +78,16 @@
   });
 
   document.addEventListener("htmx:afterRequest", function (event) {
+    const shown = board();
     const revision = event.detail.xhr && event.detail.xhr.getResponseHeader("X-Board-Revision");
-    if (revision && !skipped && board()) board().dataset.revision = revision;
+    if (shown && revision && !skipped) {
+      shown.dataset.revision = revision;
+      // Others' changes are announced once, when they are all on the board.
+      if (event.detail.elt.matches("[data-board-poll]")) {
+        const detail = { value: shown.dataset.updatedText };
+        document.dispatchEvent(new CustomEvent("announce", { detail: detail }));
+      }
+    }
     skipped = false;
   });
 

@@ -132,6 +132,7 @@ def converge_and_conflict(mine, theirs, axe_check):
     theirs.locator("#add-customer_segments-text").fill("Pårørende")
     theirs.locator("#add-customer_segments-text").press("Enter")
     expect(mine.locator("#notes-customer_segments")).to_contain_text("Pårørende", timeout=5000)
+    expect(mine.locator("#status")).to_have_text("Lerretet ble oppdatert med endringer fra andre.")
 
     # Alice starts editing a note; Dina changes it meanwhile.
     target = Note.objects.get(text="Pårørende")
