@@ -274,7 +274,8 @@ def _conflict(request, project, current: Note, data: dict, template: str) -> Htt
 
 @project_view(methods=["POST"])
 def note_move_view(request, project, note_id: int):
-    note = _note(project, note_id)
+    # A note deleted meanwhile is a conflict to explain, not a missing page.
+    note = _note(project, note_id, deleted=None)
     form = NoteMoveForm(request.POST)
     seen = request.POST.get("from") if request.POST.get("from") in BLOCKS_BY_KEY else note.block
     if not form.is_valid():
@@ -297,10 +298,13 @@ def note_move_view(request, project, note_id: int):
             note=note, version=data["version"], block=data["block"], direction=data["direction"]
         )
     except StaleEdit as stale:
-        message = _(
-            "Someone else changed this note before your move, so it was not moved. "
-            "It is shown as it is now; move it again if you still want to."
-        )
+        if stale.current.deleted:
+            message = _("Someone else deleted this note, so it was not moved.")
+        else:
+            message = _(
+                "Someone else changed this note before your move, so it was not moved. "
+                "It is shown as it is now; move it again if you still want to."
+            )
         if not request.htmx:
             messages.error(request, message)
             return _back_to_board(stale.current)
@@ -336,7 +340,8 @@ def note_move_view(request, project, note_id: int):
 
 @project_view(methods=["POST"])
 def note_delete(request, project, note_id: int):
-    note = note_set_deleted(note=_note(project, note_id), deleted=True)
+    # Deleting a note someone else deleted a moment ago simply confirms it.
+    note = note_set_deleted(note=_note(project, note_id, deleted=None), deleted=True)
     if not request.htmx:
         messages.success(request, _("The note was deleted."))
         return _back_to_board(note, undo=note.pk)

@@ -40,10 +40,11 @@ def test_it_offers_undo_without_htmx_too(client, alice, note):
     assert r.status_code == 302 and not Note.objects.get().deleted
 
 
-def test_it_does_not_delete_twice(client, alice, note):
+def test_deleting_a_deleted_note_confirms_it_without_a_change(client, alice, note):
     client.force_login(alice)
     client.post(delete_url(note), headers=HTMX)
-    assert client.post(delete_url(note), headers=HTMX).status_code == 404
+    r = client.post(delete_url(note), headers=HTMX)
+    assert r.status_code == 200 and 'id="undo-value_propositions-button"' in r.text
     assert Note.objects.get().version == 2
 
 

@@ -93,3 +93,14 @@ def test_it_tells_about_a_stale_move_without_htmx(client, alice, note):
     r = client.post(url(note), {"version": 1, "block": "channels"}, follow=True)
     assert "ble den ikke flyttet" in r.text
     assert Note.objects.get().block == "value_propositions"
+
+
+def test_it_refuses_to_move_a_note_deleted_meanwhile_with_409(client, alice, note):
+    Note.objects.filter(pk=note.pk).update(deleted=True, version=2)
+    client.force_login(alice)
+    r = client.post(
+        url(note), {"version": 1, "block": "channels", "from": note.block}, headers=HTMX
+    )
+    assert r.status_code == 409 and f'id="note-{note.pk}"' not in r.text
+    assert "slettet denne lappen" in json.loads(r["HX-Trigger"])["announce"]
+    assert Note.objects.get().block == "value_propositions"
