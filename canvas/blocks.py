@@ -155,3 +155,31 @@ def reordered(ids: list[int], *, moving: int, direction: str) -> list[int]:
     if 0 <= j < len(order):
         order[i], order[j] = order[j], order[i]
     return order
+
+
+# The classic layout as table rows of (block key, colspan, rowspan) on ten
+# columns, for paper (see canvas/pdf.html).
+PAPER_ROWS: tuple[tuple[tuple[str, int, int], ...], ...] = (
+    (
+        ("key_partners", 2, 2),
+        ("key_activities", 2, 1),
+        ("value_propositions", 2, 2),
+        ("customer_relationships", 2, 1),
+        ("customer_segments", 2, 2),
+    ),
+    (("key_resources", 2, 1), ("channels", 2, 1)),
+    (("cost_structure", 5, 1), ("revenue_streams", 5, 1)),
+)
+
+
+@dataclass(frozen=True)
+class PaperCell:
+    block: BoardBlock
+    colspan: int
+    rowspan: int
+
+
+def paper_rows(blocks: list[BoardBlock]) -> list[list[PaperCell]]:
+    """The board's blocks placed in the classic layout's table rows."""
+    by_key = {b.key: b for b in blocks}
+    return [[PaperCell(by_key[key], cols, rows) for key, cols, rows in row] for row in PAPER_ROWS]

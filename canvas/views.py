@@ -18,7 +18,7 @@ from projects.responses import announce
 from projects.services import StaleEdit
 
 from . import pdf
-from .blocks import BLOCK_CHOICES, BLOCKS_BY_KEY, COLOUR_CHOICES, board_blocks
+from .blocks import BLOCK_CHOICES, BLOCKS_BY_KEY, COLOUR_CHOICES, board_blocks, paper_rows
 from .compare import board_diff
 from .forms import CanvasForm, CompareForm, NoteAddForm, NoteForm, NoteMoveForm, SnapshotForm
 from .models import Canvas, Note, Snapshot
@@ -448,7 +448,8 @@ def snapshot_restore_view(request, project, canvas_id: int, snapshot_id: int):
 @project_view()
 def canvas_pdf(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
-    context = _context(project, canvas, blocks=board_blocks(board_notes(canvas.pk)))
+    rows = paper_rows(board_blocks(board_notes(canvas.pk)))
+    context = {"project": project, "canvas": canvas, "rows": rows}
     html = render_to_string("canvas/pdf.html", context, request=request)
     response = HttpResponse(pdf.html_to_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="canvas-{canvas.pk}.pdf"'
