@@ -52,3 +52,16 @@ def test_it_reorders_one_step_and_stops_at_the_ends():
     assert reordered([1, 2, 3], moving=2, direction="down") == [1, 3, 2]
     assert reordered([1, 2, 3], moving=1, direction="up") == [1, 2, 3]
     assert reordered([1, 2, 3], moving=3, direction="down") == [1, 2, 3]
+
+
+def test_paper_rows_place_every_block_once_on_ten_columns():
+    from canvas.blocks import paper_rows
+
+    rows = paper_rows(board_blocks([]))
+    keys = [cell.block.key for row in rows for cell in row]
+    assert sorted(keys) == sorted(b.key for b in BLOCKS)
+    # Row 1 spans all ten columns; row 2 fills the gaps left by the tall blocks.
+    assert sum(c.colspan for c in rows[0]) == 10
+    tall = sum(c.colspan for c in rows[0] if c.rowspan == 2)
+    assert sum(c.colspan for c in rows[1]) + tall == 10
+    assert sum(c.colspan for c in rows[2]) == 10
