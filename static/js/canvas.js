@@ -58,7 +58,13 @@
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     const target = event.detail.target;
     if (!target.classList || !target.classList.contains("notes")) return;
-    focusBefore = focusBefore || describe(document.activeElement);
+    if (!focusBefore) {
+      const active = document.activeElement;
+      focusBefore = describe(active) || {};
+      focusBefore.el = active;
+      focusBefore.start = active && active.selectionStart;
+      focusBefore.end = active && active.selectionEnd;
+    }
     board().querySelectorAll("[data-editing]").forEach(function (editor) {
       const incoming = event.detail.fragment.querySelector("#" + CSS.escape(editor.id));
       if (incoming) {
@@ -72,9 +78,14 @@
 
   document.addEventListener("htmx:afterSettle", function () {
     // Put focus back where it was when a refresh replaced the focused control.
+    // A kept editor is the same element (moved): its caret is put back too.
     if (focusBefore && (!document.activeElement || document.activeElement === document.body)) {
-      const target = focusFor(focusBefore);
+      const kept = focusBefore.el && focusBefore.el.isConnected ? focusBefore.el : null;
+      const target = kept || focusFor(focusBefore);
       if (target) target.focus();
+      if (kept && typeof focusBefore.start === "number" && kept.setSelectionRange) {
+        kept.setSelectionRange(focusBefore.start, focusBefore.end);
+      }
     }
     focusBefore = null;
   });
