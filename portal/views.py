@@ -1,5 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from projects.selectors import projects_for_user
 
@@ -17,3 +19,10 @@ def home(request):
 @login_not_required
 def accessibility(request):
     return render(request, "portal/accessibility.html")
+
+
+@login_not_required
+@require_safe
+def health(request):
+    """For load balancers and the benchmark: the app server answers. Touches no database."""
+    return HttpResponse("ok", content_type="text/plain")

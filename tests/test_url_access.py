@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from projects.models import Membership
 
 # URL names any visitor may open without logging in.
-PUBLIC = {"login", "accessibility", "set_language"}
+PUBLIC = {"login", "accessibility", "set_language", "health"}
 # Admin has its own log-in and permission system.
 SKIPPED_NAMESPACES = {"admin"}
 
