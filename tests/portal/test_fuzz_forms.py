@@ -1,0 +1,113 @@
+"""Random text, numbers and dates into every form of the foundation: never a
+500, and a refused submission changes nothing (see tests/fuzz.py)."""
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from hypothesis import given
+
+from projects.models import Membership, Project
+from tests.fuzz import FUZZ, FormCase, World, anything, check_form, choice, date, integer
+
+ROLES = Membership.Role.values
+
+
+def _project_row(world):
+    row = Project.objects.filter(pk=world.project.pk).values().get()
+    return tuple(sorted(row.items())), world.project.history.count()
+
+
+def _project_form(world):
+    project = Project.objects.get(pk=world.project.pk)
+    return {
+        "title": project.title,
+        "summary": project.summary,
+        "unit": project.unit_id or "",
+        "status": project.status,
+        "start_date": "",
+        "target_date": "",
+        "version": project.version,
+    }
+
+
+def _roles(world):
+    return tuple(world.project.memberships.order_by("pk").values_list("pk", "user_id", "role"))
+
+
+PROJECT_FIELDS = {
+    "title": anything,
+    "summary": anything,
+    "unit": integer(),
+    "status": choice(Project.Status.values),
+    "start_date": date(),
+    "target_date": date(),
+    "version": integer(),
+}
+
+FORMS = [
+    FormCase(
+        name="new project",
+        user="alice",
+        url=lambda w: "/projects/new/",
+        valid=lambda w: (
+            {k: v for k, v in _project_form(w).items() if k not in ("status", "version")}
+            | {"title": "Nytt prosjekt"}
+        ),
+        fields={k: v for k, v in PROJECT_FIELDS.items() if k not in ("status", "version")},
+        snapshot=lambda w: (Project.objects.count(), Membership.objects.count()),
+    ),
+    FormCase(
+        name="edit project",
+        user="alice",
+        url=lambda w: f"/projects/{w.project.pk}/edit/",
+        valid=_project_form,
+        fields=PROJECT_FIELDS,
+        snapshot=_project_row,
+    ),
+    FormCase(
+        name="add member",
+        user="alice",
+        url=lambda w: f"/projects/{w.project.pk}/members/",
+        valid=lambda w: {"identifier": "charlie", "role": "viewer"},
+        fields={
+            "identifier": choice(["charlie", "CHARLIE@example.no", "alice"]),
+            "role": choice(ROLES),
+        },
+        snapshot=_roles,
+    ),
+    FormCase(
+        name="change role",
+        user="alice",
+        url=lambda w: f"/projects/{w.project.pk}/members/{w.viewer.pk}/role/",
+        valid=lambda w: {"role": "viewer"},
+        fields={"role": choice(ROLES)},
+        snapshot=_roles,
+    ),
+    FormCase(
+        name="log in",
+        url=lambda w: "/accounts/login/",
+        valid=lambda w: {"username": "alice", "password": "wrong-password"},
+        fields={"username": choice(["alice", "ALICE", " alice "]), "password": anything},
+        snapshot=lambda w: (
+            Session.objects.count(),
+            w.alice.__class__.objects.get(pk=w.alice.pk).last_login,
+        ),
+        before=lambda w: cache.clear(),  # the throttle would refuse everything after a few tries
+    ),
+]
+
+
+@pytest.fixture
+def world(alice, bob, charlie, project):
+    viewer = project.memberships.get(user=bob)
+    return World(alice=alice, bob=bob, charlie=charlie, project=project, viewer=viewer)
+
+
+@pytest.mark.parametrize("case", FORMS, ids=[c.name for c in FORMS])
+def test_random_input_never_breaks_a_form(client, world, case):
+    @FUZZ
+    @given(changes=case.payload())
+    def run(changes):
+        check_form(client, world, case, changes)
+
+    run()
