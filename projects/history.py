@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -66,8 +67,15 @@ def register(model: type[models.Model], *, project_lookup: str, label=default_la
     _sources.append(Source(model=model, project_lookup=project_lookup, label=label))
 
 
+@cache
+def _historical(model: type[models.Model]) -> type[models.Model]:
+    # `Model.history` builds a new manager class on every access: costly per request.
+    return model.history.model
+
+
+@cache
 def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
-    historical = model.history.model
+    historical = _historical(model)
     names = {f.name for f in historical._meta.get_fields()}
     return [
         f
@@ -115,7 +123,7 @@ def project_history(project_id: int) -> list[Entry]:
     """Every recorded change of the project's data, newest first."""
     rows_by_source = {}
     for source in _sources:
-        historical = source.model.history.model
+        historical = _historical(source.model)
         rows_by_source[source] = list(
             historical.objects.filter(**{source.project_lookup: project_id}).order_by(
                 "history_date", "history_id"
