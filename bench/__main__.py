@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bench.harness import print_table, setup
 
-# Each module has `build(ctx)` (adds its data) and `rows(ctx)` (measures).
-MODULES = ["bench.pages"]
+# Each module has `rows(ctx)` (measures) and may have `build(ctx)` (adds its data).
+MODULES = ["bench.pages", "bench.portfolio"]
 
 
 def main() -> int:
@@ -21,7 +21,8 @@ def main() -> int:
     ctx: dict = {}
     modules = [import_module(name) for name in MODULES]
     for module in modules:
-        module.build(ctx)
+        if hasattr(module, "build"):
+            module.build(ctx)
     rows = [row for module in modules for row in module.rows(ctx)]
     print_table(rows)
     throughput.print_row(throughput.measure(ctx, Path(workdir)))
