@@ -4,7 +4,8 @@ a second app server serves a session logged in on the first.
 
     .ci/with-postgres .venv/bin/python -m bench.load --users 50 --seconds 60
 
-Each simulated user is its own logged-in person with a project they edit. They
+Each simulated user is its own logged-in person with a project they edit
+(their portfolio is the five projects they are a member of). They
 send their next request as soon as the last is answered (no think time), which
 is harsher than people are. Apps add their pages to the mix: append a `Weighted`
 to `MIX` whose `make(user)` returns the `Request` to send (it may use the
@@ -137,6 +138,10 @@ MIX: list[Weighted] = [
     Weighted("members", 10, get("/projects/{project_id}/members/")),
     Weighted("members (htmx)", 15, get("/projects/{project_id}/members/", htmx=True)),
     Weighted("history", 15, get("/projects/{project_id}/history/")),
+    Weighted("portfolio", 10, get("/portfolio/")),
+    Weighted(
+        "portfolio filtered (htmx)", 5, get("/portfolio/?status=on_track&sort=step", htmx=True)
+    ),
     Weighted("role change (htmx POST)", 10, _role_change),
 ]
 

@@ -4,6 +4,7 @@ server never answers 500 and that a refused submission changes nothing.
 A form is described by a `FormCase`: who posts, where (a URL built from the
 test's `World`), a valid submission to start from, a strategy per field that
 replaces the valid value, and a snapshot of the data the form could change.
+Field names may use the world's objects: "unit-{project.unit_id}-comment".
 An app adds a table of cases in its own `tests/<app>/test_fuzz_forms.py` and
 runs them with `check_form` (see tests/portal/test_fuzz_forms.py)."""
 
@@ -76,6 +77,7 @@ class FormCase:
     fields: dict[str, st.SearchStrategy]
     snapshot: Callable[[World], Hashable]
     user: str | None = None  # the World attribute of the user who posts; None: anonymous
+    method: str = "post"  # "get" sends the fields as the query string
     before: Callable[[World], None] = field(default=lambda world: None)  # runs per example
 
     def payload(self) -> st.SearchStrategy[dict[str, Any]]:
@@ -86,14 +88,16 @@ class FormCase:
 
 
 def check_form(client, world: World, case: FormCase, changes: dict[str, Any]) -> None:
-    """Post the valid submission with `changes`; a refusal must leave the snapshot as it was."""
+    """Send the valid submission with `changes`; unless it is accepted (a
+    redirect), the snapshot must be as it was."""
     case.before(world)
     if case.user:
         client.force_login(getattr(world, case.user))
     data = case.valid(world) | changes
-    data = {k: v for k, v in data.items() if v is not DROP}
+    # Field names may name the world's objects, e.g. "unit-{project.unit_id}-comment".
+    data = {k.format(**vars(world)): v for k, v in data.items() if v is not DROP}
     before = case.snapshot(world)
-    response = client.post(case.url(world), data)
+    response = getattr(client, case.method)(case.url(world), data)
     assert response.status_code < 500, response.status_code
     accepted = response.status_code in (301, 302, 303)
     if not accepted:

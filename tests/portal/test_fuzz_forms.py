@@ -6,6 +6,7 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from hypothesis import given
 
+from portal.models import UnitRating
 from projects.models import Membership, Project
 from tests.fuzz import FUZZ, FormCase, World, anything, check_form, choice, date, integer
 
@@ -32,6 +33,11 @@ def _project_form(world):
 
 def _roles(world):
     return tuple(world.project.memberships.order_by("pk").values_list("pk", "user_id", "role"))
+
+
+def _rating_version(world):
+    rating = UnitRating.objects.filter(unit=world.project.unit_id).first()
+    return rating.version if rating else ""
 
 
 PROJECT_FIELDS = {
@@ -94,13 +100,52 @@ FORMS = [
         ),
         before=lambda w: cache.clear(),  # the throttle would refuse everything after a few tries
     ),
+    FormCase(
+        name="rate a unit",
+        user="leader",
+        url=lambda w: f"/portfolio/units/{w.project.unit_id}/",
+        valid=lambda w: {
+            "unit-{project.unit_id}-ambition": "high",
+            "unit-{project.unit_id}-capacity": "low",
+            "unit-{project.unit_id}-comment": "Godt i gang.",
+            "unit-{project.unit_id}-version": _rating_version(w),
+        },
+        fields={
+            "unit-{project.unit_id}-ambition": choice(UnitRating.Level.values),
+            "unit-{project.unit_id}-capacity": choice(UnitRating.Level.values),
+            "unit-{project.unit_id}-comment": anything,
+            "unit-{project.unit_id}-version": integer(),
+        },
+        snapshot=lambda w: tuple(
+            UnitRating.objects.values_list("unit", "ambition", "capacity", "comment", "version")
+        ),
+    ),
+    FormCase(
+        name="portfolio filter",
+        user="alice",
+        method="get",
+        url=lambda w: "/portfolio/",
+        valid=lambda w: {"q": "", "sort": "title"},
+        fields={
+            "q": anything,
+            "unit": integer(),
+            "step": choice(Project.Step.values),
+            "status": choice(Project.Status.values),
+            "funnel_stage": choice(Project.FunnelStage.values),
+            "sort": choice(["title", "unit", "step", "status", "funnel_stage", "-updated_at"]),
+            "page": integer(),
+        },
+        snapshot=lambda w: (Project.objects.count(), Membership.objects.count()),
+    ),
 ]
 
 
 @pytest.fixture
-def world(alice, bob, charlie, project):
+def world(alice, bob, charlie, leader, project):
     viewer = project.memberships.get(user=bob)
-    return World(alice=alice, bob=bob, charlie=charlie, project=project, viewer=viewer)
+    return World(
+        alice=alice, bob=bob, charlie=charlie, leader=leader, project=project, viewer=viewer
+    )
 
 
 @pytest.mark.parametrize("case", FORMS, ids=[c.name for c in FORMS])
