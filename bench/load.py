@@ -17,12 +17,14 @@ import bisect
 import itertools
 import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from http.client import HTTPException
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
@@ -160,7 +162,7 @@ def run(port: int, users: Sequence[VirtualUser], mix: Sequence[Weighted], second
                 response = send(port, request)
                 ok = response.status == request.expect
                 user.remember(response)
-            except OSError:
+            except (OSError, HTTPException):
                 ok = False
             samples.append(Sample(entry.name, (time.perf_counter() - start) * 1000, ok))
 
@@ -291,8 +293,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             shared = session_is_shared(port, second)
     print_summary(summary, args.seconds)
     print(f"session from server 1 served by server 2: {'yes' if shared else 'NO'}")
-    print(f"(gunicorn logs in {workdir})")
-    return 0 if summary.errors == 0 and shared else 1
+    if summary.errors or not shared:
+        print(f"gunicorn's logs: {workdir}")
+        return 1
+    shutil.rmtree(workdir)
+    return 0
 
 
 def print_summary(summary: Summary, seconds: float) -> None:

@@ -5,6 +5,7 @@ what the whole stack (WSGI, middleware, sessions, database) leaves of it."""
 import threading
 import time
 from dataclasses import dataclass
+from http.client import HTTPException
 from pathlib import Path
 
 from django.conf import settings
@@ -41,7 +42,11 @@ def rate(port: int, request: Request, *, seconds: float) -> float:
 
     def client(slot: int) -> None:
         while time.monotonic() < deadline and not failures:
-            status = send(port, request).status
+            try:
+                status = send(port, request).status
+            except (OSError, HTTPException) as error:
+                failures.append(f"{request.method} {request.path}: {error!r}")
+                return
             if status != request.expect:
                 failures.append(f"{request.method} {request.path}: {status}")
             counts[slot] += 1
