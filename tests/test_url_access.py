@@ -35,6 +35,7 @@ def sample_kwargs(args, project):
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
         "fmt": lambda: "csv",
         "unit_id": lambda: project.unit_id,
+        "bundle_id": lambda: 1,
     }
     missing = [a for a in args if a not in samples]
     assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"
