@@ -38,7 +38,8 @@ def deck_download(request, project, fmt: str):
 
 @require_POST
 def bundle_create(request):
-    wanted = [int(pk) for pk in request.POST.getlist("project") if pk.isdigit()]
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    wanted = [int(pk) for pk in request.POST.getlist("project") if pk.isdecimal()]
     visible = set(
         projects_for_user(request.user).filter(pk__in=wanted).values_list("pk", flat=True)
     )

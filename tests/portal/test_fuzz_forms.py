@@ -5,8 +5,9 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from hypothesis import given
+from hypothesis import strategies as st
 
-from portal.models import UnitRating
+from portal.models import DeckBundle, UnitRating
 from projects.models import Membership, Project
 from tests.fuzz import FUZZ, FormCase, World, anything, check_form, choice, date, integer
 
@@ -121,6 +122,16 @@ FORMS = [
         ),
     ),
     FormCase(
+        name="bundle decks",
+        user="alice",
+        url=lambda w: "/decks/bundles/",
+        valid=lambda w: {"project": [w.project.pk]},
+        fields={"project": st.lists(st.one_of(integer(), anything), max_size=4)},
+        snapshot=lambda w: DeckBundle.objects.count(),
+        # A refused bundle goes back to the portfolio with a message.
+        accepted=lambda response: response.get("Location", "").startswith("/decks/bundles/"),
+    ),
+    FormCase(
         name="portfolio filter",
         user="alice",
         method="get",
@@ -141,7 +152,9 @@ FORMS = [
 
 
 @pytest.fixture
-def world(alice, bob, charlie, leader, project):
+def world(alice, bob, charlie, leader, project, settings):
+    # Queue tasks (deck bundles) without running them: the posts are under test.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     viewer = project.memberships.get(user=bob)
     return World(
         alice=alice, bob=bob, charlie=charlie, leader=leader, project=project, viewer=viewer
