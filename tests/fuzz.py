@@ -8,6 +8,7 @@ Field names may use the world's objects: "unit-{project.unit_id}-comment".
 An app adds a table of cases in its own `tests/<app>/test_fuzz_forms.py` and
 runs them with `check_form` (see tests/portal/test_fuzz_forms.py)."""
 
+import os
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -19,8 +20,9 @@ from hypothesis import strategies as st
 # Function-scoped fixtures (the database, the client) are shared by all of one
 # test's examples on purpose: every example starts from whatever the earlier
 # ones left, and a snapshot before and after each post tells what it changed.
+# FUZZ_EXAMPLES=500 for a thorough run; the suite keeps it quick.
 FUZZ = settings(
-    max_examples=30,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "30")),
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
