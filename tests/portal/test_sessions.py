@@ -1,5 +1,6 @@
 """Log-out and deactivation end sessions on the server, not only in the browser."""
 
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.test import Client
 
@@ -74,3 +75,28 @@ def test_it_finds_sessions_in_one_scan_and_one_delete(alice, django_assert_num_q
     with django_assert_num_queries(2):
         assert end_sessions_of(alice.pk) == 5
     assert Session.objects.count() == 20
+
+
+def test_logging_in_gives_a_new_session_key(alice):
+    anonymous = SessionStore()
+    anonymous["seen"] = True
+    anonymous.create()  # e.g. a session planted by an attacker before log-in
+    client = _with_session_key(anonymous.session_key)
+    client.post("/accounts/login/", {"username": "alice", "password": "pw-123-secret"})
+    assert client.cookies["sessionid"].value != anonymous.session_key
+    assert not Session.objects.filter(session_key=anonymous.session_key).exists()
+
+
+def test_changing_the_password_ends_the_other_sessions(alice):
+    here, elsewhere = _logged_in(alice), _logged_in(alice)
+    response = here.post(
+        "/accounts/password/",
+        {
+            "old_password": "pw-123-secret",
+            "new_password1": "ny-lang-passordfrase-42",
+            "new_password2": "ny-lang-passordfrase-42",
+        },
+    )
+    assert response.status_code == 302
+    assert here.get("/").status_code == 200
+    assert elsewhere.get("/").status_code == 302
