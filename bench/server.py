@@ -50,8 +50,11 @@ def send(port: int, request: Request, *, timeout: float = 30) -> Response:
 
 
 @contextlib.contextmanager
-def gunicorn(*, port: int, logdir: Path, workers: int = 2) -> Iterator[int]:
-    """Serve the portal with gunicorn (sync workers) on HOST:port for the block.
+def gunicorn(
+    *, port: int, logdir: Path, workers: int = 2, app: str = "portal.wsgi"
+) -> Iterator[int]:
+    """Serve the portal (or another WSGI `app`) with gunicorn's sync workers on
+    HOST:port for the block, once it answers /health/.
 
     It inherits the environment (DATABASE_URL, DEBUG, ...). Its own process
     group is stopped on the way out, workers included, even on errors."""
@@ -60,12 +63,13 @@ def gunicorn(*, port: int, logdir: Path, workers: int = 2) -> Iterator[int]:
         sys.executable,
         "-m",
         "gunicorn",
-        "portal.wsgi",
+        app,
         f"--workers={workers}",
         "--worker-class=sync",
         f"--bind={HOST}:{port}",
         "--timeout=60",
         "--graceful-timeout=5",
+        "--no-control-socket",  # one shared path by default; two servers would clash
     ]
     env = {**os.environ, "ALLOWED_HOSTS": HOST}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -81,16 +85,16 @@ def gunicorn(*, port: int, logdir: Path, workers: int = 2) -> Iterator[int]:
 
 
 def _wait_until_ready(process: subprocess.Popen, port: int, logdir: Path) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log = (logdir / f"gunicorn-{port}.log").read_text(errors="replace")
             raise RuntimeError(f"gunicorn on port {port} exited:\n{log[-3000:]}")
         with contextlib.suppress(OSError):
-            if send(port, Request("GET", "/health/"), timeout=2).status == 200:
+            if send(port, Request("GET", "/health/"), timeout=30).status == 200:
                 return
         time.sleep(0.1)
-    raise RuntimeError(f"gunicorn on port {port} did not answer /health/ within 30 s")
+    raise RuntimeError(f"gunicorn on port {port} did not answer /health/ within 60 s")
 
 
 def _stop(process: subprocess.Popen) -> None:
