@@ -10,7 +10,7 @@ from pathlib import Path
 from bench.harness import print_table, setup
 
 # Each module has `rows(ctx)` (measures) and may have `build(ctx)` (adds its data).
-MODULES = ["bench.pages", "bench.portfolio", "bench.decks"]
+MODULES = ["bench.pages", "bench.portfolio", "bench.decks", "bench.canvas"]
 
 
 def main() -> int:
