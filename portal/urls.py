@@ -9,6 +9,7 @@ from .accounts import LoginView
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("portfolio/", views.portfolio_view, name="portfolio"),
     path("portfolio/export.<str:fmt>", views.portfolio_export, name="portfolio-export"),

@@ -9,7 +9,7 @@ from canvas.models import Canvas, Note, Snapshot
 from projects.models import Membership
 
 # URL names any visitor may open without logging in.
-PUBLIC = {"login", "accessibility", "set_language"}
+PUBLIC = {"login", "accessibility", "set_language", "health"}
 # Admin has its own log-in and permission system.
 SKIPPED_NAMESPACES = {"admin"}
 
