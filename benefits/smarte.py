@@ -35,6 +35,10 @@ class Check:
         return CRITERIA[self.key][0]
 
     @property
+    def confirmable(self) -> bool:
+        return self.key in CONFIRMED
+
+    @property
     def label(self) -> str:
         return str(CRITERIA[self.key][1])
 
@@ -124,3 +128,12 @@ def next_due(*, frequency: str, baseline_date: date | None, last_measured: date 
         return None
     due = add_months(start, MONTHS[frequency])
     return min(due, target_date) if target_date is not None else due
+
+
+def plan_problems(indicators) -> list[tuple[object | None, list[Check]]]:
+    """Why a plan with these indicators cannot be submitted: each failing
+    indicator with its failed checks, or (None, []) when there is none at all."""
+    indicators = list(indicators)
+    if not indicators:
+        return [(None, [])]
+    return [(i, failed) for i in indicators if (failed := failing(i))]

@@ -24,5 +24,6 @@ urlpatterns = [
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("projects/", include("projects.urls")),
+    path("projects/", include("benefits.urls")),
     path("admin/", admin.site.urls),
 ]

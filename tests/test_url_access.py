@@ -6,6 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from projects.models import Membership
+from tests.benefits import builders as benefit_builders
 
 # URL names any visitor may open without logging in.
 PUBLIC = {"login", "accessibility", "set_language"}
@@ -33,6 +34,7 @@ def sample_kwargs(args, project):
     samples = {
         "project_id": lambda: project.pk,
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
+        **benefit_builders.url_samples(project),
     }
     missing = [a for a in args if a not in samples]
     assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"
