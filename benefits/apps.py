@@ -13,7 +13,9 @@ class BenefitsConfig(AppConfig):
         from .models import PlanEvent
 
         navigation.register(_("Benefit plan"), "benefits:plan", order=60)
-        history.register(BenefitPlan, project_lookup="project_id", label=lambda row, refs: str(_("Benefit plan")))
+        history.register(
+            BenefitPlan, project_lookup="project_id", label=lambda row, refs: str(_("Benefit plan"))
+        )
         history.register(Benefit, project_lookup="plan__project_id")
         history.register(BenefitValue, project_lookup="benefit__plan__project_id")
         history.register(Cost, project_lookup="plan__project_id")

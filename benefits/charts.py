@@ -88,7 +88,10 @@ def measurement_chart(
             line={"color": COLORS[calc.COSTS_AVOIDED], "width": 3},
         )
     ]
-    for (day, value), name, symbol in ((baseline, _("Baseline"), "square"), (target, _("Target"), "star")):
+    for (day, value), name, symbol in (
+        (baseline, _("Baseline"), "square"),
+        (target, _("Target"), "star"),
+    ):
         if day is not None and value is not None:
             traces.append(
                 go.Scatter(

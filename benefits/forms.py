@@ -44,8 +44,10 @@ class VersionedForm(forms.ModelForm):
 
 
 def _members(project):
-    return get_user_model().objects.filter(memberships__project=project).order_by(
-        "first_name", "username"
+    return (
+        get_user_model()
+        .objects.filter(memberships__project=project)
+        .order_by("first_name", "username")
     )
 
 
@@ -54,7 +56,9 @@ class PlanForm(VersionedForm):
         model = BenefitPlan
         fields = ["currency", "first_year", "horizon", "discount_rate"]
         help_texts = {
-            "discount_rate": _("4 % is the Norwegian default; 3 % is common in Sweden."),
+            "discount_rate": _(
+                "Percent per year. Norway uses 4 by default; 3 is common in Sweden."
+            ),
             "horizon": _("How many years the plan counts benefits and costs, 1–30."),
         }
 
@@ -99,7 +103,10 @@ class BenefitForm(VersionedForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == calculations.QUALITY and not cleaned.get("quality_unit", "").strip():
+        if (
+            cleaned.get("kind") == calculations.QUALITY
+            and not cleaned.get("quality_unit", "").strip()
+        ):
             self.add_error("quality_unit", _("Say which unit the quality benefit is measured in."))
         return cleaned
 
@@ -230,8 +237,11 @@ class MeasurementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         value = self.fields["value"]
         self.fields["value"] = AmountField(
-            label=value.label, max_digits=value.max_digits, decimal_places=value.decimal_places,
-            localize=True, widget=forms.TextInput(attrs=NUMBER),
+            label=value.label,
+            max_digits=value.max_digits,
+            decimal_places=value.decimal_places,
+            localize=True,
+            widget=forms.TextInput(attrs=NUMBER),
         )
         if not self.is_bound:
             self.initial.setdefault("date", date.today())
@@ -245,6 +255,9 @@ class MeasurementForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     comment = forms.CharField(
-        label=_("Comment"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Comment"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

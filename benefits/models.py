@@ -109,9 +109,9 @@ class Benefit(models.Model):
         verbose_name_plural = _("benefits")
         constraints = [
             models.UniqueConstraint(
-                fields=["plan", "source"], name="benefit_adopted_once", condition=models.Q(
-                    source__isnull=False
-                )
+                fields=["plan", "source"],
+                name="benefit_adopted_once",
+                condition=models.Q(source__isnull=False),
             )
         ]
 
@@ -213,18 +213,30 @@ class Indicator(models.Model):
     data_source = models.CharField(_("data source"), max_length=300, blank=True)
     specific_reason = models.CharField(_("why it is specific"), max_length=500, blank=True)
     specific_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("specific confirmed by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("specific confirmed by"),
     )
     accepted_reason = models.CharField(_("why it is accepted"), max_length=500, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("accepted confirmed by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted confirmed by"),
     )
     realistic_reason = models.CharField(_("why it is realistic"), max_length=500, blank=True)
     realistic_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("realistic confirmed by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("realistic confirmed by"),
     )
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version"])

@@ -56,9 +56,7 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
     ]
     table = scenarios[calc.EXPECTED].table
     columns = [*calc.MONEY_KINDS, "benefits", "costs", "net", "cumulative"]
-    yearly = [
-        (year, [money(table.at[year, col]) for col in columns]) for year in result.years
-    ]
+    yearly = [(year, [money(table.at[year, col]) for col in columns]) for year in result.years]
     totals = scenarios[calc.EXPECTED].totals
     yearly_totals = [money(totals[col]) for col in columns[:-1]]
     cumulative = [
@@ -73,7 +71,13 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
     return {
         "scenario_names": list(names.values()),
         "summary": summary,
-        "yearly_heads": [*charts.kind_labels().values(), _("Benefits"), _("Costs"), _("Net"), _("Cumulative net")],
+        "yearly_heads": [
+            *charts.kind_labels().values(),
+            _("Benefits"),
+            _("Costs"),
+            _("Net"),
+            _("Cumulative net"),
+        ],
         "yearly": yearly,
         "yearly_totals": yearly_totals,
         "cumulative": cumulative,
@@ -108,7 +112,9 @@ def value_cells(values, *, years: list[int], kind: str, unit: str) -> list[Cell]
             a = get(ka) if get(ka) is not None else get("a")
             b = get(kb) if get(kb) is not None else get("b")
             amounts[case] = _format(
-                calc.value_amount(basis=get("basis"), a=float(a), b=None if b is None else float(b)),
+                calc.value_amount(
+                    basis=get("basis"), a=float(a), b=None if b is None else float(b)
+                ),
                 kind=kind,
                 unit=unit,
             )
@@ -141,7 +147,13 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "plan": plan,
         "benefits": loaded.benefits,
         "costs": [
-            (c, *(calc.format_amount(x) if x is not None else "" for x in (c.expected, c.low, c.high)))
+            (
+                c,
+                *(
+                    calc.format_amount(x) if x is not None else ""
+                    for x in (c.expected, c.low, c.high)
+                ),
+            )
             for c in loaded.costs
         ],
         "years": plan.years,
@@ -199,14 +211,16 @@ def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
     )
     fmt = calc.format_number
     rows = [(m, fmt(float(m.value))) for m in measurements]
-    num = (lambda v: None if v is None else float(v))
+    num = lambda v: None if v is None else float(v)
     return {
         "project": project,
         "plan": plan,
         "indicator": indicator,
         "checks": smarte.assess(indicator),
         "rows": rows,
-        "baseline": fmt(float(indicator.baseline_value)) if indicator.baseline_value is not None else "–",
+        "baseline": fmt(float(indicator.baseline_value))
+        if indicator.baseline_value is not None
+        else "–",
         "target": fmt(float(indicator.target_value)) if indicator.target_value is not None else "–",
         "due": due,
         "overdue": due is not None and due < timezone.localdate(),

@@ -28,7 +28,9 @@ def _open_for_edit(plan: BenefitPlan, *, by: AbstractBaseUser) -> BenefitPlan:
     """Lock the plan row; refuse while submitted; an approved plan becomes a new draft."""
     current = BenefitPlan.objects.select_for_update().get(pk=plan.pk)
     if current.status == BenefitPlan.Status.SUBMITTED:
-        raise PlanLocked(_("The plan is submitted for review and cannot be changed until it is decided."))
+        raise PlanLocked(
+            _("The plan is submitted for review and cannot be changed until it is decided.")
+        )
     if current.status == BenefitPlan.Status.APPROVED:
         current.status = BenefitPlan.Status.DRAFT
         current.revision += 1

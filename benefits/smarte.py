@@ -67,12 +67,18 @@ def assess(indicator) -> list[Check]:
 
     missing = _missing(
         indicator,
-        {"unit": _("unit"), "baseline_value": _("baseline value"), "target_value": _("target value")},
+        {
+            "unit": _("unit"),
+            "baseline_value": _("baseline value"),
+            "target_value": _("target value"),
+        },
     )
     checks["measurable"] = Check(
         "measurable",
         not missing,
-        str(_("Missing: %s.") % ", ".join(missing)) if missing else str(_("Unit, baseline and target are set.")),
+        str(_("Missing: %s.") % ", ".join(missing))
+        if missing
+        else str(_("Unit, baseline and target are set.")),
     )
 
     start, end = indicator.baseline_date, indicator.target_date
@@ -80,13 +86,17 @@ def assess(indicator) -> list[Check]:
         missing = _missing(
             indicator, {"baseline_date": _("baseline date"), "target_date": _("target date")}
         )
-        checks["time_bound"] = Check("time_bound", False, str(_("Missing: %s.") % ", ".join(missing)))
+        checks["time_bound"] = Check(
+            "time_bound", False, str(_("Missing: %s.") % ", ".join(missing))
+        )
     elif end <= start:
         checks["time_bound"] = Check(
             "time_bound", False, str(_("The target date must come after the baseline date."))
         )
     else:
-        checks["time_bound"] = Check("time_bound", True, str(_("The target date is after the baseline date.")))
+        checks["time_bound"] = Check(
+            "time_bound", True, str(_("The target date is after the baseline date."))
+        )
 
     missing = _missing(
         indicator,
@@ -116,8 +126,13 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def next_due(*, frequency: str, baseline_date: date | None, last_measured: date | None,
-             target_date: date | None) -> date | None:
+def next_due(
+    *,
+    frequency: str,
+    baseline_date: date | None,
+    last_measured: date | None,
+    target_date: date | None,
+) -> date | None:
     """When the next measurement is due: one period after the last measurement
     (or the baseline), at the latest on the target date. None without a
     frequency or a start, and once the target date has been measured."""

@@ -12,13 +12,15 @@ urlpatterns = [
     path(P + "benefits/new/", views.benefit_add, name="benefit-add"),
     path(P + "benefits/<int:benefit_id>/", views.benefit_edit, name="benefit-edit"),
     path(P + "benefits/<int:benefit_id>/values/<int:year>/", views.value_edit, name="value-edit"),
-    path(P + "benefits/<int:benefit_id>/indicators/new/", views.indicator_add, name="indicator-add"
+    path(
+        P + "benefits/<int:benefit_id>/indicators/new/", views.indicator_add, name="indicator-add"
     ),
     path(P + "costs/new/", views.cost_add, name="cost-add"),
     path(P + "costs/<int:cost_id>/", views.cost_edit, name="cost-edit"),
     path(P + "indicators/<int:indicator_id>/", views.indicator_page, name="indicator"),
     path(P + "indicators/<int:indicator_id>/edit/", views.indicator_edit, name="indicator-edit"),
-    path(P + "indicators/<int:indicator_id>/confirm/",
+    path(
+        P + "indicators/<int:indicator_id>/confirm/",
         views.indicator_confirm,
         name="indicator-confirm",
     ),

@@ -176,7 +176,9 @@ def _benefit_edit(request, project, benefit: Benefit | None):
         return BenefitForm(data, instance=instance or benefit, project=project)
 
     def save(data, version):
-        services.benefit_save(plan=plan, benefit=benefit, data=data, version=version, by=request.user)
+        services.benefit_save(
+            plan=plan, benefit=benefit, data=data, version=version, by=request.user
+        )
 
     return _edit(
         request,
@@ -186,9 +188,7 @@ def _benefit_edit(request, project, benefit: Benefit | None):
         save=save,
         title=_("Edit benefit") if benefit else _("New benefit"),
         target=f"benefit-{benefit.pk}" if benefit else "benefit-new",
-        action=reverse(
-            "benefits:benefit-edit", args=[project.pk, benefit.pk]
-        )
+        action=reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])
         if benefit
         else reverse("benefits:benefit-add", args=[project.pk]),
         saved=_("The benefit was saved."),
@@ -406,7 +406,9 @@ def _review(request, project, act: Callable, done: str, *, solution_owner_only: 
     form.is_valid()
     data = form.cleaned_data
     try:
-        act(plan=plan, by=request.user, version=data.get("version"), comment=data.get("comment", ""))
+        act(
+            plan=plan, by=request.user, version=data.get("version"), comment=data.get("comment", "")
+        )
     except (services.ReviewRefused, StaleEdit) as refused:
         error = (
             str(refused)
@@ -437,7 +439,11 @@ def plan_submit(request, project):
 @project_view(methods=["POST"])
 def plan_approve(request, project):
     return _review(
-        request, project, services.plan_approve, _("The plan was approved."), solution_owner_only=True
+        request,
+        project,
+        services.plan_approve,
+        _("The plan was approved."),
+        solution_owner_only=True,
     )
 
 

@@ -21,7 +21,13 @@ def test_it_adds_a_benefit(member_client, project, plan, alice):
     url = reverse("benefits:benefit-add", args=[project.pk])
     assert member_client.get(url).status_code == 200
     r = member_client.post(
-        url, {"title": "Færre avlyste besøk", "kind": "costs_avoided", "gainer": "citizens", "owner": alice.pk}
+        url,
+        {
+            "title": "Færre avlyste besøk",
+            "kind": "costs_avoided",
+            "gainer": "citizens",
+            "owner": alice.pk,
+        },
     )
     assert r.status_code == 302 and r["Location"].endswith("#benefit-new")
     benefit = plan.benefits.get()
@@ -34,7 +40,13 @@ def test_it_links_a_benefit_to_the_projects_measures(member_client, project, pla
     measure = Measure.objects.create(project=project, title="SMS-varsel")
     r = member_client.post(
         reverse("benefits:benefit-edit", args=[project.pk, benefit.pk]),
-        {"title": benefit.title, "kind": "other", "gainer": "own_unit", "measures": [measure.pk], "version": 1},
+        {
+            "title": benefit.title,
+            "kind": "other",
+            "gainer": "own_unit",
+            "measures": [measure.pk],
+            "version": 1,
+        },
         headers=HTMX,
     )
     assert r.status_code == 200 and 'id="plan-body"' in r.text
@@ -43,18 +55,27 @@ def test_it_links_a_benefit_to_the_projects_measures(member_client, project, pla
 
 
 def test_it_shows_the_form_in_place_for_htmx(member_client, project, benefit):
-    r = member_client.get(reverse("benefits:benefit-edit", args=[project.pk, benefit.pk]), headers=HTMX)
+    r = member_client.get(
+        reverse("benefits:benefit-edit", args=[project.pk, benefit.pk]), headers=HTMX
+    )
     assert r.status_code == 200 and "<html" not in r.text and "data-focus" in r.text
 
 
 def test_it_refuses_a_benefit_without_a_title(member_client, project, plan):
-    r = member_client.post(reverse("benefits:benefit-add", args=[project.pk]), {"title": " ", "kind": "other", "gainer": "own_unit"}, headers=HTMX)
+    r = member_client.post(
+        reverse("benefits:benefit-add", args=[project.pk]),
+        {"title": " ", "kind": "other", "gainer": "own_unit"},
+        headers=HTMX,
+    )
     assert r.status_code == 200 and "ds-error-summary" in r.text
     assert not Benefit.objects.exists()
 
 
 def test_it_needs_a_unit_for_quality(member_client, project, plan):
-    r = member_client.post(reverse("benefits:benefit-add", args=[project.pk]), {"title": "Kvalitet", "kind": "quality", "gainer": "own_unit"})
+    r = member_client.post(
+        reverse("benefits:benefit-add", args=[project.pk]),
+        {"title": "Kvalitet", "kind": "quality", "gainer": "own_unit"},
+    )
     assert r.status_code == 200
     assert not Benefit.objects.exists()
 
@@ -74,7 +95,11 @@ def test_it_refuses_a_stale_benefit_edit_with_409(member_client, project, benefi
 
 def test_it_sets_a_yearly_value_with_its_basis(member_client, project, plan, benefit):
     url = reverse("benefits:value-edit", args=[project.pk, benefit.pk, 2028])
-    r = member_client.post(url, {"basis": "hours", "a": "1 000", "b": "550,5", "a_low": "800", "a_high": "1200"}, headers=HTMX)
+    r = member_client.post(
+        url,
+        {"basis": "hours", "a": "1 000", "b": "550,5", "a_low": "800", "a_high": "1200"},
+        headers=HTMX,
+    )
     assert r.status_code == 200, r.text
     value = BenefitValue.objects.get(benefit=benefit, year=2028)
     assert value.a == 1000 and value.b == Decimal("550.5") and value.a_low == 800
@@ -121,13 +146,24 @@ def test_it_refuses_a_stale_value(member_client, project, benefit):
 def test_it_adds_edits_and_deletes_a_cost(member_client, project, plan):
     r = member_client.post(
         reverse("benefits:cost-add", args=[project.pk]),
-        {"title": "Lisens", "year": 2028, "kind": "running", "expected": "120 000", "low": "100 000", "high": "150 000"},
+        {
+            "title": "Lisens",
+            "year": 2028,
+            "kind": "running",
+            "expected": "120 000",
+            "low": "100 000",
+            "high": "150 000",
+        },
     )
     assert r.status_code == 302
     cost = Cost.objects.get()
     assert cost.expected == 120_000 and cost.high == 150_000
     url = reverse("benefits:cost-edit", args=[project.pk, cost.pk])
-    r = member_client.post(url, {"title": "Lisens", "year": 2028, "kind": "running", "expected": "130000", "version": 1}, headers=HTMX)
+    r = member_client.post(
+        url,
+        {"title": "Lisens", "year": 2028, "kind": "running", "expected": "130000", "version": 1},
+        headers=HTMX,
+    )
     assert r.status_code == 200
     cost.refresh_from_db()
     assert cost.expected == 130_000 and cost.high is None
@@ -185,7 +221,9 @@ def test_it_edits_an_indicator_and_refuses_stale(member_client, project, benefit
 
 
 def test_it_refuses_an_indicator_without_a_name(member_client, project, benefit):
-    r = member_client.post(reverse("benefits:indicator-add", args=[project.pk, benefit.pk]), {"name": ""})
+    r = member_client.post(
+        reverse("benefits:indicator-add", args=[project.pk, benefit.pk]), {"name": ""}
+    )
     assert r.status_code == 200 and not Indicator.objects.exists()
 
 
@@ -194,16 +232,28 @@ def test_a_member_confirms_a_criterion_with_a_justification(member_client, proje
     url = reverse("benefits:indicator-confirm", args=[project.pk, indicator.pk])
     r = member_client.get(url + "?criterion=accepted", headers=HTMX)
     assert r.status_code == 200
-    r = member_client.post(url, {"criterion": "accepted", "reason": "Forankret i ledergruppen 3. mars", "version": 1}, headers=HTMX)
+    r = member_client.post(
+        url,
+        {"criterion": "accepted", "reason": "Forankret i ledergruppen 3. mars", "version": 1},
+        headers=HTMX,
+    )
     assert r.status_code == 200
     indicator.refresh_from_db()
     assert indicator.accepted_by == alice and indicator.accepted_reason.startswith("Forankret")
 
 
-@pytest.mark.parametrize("data", [{"criterion": "accepted", "reason": "ok"}, {"criterion": "measurable", "reason": "Dette er ikke et kriterium som bekreftes"}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"criterion": "accepted", "reason": "ok"},
+        {"criterion": "measurable", "reason": "Dette er ikke et kriterium som bekreftes"},
+    ],
+)
 def test_it_refuses_a_bad_confirmation(member_client, project, benefit, data):
     indicator = make_indicator(benefit, complete=False)
-    r = member_client.post(reverse("benefits:indicator-confirm", args=[project.pk, indicator.pk]), data)
+    r = member_client.post(
+        reverse("benefits:indicator-confirm", args=[project.pk, indicator.pk]), data
+    )
     assert r.status_code == 200
     indicator.refresh_from_db()
     assert indicator.accepted_by is None
@@ -212,7 +262,11 @@ def test_it_refuses_a_bad_confirmation(member_client, project, benefit, data):
 def test_it_changes_plan_settings(member_client, project, plan):
     url = reverse("benefits:plan-settings", args=[project.pk])
     assert member_client.get(url, headers=HTMX).status_code == 200
-    r = member_client.post(url, {"currency": "SEK", "first_year": 2027, "horizon": 8, "discount_rate": "3", "version": 1}, headers=HTMX)
+    r = member_client.post(
+        url,
+        {"currency": "SEK", "first_year": 2027, "horizon": 8, "discount_rate": "3", "version": 1},
+        headers=HTMX,
+    )
     assert r.status_code == 200
     plan.refresh_from_db()
     assert (plan.currency, plan.horizon, plan.discount_rate) == ("SEK", 8, 3)
@@ -223,10 +277,16 @@ def test_it_changes_plan_settings(member_client, project, plan):
     [
         ("benefits:benefit-add", {}, {"title": "Ny", "kind": "other", "gainer": "own_unit"}),
         ("benefits:cost-add", {}, {"title": "X", "year": 2028, "kind": "one_off", "expected": "5"}),
-        ("benefits:plan-settings", {}, {"currency": "NOK", "first_year": 2027, "horizon": 5, "discount_rate": "4"}),
+        (
+            "benefits:plan-settings",
+            {},
+            {"currency": "NOK", "first_year": 2027, "horizon": 5, "discount_rate": "4"},
+        ),
     ],
 )
-def test_nothing_changes_while_the_plan_is_submitted(member_client, project, plan, name, kwargs, data):
+def test_nothing_changes_while_the_plan_is_submitted(
+    member_client, project, plan, name, kwargs, data
+):
     plan.status = "submitted"
     plan.save()
     r = member_client.post(reverse(name, args=[project.pk]), data, headers=HTMX)
@@ -240,7 +300,10 @@ def test_nothing_changes_while_the_plan_is_submitted(member_client, project, pla
 def test_changing_an_approved_plan_starts_a_new_draft(member_client, project, plan, alice):
     plan.status = "approved"
     plan.save()
-    r = member_client.post(reverse("benefits:cost-add", args=[project.pk]), {"title": "X", "year": 2028, "kind": "one_off", "expected": "5"})
+    r = member_client.post(
+        reverse("benefits:cost-add", args=[project.pk]),
+        {"title": "X", "year": 2028, "kind": "one_off", "expected": "5"},
+    )
     assert r.status_code == 302
     plan.refresh_from_db()
     assert plan.status == "draft" and plan.revision == 2
@@ -249,7 +312,10 @@ def test_changing_an_approved_plan_starts_a_new_draft(member_client, project, pl
 
 def test_viewer_cannot_open_forms(client, bob, project, benefit):
     client.force_login(bob)
-    assert client.get(reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])).status_code == 403
+    assert (
+        client.get(reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])).status_code
+        == 403
+    )
     assert client.get(reverse("benefits:cost-add", args=[project.pk])).status_code == 403
 
 

@@ -98,9 +98,7 @@ def test_page_queries_do_not_grow_with_benefits_or_years(
     assert r.text.count('class="ds-card benefit-card"') == 10
 
 
-def test_it_lists_identified_benefits_not_yet_adopted_and_adopts_them(
-    member_client, project, plan
-):
+def test_it_lists_identified_benefits_not_yet_adopted_and_adopts_them(member_client, project, plan):
     identified = IdentifiedBenefit.objects.create(project=project, title="Bedre kvalitet")
     r = member_client.get(url(project))
     assert "Bedre kvalitet" in r.text and "Legg til i planen" in r.text
