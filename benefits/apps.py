@@ -9,8 +9,15 @@ class BenefitsConfig(AppConfig):
     def ready(self) -> None:
         from projects import history, navigation
 
-        from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
-        from .models import PlanEvent
+        from .models import (
+            Benefit,
+            BenefitPlan,
+            BenefitValue,
+            Cost,
+            Indicator,
+            Measurement,
+            PlanEvent,
+        )
 
         navigation.register(_("Benefit plan"), "benefits:plan", order=60)
         history.register(

@@ -309,3 +309,6 @@ class ReminderSent(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "day"], name="one_reminder_per_day")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.day}"

@@ -12,7 +12,7 @@ from projects.models import BenefitKind, Membership
 from . import calculations as calc
 from . import charts, smarte
 from .models import BenefitPlan, PlanEvent
-from .selectors import identified_not_adopted, load_plan, plan_events, result_of
+from .selectors import identified_not_adopted, load_plan, number, plan_events, result_of
 
 
 def scenario_names() -> dict[str, str]:
@@ -211,7 +211,6 @@ def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
     )
     fmt = calc.format_number
     rows = [(m, fmt(float(m.value))) for m in measurements]
-    num = lambda v: None if v is None else float(v)
     return {
         "project": project,
         "plan": plan,
@@ -227,8 +226,8 @@ def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
         "form": form,
         "chart": charts.measurement_chart(
             points=[(m.date, float(m.value)) for m in measurements],
-            baseline=(indicator.baseline_date, num(indicator.baseline_value)),
-            target=(indicator.target_date, num(indicator.target_value)),
+            baseline=(indicator.baseline_date, number(indicator.baseline_value)),
+            target=(indicator.target_date, number(indicator.target_value)),
             unit=indicator.unit,
         ),
     }

@@ -26,7 +26,7 @@ def _username(user) -> str:
     return user.username if user is not None else ""
 
 
-def _number(value) -> float | None:
+def number(value) -> float | None:
     return None if value is None else float(value)
 
 
@@ -76,8 +76,8 @@ class LoadedPlan:
                     "benefit_id": refs[b.pk],
                     "year": v.year,
                     "basis": v.basis,
-                    **{k: _number(getattr(v, k)) for k in ("a", "b", "a_low", "b_low")},
-                    **{k: _number(getattr(v, k)) for k in ("a_high", "b_high")},
+                    **{k: number(getattr(v, k)) for k in ("a", "b", "a_low", "b_low")},
+                    **{k: number(getattr(v, k)) for k in ("a_high", "b_high")},
                 }
                 for b in self.benefits
                 for v in b.values.all()
@@ -88,8 +88,8 @@ class LoadedPlan:
                     "year": c.year,
                     "kind": c.kind,
                     "expected": float(c.expected),
-                    "low": _number(c.low),
-                    "high": _number(c.high),
+                    "low": number(c.low),
+                    "high": number(c.high),
                 }
                 for c in self.costs
             ],
@@ -99,9 +99,9 @@ class LoadedPlan:
                     "benefit_id": refs[b.pk],
                     "name": i.name,
                     "unit": i.unit,
-                    "baseline_value": _number(i.baseline_value),
+                    "baseline_value": number(i.baseline_value),
                     "baseline_date": i.baseline_date,
-                    "target_value": _number(i.target_value),
+                    "target_value": number(i.target_value),
                     "target_date": i.target_date,
                     "method": i.method,
                     "frequency": i.frequency,
@@ -169,9 +169,12 @@ def identified_not_adopted(project: Project, plan: BenefitPlan):
     return project.identified_benefits.exclude(planned_benefits__plan=plan)
 
 
-def overdue_indicators(*, user, today: date) -> list[Indicator]:
-    """Indicators `user` is responsible for whose next measurement is past due."""
-    rows = _indicators().filter(responsible=user).select_related("benefit__plan__project")
+def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
+    """Indicators whose next measurement is past due (those `user` is
+    responsible for, when given), each with `due` set."""
+    rows = _indicators().filter(responsible__isnull=False).select_related("benefit__plan__project")
+    if user is not None:
+        rows = rows.filter(responsible=user)
     overdue = []
     for indicator in rows:
         due = smarte.next_due(

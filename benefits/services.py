@@ -3,7 +3,13 @@ object's version; history is recorded by the models."""
 
 import json
 
+from datetime import date
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -12,8 +18,17 @@ from projects.models import IdentifiedBenefit, Project
 from projects.services import StaleEdit
 
 from . import smarte
-from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement, PlanEvent
-from .selectors import load_plan
+from .models import (
+    Benefit,
+    BenefitPlan,
+    BenefitValue,
+    Cost,
+    Indicator,
+    Measurement,
+    PlanEvent,
+    ReminderSent,
+)
+from .selectors import load_plan, overdue_indicators
 
 
 class PlanLocked(Exception):
@@ -234,3 +249,26 @@ def plan_return(*, plan: BenefitPlan, by: AbstractBaseUser, version, comment: st
         action=PlanEvent.Action.RETURNED,
         comment=comment,
     )
+
+
+def reminders_send(*, today: date, base_url: str) -> int:
+    """E-mail each responsible person their overdue measurements, at most once
+    per indicator and day; returns the number of e-mails sent."""
+    sent_today = set(ReminderSent.objects.filter(day=today).values_list("indicator_id", flat=True))
+    by_user: dict = {}
+    for indicator in overdue_indicators(today=today):
+        if indicator.pk not in sent_today and indicator.responsible.email:
+            by_user.setdefault(indicator.responsible, []).append(indicator)
+    for user, indicators in by_user.items():
+        # The portal keeps no language per user yet; the default language is used.
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"user": user, "indicators": indicators, "base_url": base_url}
+            subject = render_to_string("benefits/reminder_subject.txt", context).strip()
+            body = render_to_string("benefits/reminder.txt", context)
+        with transaction.atomic():
+            ReminderSent.objects.bulk_create(
+                [ReminderSent(indicator=i, day=today) for i in indicators],
+                ignore_conflicts=True,
+            )
+            EmailMessage(subject, body, to=[user.email]).send()
+    return len(by_user)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from benefits.models import Benefit, BenefitValue, Cost, Indicator, PlanEvent
 
-from .builders import make_benefit, make_cost, make_indicator, make_value
+from .builders import make_benefit, make_indicator, make_value
 from .conftest import HTMX
 
 

@@ -38,7 +38,7 @@ def test_the_team_submits_and_the_plan_locks(member_client, project, ready_plan,
     assert ready_plan.status == "submitted"
     event = PlanEvent.objects.get()
     assert (event.action, event.by, event.revision) == ("submitted", alice, 1)
-    assert 'hx-get="/projects/%d/benefits/benefits/' % project.pk not in r.text  # no edit links
+    assert f'hx-get="/projects/{project.pk}/benefits/benefits/' not in r.text  # no edit links
 
 
 def test_it_refuses_to_submit_while_an_indicator_fails(member_client, project, plan, alice):
