@@ -2,16 +2,15 @@
 object's version; history is recorded by the models."""
 
 import json
-
 from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from projects.models import IdentifiedBenefit, Project
