@@ -261,3 +261,17 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ImportForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Workbook (.xlsx)"),
+        help_text=_("A workbook exported from this plan, changed in a spreadsheet program."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def clean_workbook(self):
+        workbook = self.cleaned_data["workbook"]
+        if workbook.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return workbook

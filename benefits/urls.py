@@ -28,4 +28,6 @@ urlpatterns = [
     path(P + "approve/", views.plan_approve, name="plan-approve"),
     path(P + "return/", views.plan_return, name="plan-return"),
     path(P + "approved/<int:event_id>/", views.plan_approved, name="approved"),
+    path(P + "export/", views.plan_export, name="export"),
+    path(P + "import/", views.plan_import, name="import"),
 ]

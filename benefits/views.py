@@ -2,9 +2,10 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget
 
@@ -13,12 +14,13 @@ from projects.models import Membership
 from projects.responses import announce
 from projects.services import StaleEdit
 
-from . import services
+from . import excel, services
 from .forms import (
     BenefitForm,
     ConfirmForm,
     CostForm,
     DecisionForm,
+    ImportForm,
     IndicatorForm,
     MeasurementForm,
     PlanForm,
@@ -26,7 +28,7 @@ from .forms import (
 )
 from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
 from .pages import indicator_context, plan_context, snapshot_context
-from .selectors import plan_for_project
+from .selectors import load_plan, plan_for_project
 
 
 def _plan(project) -> BenefitPlan:
@@ -467,3 +469,38 @@ def plan_approved(request, project, event_id: int):
         action=PlanEvent.Action.APPROVED,
     )
     return render(request, "benefits/approved.html", snapshot_context(project, event))
+
+
+@project_view()
+def plan_export(request, project):
+    plan = _plan(project)
+    content = excel.workbook_bytes(load_plan(plan).records(), project=project)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    filename = f"{slugify(project.title) or 'plan'}-{_('benefit-plan')}-v{plan.revision}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@project_view(methods=["GET", "POST"], write=["GET", "POST"])
+def plan_import(request, project):
+    plan = _plan(project)
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    errors, status = [], 200
+    if request.method == "POST" and form.is_valid():
+        users = {u.username: u for u in project.members.all()}
+        measures = set(project.measures.values_list("title", flat=True))
+        records, errors = excel.read_workbook(
+            form.cleaned_data["workbook"], users=users, measures=measures
+        )
+        if records is not None:
+            try:
+                services.plan_import(plan=plan, records=records, users=users, by=request.user)
+            except services.PlanLocked as locked:
+                status, errors = 409, [str(locked)]
+            else:
+                messages.success(request, _("The workbook was imported."))
+                return redirect(_plan_url(project))
+    context = {"project": project, "plan": plan, "form": form, "errors": errors}
+    return render(request, "benefits/import.html", context, status=status)
