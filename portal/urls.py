@@ -10,6 +10,10 @@ from .accounts import LoginView
 urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("portfolio/", views.portfolio_view, name="portfolio"),
+    path("portfolio/export.<str:fmt>", views.portfolio_export, name="portfolio-export"),
+    path("portfolio/units/", views.unit_ratings, name="unit-ratings"),
+    path("portfolio/units/<int:unit_id>/", views.unit_rating_edit, name="unit-rating-edit"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -34,6 +34,8 @@ def sample_kwargs(args, project):
     samples = {
         "project_id": lambda: project.pk,
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
+        "fmt": lambda: "csv",
+        "unit_id": lambda: project.unit_id,
         **benefit_builders.url_samples(project),
     }
     missing = [a for a in args if a not in samples]

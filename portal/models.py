@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from projects.models import Unit
+
+
+class UnitRating(models.Model):
+    """A leader's rating of a unit's innovation ambition against its capacity."""
+
+    class Level(models.TextChoices):
+        LOW = "low", _("Low")
+        HIGH = "high", _("High")
+
+    unit = models.OneToOneField(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="rating"
+    )
+    ambition = models.CharField(_("innovation ambition"), max_length=4, choices=Level)
+    capacity = models.CharField(_("innovation capacity"), max_length=4, choices=Level)
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
+
+    class Meta:
+        verbose_name = _("unit rating")
+        verbose_name_plural = _("unit ratings")
+
+    def __str__(self) -> str:
+        return str(self.unit)
