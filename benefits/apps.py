@@ -24,8 +24,18 @@ class BenefitsConfig(AppConfig):
             BenefitPlan, project_lookup="project_id", label=lambda row, refs: str(_("Benefit plan"))
         )
         history.register(Benefit, project_lookup="plan__project_id")
-        history.register(BenefitValue, project_lookup="benefit__plan__project_id")
+        history.register(
+            BenefitValue,
+            project_lookup="benefit__plan__project_id",
+            label=lambda row, refs: str(row.year),
+        )
         history.register(Cost, project_lookup="plan__project_id")
         history.register(Indicator, project_lookup="benefit__plan__project_id")
-        history.register(Measurement, project_lookup="indicator__benefit__plan__project_id")
-        history.register(PlanEvent, project_lookup="plan__project_id")
+        history.register(
+            Measurement,
+            project_lookup="indicator__benefit__plan__project_id",
+            label=lambda row, refs: row.date.isoformat(),
+        )
+        history.register(
+            PlanEvent, project_lookup="plan__project_id", label=lambda row, refs: row.comment[:60]
+        )

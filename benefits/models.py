@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from projects.models import BenefitKind, IdentifiedBenefit, Measure, Project
@@ -105,8 +106,9 @@ class Benefit(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
-        verbose_name = _("benefit")
-        verbose_name_plural = _("benefits")
+        # A context of its own: "benefit" is also the prioritization matrix's score.
+        verbose_name = pgettext_lazy("benefit plan", "benefit")
+        verbose_name_plural = pgettext_lazy("benefit plan", "benefits")
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "source"],
