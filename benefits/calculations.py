@@ -7,8 +7,8 @@ money only once the freed time has a recorded alternative use and someone who
 decides it; quality is kept in its own units. Neither is summed otherwise.
 """
 
+import math
 from dataclasses import dataclass
-from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -49,24 +49,41 @@ def value_amount(*, basis: str, a: float, b: float | None) -> float:
     return a * b  # tasks × cost per task, hours × hourly cost
 
 
-def value_amounts(values: pd.DataFrame) -> pd.DataFrame:
-    """`values` (VALUE_COLUMNS) with `expected`, `low` and `high` amounts added.
+CASE_FACTORS = {"expected": ("a", "b"), "low": ("a_low", "b_low"), "high": ("a_high", "b_high")}
 
+
+def _amounts(basis: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.select(
+        [basis == DIRECT, basis == CONSUMPTION, basis == PRICE], [a, a * b / 100, a - b], a * b
+    )
+
+
+def _case_amounts(values: list[dict]) -> dict[str, np.ndarray]:
+    """Expected, low and high amounts of `values` (VALUE_COLUMNS records).
     A missing low or high factor falls back to the expected one."""
+
+    def column(key: str, fallback: str | None = None) -> np.ndarray:
+        out = []
+        for v in values:
+            x = v[key] if v[key] is not None or fallback is None else v[fallback]
+            out.append(0.0 if x is None else float(x))
+        return np.array(out, dtype=float)
+
+    basis = np.array([v["basis"] for v in values], dtype=object)
+    a, b = column("a"), column("b")
+    out = {"expected": _amounts(basis, a, b)}
+    for case in ("low", "high"):
+        ka, kb = CASE_FACTORS[case]
+        out[case] = _amounts(basis, column(ka, "a"), column(kb, "b"))
+    return out
+
+
+def value_amounts(values: pd.DataFrame) -> pd.DataFrame:
+    """`values` (VALUE_COLUMNS) with `expected`, `low` and `high` amounts added."""
     out = values.copy()
-    basis = out["basis"].to_numpy()
-    for case, (a_col, b_col) in {
-        "expected": ("a", "b"),
-        "low": ("a_low", "b_low"),
-        "high": ("a_high", "b_high"),
-    }.items():
-        a = out[a_col].fillna(out["a"]).astype(float).to_numpy()
-        b = out[b_col].fillna(out["b"]).fillna(0).astype(float).to_numpy()
-        out[case] = np.select(
-            [basis == DIRECT, basis == CONSUMPTION, basis == PRICE],
-            [a, a * b / 100, a - b],
-            default=a * b,
-        )
+    records = out[VALUE_COLUMNS].astype(object).where(out[VALUE_COLUMNS].notna(), None)
+    for case, amounts in _case_amounts(records.to_dict("records")).items():
+        out[case] = amounts
     return out
 
 
@@ -101,14 +118,6 @@ def net_present_value(net: pd.Series, *, rate: float) -> float:
     return float((net.to_numpy() / (1 + rate) ** t).sum())
 
 
-def _frame(records, columns) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(list(records), columns=columns)
-    for col in columns:
-        if frame[col].dtype == object and len(frame) and isinstance(frame[col].iloc[0], Decimal):
-            frame[col] = frame[col].astype(float)
-    return frame
-
-
 def plan_result(
     *,
     benefits: list[dict],
@@ -123,40 +132,53 @@ def plan_result(
     `benefits`: dicts with id, kind, counted; `values`: VALUE_COLUMNS;
     `costs`: COST_COLUMNS with kind "one_off" or "running". `rate` is a
     fraction (0.04). Values and costs outside the horizon are left out."""
+    # Sums are made with numpy (pandas per-call overhead dominates at this
+    # size); the results are pandas tables.
     years = list(range(first_year, first_year + horizon))
+    cases = ("expected", "low", "high")
     kinds = {b["id"]: (b["kind"], b["counted"]) for b in benefits}
-    vals = value_amounts(_frame(values, VALUE_COLUMNS))
-    vals = vals[vals["year"].isin(years)]
-    vals["kind"] = vals["benefit_id"].map(lambda pk: kinds[pk][0])
-    vals["counted"] = vals["benefit_id"].map(lambda pk: kinds[pk][1]).astype(bool)
-    cases = ["expected", "low", "high"]
-
-    money = vals[vals["counted"]]
-    by_kind = money.groupby(["year", "kind"])[cases].sum()
-    cost_frame = _frame(costs, COST_COLUMNS)
-    cost_frame = cost_frame[cost_frame["year"].isin(years)]
-    cost_frame["low"] = cost_frame["low"].fillna(cost_frame["expected"]).astype(float)
-    cost_frame["high"] = cost_frame["high"].fillna(cost_frame["expected"]).astype(float)
-    cost_frame["expected"] = cost_frame["expected"].astype(float)
-    cost_by_kind = cost_frame.groupby(["year", "kind"])[cases].sum()
-
+    money = np.zeros((3, horizon, len(MONEY_KINDS)))
+    uncounted = np.zeros((3, horizon))
+    quality = []
+    if values:
+        amounts = _case_amounts(values)
+        for i, v in enumerate(values):
+            t = v["year"] - first_year
+            if not 0 <= t < horizon:
+                continue
+            kind, counted = kinds[v["benefit_id"]]
+            row = [amounts[c][i] for c in cases]
+            if kind == QUALITY:
+                quality.append([v["benefit_id"], v["year"], *row])
+            elif counted:
+                money[:, t, MONEY_KINDS.index(kind)] += row
+            elif kind == TIME_SAVED:
+                uncounted[:, t] += row
+    cost_sums = np.zeros((3, horizon, 2))
+    for c in costs:
+        t = c["year"] - first_year
+        if 0 <= t < horizon:
+            expected = float(c["expected"])
+            row = [
+                expected,
+                expected if c["low"] is None else float(c["low"]),
+                expected if c["high"] is None else float(c["high"]),
+            ]
+            cost_sums[:, t, 0 if c["kind"] == "one_off" else 1] += row
+    index = pd.Index(years, name="year")
     scenarios = {}
     for name, (benefit_case, cost_case) in SCENARIOS.items():
-        table = pd.DataFrame(0.0, index=pd.Index(years, name="year"), columns=TABLE_COLUMNS)
-        if len(by_kind):
-            wide = by_kind[benefit_case].unstack("kind")
-            for kind in MONEY_KINDS:
-                if kind in wide.columns:
-                    table[kind] = wide[kind].reindex(years).fillna(0.0).to_numpy()
-        if len(cost_by_kind):
-            wide = cost_by_kind[cost_case].unstack("kind")
-            for kind in ("one_off", "running"):
-                if kind in wide.columns:
-                    table[kind] = wide[kind].reindex(years).fillna(0.0).to_numpy()
-        table["benefits"] = table[list(MONEY_KINDS)].sum(axis=1)
-        table["costs"] = table["one_off"] + table["running"]
-        table["net"] = table["benefits"] - table["costs"]
-        table["cumulative"] = table["net"].cumsum()
+        gains = money[cases.index(benefit_case)]
+        spent = cost_sums[cases.index(cost_case)]
+        benefits_total = gains.sum(axis=1)
+        costs_total = spent.sum(axis=1)
+        net = benefits_total - costs_total
+        cumulative = net.cumsum()
+        table = pd.DataFrame(
+            np.column_stack([gains, benefits_total, spent, costs_total, net, cumulative]),
+            index=index,
+            columns=TABLE_COLUMNS,
+        )
         scenarios[name] = Scenario(
             name=name,
             table=table,
@@ -164,16 +186,20 @@ def plan_result(
             payback_year=payback_year(table["cumulative"]),
             npv=net_present_value(table["net"], rate=rate),
         )
-
-    time_left_out = vals[(vals["kind"] == TIME_SAVED) & ~vals["counted"]]
-    uncounted = time_left_out.groupby("year")[cases].sum().reindex(years).fillna(0.0)
-    quality = vals[vals["kind"] == QUALITY][["benefit_id", "year", *cases]]
-    return PlanResult(years=years, scenarios=scenarios, uncounted_time=uncounted, quality=quality)
+    return PlanResult(
+        years=years,
+        scenarios=scenarios,
+        uncounted_time=pd.DataFrame(uncounted.T, index=index, columns=list(cases)),
+        quality=pd.DataFrame(quality, columns=["benefit_id", "year", *cases]),
+    )
 
 
 def format_amount(value: float, *, suffix: str = "kr") -> str:
     """Whole kroner the Norwegian way: 1 234 567 kr, −5 000 kr (no-break spaces)."""
-    rounded = int(Decimal(str(value)).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+    value = float(value)
+    rounded = math.floor(abs(value) + 0.5)  # half away from zero, like a spreadsheet
+    if value < 0:
+        rounded = -rounded
     digits = f"{abs(rounded):,}".replace(",", "\u00a0")
     sign = "\u2212" if rounded < 0 else ""
     return f"{sign}{digits}\u00a0{suffix}" if suffix else f"{sign}{digits}"

@@ -2,8 +2,10 @@
 Kept out of the views so they stay thin and the approved snapshot is shown
 with the same tables as the live plan."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,11 +31,22 @@ class Cell:
     expected: str = ""
     low: str = ""
     high: str = ""
-    value: object = None  # the BenefitValue, when there is one
+    url: str = ""
 
-    @property
-    def ranged(self) -> bool:
-        return self.low != self.expected or self.high != self.expected
+
+def url_builder(name: str, project_pk: int, arity: int) -> Callable[..., str]:
+    """Builds `name`'s URL for given ids: reversed once with placeholders, then
+    filled in, because the plan page links hundreds of cells."""
+    marks = [str(987654321 + i) for i in range(arity)]
+    pattern = reverse(name, args=[project_pk, *marks])
+
+    def build(*ids) -> str:
+        url = pattern
+        for mark, pk in zip(marks, ids, strict=True):
+            url = url.replace(mark, str(pk))
+        return url
+
+    return build
 
 
 def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
@@ -93,32 +106,22 @@ def _format(amount: float, *, kind: str, unit: str) -> str:
     return calc.format_amount(amount)
 
 
-def value_cells(values, *, years: list[int], kind: str, unit: str) -> list[Cell]:
-    """A benefit's values as one cell per year of the plan (empty where none)."""
-    by_year = {v.year if hasattr(v, "year") else v["year"]: v for v in values}
+def value_cells(
+    values: list[dict], *, years: list[int], kind: str, unit: str, url=None
+) -> list[Cell]:
+    """A benefit's values (plain dicts) as one cell per year of the plan."""
+    by_year = {v["year"]: v for v in values}
     cells = []
     for year in years:
         v = by_year.get(year)
-        if v is None:
-            cells.append(Cell(year))
-            continue
-        get = (lambda k, v=v: v[k]) if isinstance(v, dict) else (lambda k, v=v: getattr(v, k))
-        amounts = {}
-        for case, (ka, kb) in {
-            "expected": ("a", "b"),
-            "low": ("a_low", "b_low"),
-            "high": ("a_high", "b_high"),
-        }.items():
-            a = get(ka) if get(ka) is not None else get("a")
-            b = get(kb) if get(kb) is not None else get("b")
-            amounts[case] = _format(
-                calc.value_amount(
-                    basis=get("basis"), a=float(a), b=None if b is None else float(b)
-                ),
-                kind=kind,
-                unit=unit,
-            )
-        cells.append(Cell(year, value=None if isinstance(v, dict) else v, **amounts))
+        cell = Cell(year, url=url(year) if url else "")
+        if v is not None:
+            for case, (ka, kb) in calc.CASE_FACTORS.items():
+                a = v[ka] if v[ka] is not None else v["a"]
+                b = v[kb] if v[kb] is not None else v["b"]
+                amount = calc.value_amount(basis=v["basis"], a=float(a), b=b and float(b))
+                setattr(cell, case, _format(amount, kind=kind, unit=unit))
+        cells.append(cell)
     return cells
 
 
@@ -126,12 +129,26 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
     loaded = load_plan(plan)
     result = result_of(loaded.records(measurements=False))
     today = timezone.localdate()
+    can_edit = project.can_write and not plan.locked
+    value_url = url_builder("benefits:value-edit", project.pk, 2)
+    benefit_url = url_builder("benefits:benefit-edit", project.pk, 1)
+    indicator_add_url = url_builder("benefits:indicator-add", project.pk, 1)
+    indicator_url = url_builder("benefits:indicator", project.pk, 1)
+    indicator_edit_url = url_builder("benefits:indicator-edit", project.pk, 1)
+    confirm_url = url_builder("benefits:indicator-confirm", project.pk, 1)
     indicators = []
     for benefit in loaded.benefits:
         benefit.cells = value_cells(
-            benefit.values.all(), years=plan.years, kind=benefit.kind, unit=benefit.quality_unit
+            benefit.value_rows,
+            years=plan.years,
+            kind=benefit.kind,
+            unit=benefit.quality_unit,
+            url=(lambda year, pk=benefit.pk: value_url(pk, year)) if can_edit else None,
         )
-        for indicator in benefit.indicators.all():
+        benefit.edit_url = benefit_url(benefit.pk)
+        benefit.editor_id = f"benefit-{benefit.pk}-editor"
+        benefit.add_indicator_url = indicator_add_url(benefit.pk)
+        for indicator in benefit.indicator_list:
             indicator.checks = smarte.assess(indicator)
             indicator.due = smarte.next_due(
                 frequency=indicator.frequency,
@@ -140,8 +157,10 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
                 target_date=indicator.target_date,
             )
             indicator.overdue = indicator.due is not None and indicator.due < today
+            indicator.page_url = indicator_url(indicator.pk)
+            indicator.edit_url = indicator_edit_url(indicator.pk)
+            indicator.confirm_url = confirm_url(indicator.pk) if can_edit else ""
             indicators.append(indicator)
-    events = plan_events(plan)
     return {
         "project": project,
         "plan": plan,
@@ -157,14 +176,15 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
             for c in loaded.costs
         ],
         "years": plan.years,
-        "can_edit": project.can_write and not plan.locked,
+        "can_edit": can_edit,
+        "can_submit": project.can_write
+        and plan.status in (BenefitPlan.Status.DRAFT, BenefitPlan.Status.RETURNED),
         "can_decide": project.role == Membership.Role.SOLUTION_OWNER
         and plan.status == BenefitPlan.Status.SUBMITTED,
         "problems": smarte.plan_problems(indicators),
-        "events": events,
-        "not_adopted": list(identified_not_adopted(project, plan)) if project.can_write else [],
+        "events": plan_events(plan),
+        "not_adopted": list(identified_not_adopted(project, plan)) if can_edit else [],
         "error": error,
-        "criteria": smarte.CRITERIA,
         **numbers_context(result, rate=float(plan.discount_rate)),
     }
 

@@ -4,12 +4,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Max, Prefetch
+from django.db.models import FloatField, Max
+from django.db.models.functions import Cast
 
 from projects.models import Project
 
 from . import calculations, smarte
-from .models import Benefit, BenefitPlan, Cost, Indicator, Measurement, PlanEvent
+from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement, PlanEvent
 
 
 def plan_for_project(project: Project) -> BenefitPlan | None:
@@ -44,7 +45,7 @@ class LoadedPlan:
     def records(self, *, measurements: bool = True) -> dict:
         """The plan as plain data: for calculations, approved snapshots and Excel."""
         refs = self.refs
-        indicators = [(b, i) for b in self.benefits for i in b.indicators.all()]
+        indicators = [(b, i) for b in self.benefits for i in b.indicator_list]
         indicator_refs = {i.pk: n for n, (_b, i) in enumerate(indicators, start=1)}
         data = {
             "plan": {
@@ -67,20 +68,12 @@ class LoadedPlan:
                     "alternative_use": b.alternative_use,
                     "use_decided_by": b.use_decided_by,
                     "counted": b.counted,
-                    "measures": [m.title for m in b.measures.all()],
+                    "measures": b.measure_titles,
                 }
                 for b in self.benefits
             ],
             "values": [
-                {
-                    "benefit_id": refs[b.pk],
-                    "year": v.year,
-                    "basis": v.basis,
-                    **{k: number(getattr(v, k)) for k in ("a", "b", "a_low", "b_low")},
-                    **{k: number(getattr(v, k)) for k in ("a_high", "b_high")},
-                }
-                for b in self.benefits
-                for v in b.values.all()
+                {**v, "benefit_id": refs[b.pk]} for b in self.benefits for v in b.value_rows
             ],
             "costs": [
                 {
@@ -150,14 +143,36 @@ def result_of(records: dict) -> calculations.PlanResult:
     )
 
 
+FACTORS = ("a", "b", "a_low", "b_low", "a_high", "b_high")
+
+
 def load_plan(plan: BenefitPlan) -> LoadedPlan:
-    benefits = list(
-        plan.benefits.select_related("owner", "source").prefetch_related(
-            "measures",
-            "values",
-            Prefetch("indicators", queryset=_indicators()),
-        )
+    """The plan with its benefits, each with `value_rows` (plain dicts, factors
+    as floats), `indicator_list` and `measure_titles`: one query per kind of
+    row. Flat queries grouped here cost a fraction of prefetch_related's
+    per-object querysets on a plan of hundreds of values."""
+    benefits = list(plan.benefits.select_related("owner", "source"))
+    by_pk = {b.pk: b for b in benefits}
+    for b in benefits:
+        b.value_rows, b.indicator_list, b.measure_titles = [], [], []
+    # Factors come as floats from the database, skipping Decimal conversion.
+    floats = {f"{k}_f": Cast(k, FloatField()) for k in FACTORS}
+    rows = (
+        BenefitValue.objects.filter(benefit__plan=plan)
+        .order_by("year")
+        .annotate(**floats)
+        .values_list("benefit_id", "year", "basis", *floats)
     )
+    for benefit_id, year, basis, *factors in rows:
+        by_pk[benefit_id].value_rows.append(
+            {"year": year, "basis": basis, **dict(zip(FACTORS, factors, strict=True))}
+        )
+    for indicator in _indicators().filter(benefit__plan=plan).order_by("pk"):
+        indicator.benefit = by_pk[indicator.benefit_id]
+        by_pk[indicator.benefit_id].indicator_list.append(indicator)
+    links = Benefit.measures.through.objects.filter(benefit__plan=plan).order_by("measure_id")
+    for benefit_id, title in links.values_list("benefit_id", "measure__title"):
+        by_pk[benefit_id].measure_titles.append(title)
     return LoadedPlan(plan=plan, benefits=benefits, costs=list(plan.costs.all()))
 
 

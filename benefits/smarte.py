@@ -151,4 +151,10 @@ def plan_problems(indicators) -> list[tuple[object | None, list[Check]]]:
     indicators = list(indicators)
     if not indicators:
         return [(None, [])]
-    return [(i, failed) for i in indicators if (failed := failing(i))]
+    problems = []
+    for indicator in indicators:
+        checks = getattr(indicator, "checks", None) or assess(indicator)
+        failed = [check for check in checks if not check.ok]
+        if failed:
+            problems.append((indicator, failed))
+    return problems
