@@ -1,9 +1,12 @@
 """Plotly figures of the benefit plan, as JSON-ready dicts for `json_script`.
-Every chart is shown with a table of the same numbers beside it."""
+Every chart is shown with a table of the same numbers beside it.
+
+The figures are written as plotly's figure JSON directly: building them
+through plotly.graph_objects validates every property and costs more than the
+rest of the page. tests/benefits/test_charts.py checks them with plotly."""
 
 from datetime import date
 
-import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 
 from . import calculations as calc
@@ -41,38 +44,41 @@ def yearly_chart(result: calc.PlanResult) -> dict:
     years = list(result.years)
     labels = kind_labels()
     traces = [
-        go.Bar(x=years, y=table[kind].tolist(), name=labels[kind], marker_color=COLORS[kind])
-        for kind in calc.MONEY_KINDS
+        _bar(years, table[kind].tolist(), labels[kind], COLORS[kind]) for kind in calc.MONEY_KINDS
     ]
+    traces.append(_bar(years, (-table["costs"]).tolist(), _("Costs"), COLORS["costs"]))
     traces.append(
-        go.Bar(x=years, y=(-table["costs"]).tolist(), name=_("Costs"), marker_color=COLORS["costs"])
+        {
+            "type": "scatter",
+            "x": years,
+            "y": table["cumulative"].tolist(),
+            "name": _("Cumulative net"),
+            "mode": "lines+markers",
+            "line": {"color": COLORS["line"], "width": 3},
+        }
     )
-    traces.append(
-        go.Scatter(
-            x=years,
-            y=table["cumulative"].tolist(),
-            name=_("Cumulative net"),
-            mode="lines+markers",
-            line={"color": COLORS["line"], "width": 3},
-        )
-    )
-    return go.Figure(data=traces, layout={**LAYOUT, "barmode": "relative"}).to_plotly_json()
+    return {"data": traces, "layout": {**LAYOUT, "barmode": "relative"}}
+
+
+def _bar(x, y, name, color) -> dict:
+    return {"type": "bar", "x": x, "y": y, "name": str(name), "marker": {"color": color}}
 
 
 def scenario_chart(result: calc.PlanResult, names: dict[str, str]) -> dict:
     """Cumulative net per year in the three cases."""
     dashes = {calc.EXPECTED: "solid", calc.PESSIMISTIC: "dot", calc.OPTIMISTIC: "dash"}
     traces = [
-        go.Scatter(
-            x=list(result.years),
-            y=scenario.table["cumulative"].tolist(),
-            name=names[key],
-            mode="lines+markers",
-            line={"dash": dashes[key], "width": 3},
-        )
+        {
+            "type": "scatter",
+            "x": list(result.years),
+            "y": scenario.table["cumulative"].tolist(),
+            "name": str(names[key]),
+            "mode": "lines+markers",
+            "line": {"dash": dashes[key], "width": 3},
+        }
         for key, scenario in result.scenarios.items()
     ]
-    return go.Figure(data=traces, layout=LAYOUT).to_plotly_json()
+    return {"data": traces, "layout": LAYOUT}
 
 
 def measurement_chart(
@@ -80,13 +86,14 @@ def measurement_chart(
 ) -> dict:
     """Measured values over time, with the baseline and the target as points."""
     traces = [
-        go.Scatter(
-            x=[d.isoformat() for d, _v in points],
-            y=[v for _d, v in points],
-            name=_("Measured"),
-            mode="lines+markers",
-            line={"color": COLORS[calc.COSTS_AVOIDED], "width": 3},
-        )
+        {
+            "type": "scatter",
+            "x": [d.isoformat() for d, _v in points],
+            "y": [v for _d, v in points],
+            "name": _("Measured"),
+            "mode": "lines+markers",
+            "line": {"color": COLORS[calc.COSTS_AVOIDED], "width": 3},
+        }
     ]
     for (day, value), name, symbol in (
         (baseline, _("Baseline"), "square"),
@@ -94,14 +101,14 @@ def measurement_chart(
     ):
         if day is not None and value is not None:
             traces.append(
-                go.Scatter(
-                    x=[day.isoformat()],
-                    y=[value],
-                    name=name,
-                    mode="markers",
-                    marker={"size": 14, "symbol": symbol},
-                )
+                {
+                    "type": "scatter",
+                    "x": [day.isoformat()],
+                    "y": [value],
+                    "name": name,
+                    "mode": "markers",
+                    "marker": {"size": 14, "symbol": symbol},
+                }
             )
-    layout = {**LAYOUT, "xaxis": {"type": "date"}, "yaxis": {**LAYOUT["yaxis"], "title": unit}}
-    layout["yaxis"]["tickformat"] = ",.2~f"
-    return go.Figure(data=traces, layout=layout).to_plotly_json()
+    yaxis = {**LAYOUT["yaxis"], "title": {"text": unit}, "tickformat": ",.2~f"}
+    return {"data": traces, "layout": {**LAYOUT, "xaxis": {"type": "date"}, "yaxis": yaxis}}

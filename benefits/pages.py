@@ -2,11 +2,14 @@
 Kept out of the views so they stay thin and the approved snapshot is shown
 with the same tables as the live plan."""
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from projects.models import BenefitKind, Membership
@@ -125,42 +128,93 @@ def value_cells(
     return cells
 
 
+# Rendered benefit cards by fingerprint. A fingerprint covers everything a
+# card shows, so an entry is never stale; this keeps a plan of 50 benefits ×
+# 10 years within the page budget once its cards have been seen.
+_CARDS: OrderedDict[int, str] = OrderedDict()
+CARDS_KEPT = 5000
+
+
+def _fields(obj) -> tuple:
+    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+
+
+def _fingerprint(benefit, *, can_edit: bool, today, project_pk: int) -> int:
+    """Everything the card shows: the rows themselves, not just their versions."""
+    owner = benefit.owner
+    return hash(
+        (
+            project_pk,
+            get_language(),
+            today,
+            can_edit,
+            _fields(benefit),
+            (owner.get_full_name() or owner.username) if owner else "",
+            tuple(benefit.measure_titles),
+            tuple(tuple(v.values()) for v in benefit.value_rows),
+            tuple((*_fields(i), i.last_measured) for i in benefit.indicator_list),
+        )
+    )
+
+
+def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) -> str:
+    """The benefit's card on the plan page (its indicators get `checks`)."""
+    for indicator in benefit.indicator_list:
+        indicator.checks = smarte.assess(indicator)
+    key = _fingerprint(benefit, can_edit=can_edit, today=today, project_pk=project.pk)
+    card = _CARDS.get(key)
+    if card is not None:
+        _CARDS.move_to_end(key)
+        return card
+    benefit.cells = value_cells(
+        benefit.value_rows,
+        years=years,
+        kind=benefit.kind,
+        unit=benefit.quality_unit,
+        url=(lambda year: urls["value"](benefit.pk, year)) if can_edit else None,
+    )
+    benefit.edit_url = urls["benefit"](benefit.pk)
+    benefit.editor_id = f"benefit-{benefit.pk}-editor"
+    benefit.add_indicator_url = urls["indicator_add"](benefit.pk)
+    for indicator in benefit.indicator_list:
+        indicator.due = smarte.next_due(
+            frequency=indicator.frequency,
+            baseline_date=indicator.baseline_date,
+            last_measured=indicator.last_measured,
+            target_date=indicator.target_date,
+        )
+        indicator.overdue = indicator.due is not None and indicator.due < today
+        indicator.page_url = urls["indicator"](indicator.pk)
+        indicator.edit_url = urls["indicator_edit"](indicator.pk)
+        indicator.confirm_url = urls["confirm"](indicator.pk) if can_edit else ""
+    card = render_to_string(
+        "benefits/_benefit.html",
+        {"benefit": benefit, "project": project, "years": years, "can_edit": can_edit},
+    )
+    _CARDS[key] = card
+    if len(_CARDS) > CARDS_KEPT:
+        _CARDS.popitem(last=False)
+    return card
+
+
 def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dict:
     loaded = load_plan(plan)
     result = result_of(loaded.records(measurements=False))
     today = timezone.localdate()
     can_edit = project.can_write and not plan.locked
-    value_url = url_builder("benefits:value-edit", project.pk, 2)
-    benefit_url = url_builder("benefits:benefit-edit", project.pk, 1)
-    indicator_add_url = url_builder("benefits:indicator-add", project.pk, 1)
-    indicator_url = url_builder("benefits:indicator", project.pk, 1)
-    indicator_edit_url = url_builder("benefits:indicator-edit", project.pk, 1)
-    confirm_url = url_builder("benefits:indicator-confirm", project.pk, 1)
-    indicators = []
+    urls = {
+        "value": url_builder("benefits:value-edit", project.pk, 2),
+        "benefit": url_builder("benefits:benefit-edit", project.pk, 1),
+        "indicator_add": url_builder("benefits:indicator-add", project.pk, 1),
+        "indicator": url_builder("benefits:indicator", project.pk, 1),
+        "indicator_edit": url_builder("benefits:indicator-edit", project.pk, 1),
+        "confirm": url_builder("benefits:indicator-confirm", project.pk, 1),
+    }
     for benefit in loaded.benefits:
-        benefit.cells = value_cells(
-            benefit.value_rows,
-            years=plan.years,
-            kind=benefit.kind,
-            unit=benefit.quality_unit,
-            url=(lambda year, pk=benefit.pk: value_url(pk, year)) if can_edit else None,
+        benefit.card = benefit_card(
+            benefit, project=project, years=plan.years, can_edit=can_edit, today=today, urls=urls
         )
-        benefit.edit_url = benefit_url(benefit.pk)
-        benefit.editor_id = f"benefit-{benefit.pk}-editor"
-        benefit.add_indicator_url = indicator_add_url(benefit.pk)
-        for indicator in benefit.indicator_list:
-            indicator.checks = smarte.assess(indicator)
-            indicator.due = smarte.next_due(
-                frequency=indicator.frequency,
-                baseline_date=indicator.baseline_date,
-                last_measured=indicator.last_measured,
-                target_date=indicator.target_date,
-            )
-            indicator.overdue = indicator.due is not None and indicator.due < today
-            indicator.page_url = indicator_url(indicator.pk)
-            indicator.edit_url = indicator_edit_url(indicator.pk)
-            indicator.confirm_url = confirm_url(indicator.pk) if can_edit else ""
-            indicators.append(indicator)
+    indicators = [i for b in loaded.benefits for i in b.indicator_list]
     return {
         "project": project,
         "plan": plan,
