@@ -31,7 +31,11 @@ from .models import (
 from .selectors import load_plan, overdue_indicators
 
 
-class PlanLocked(Exception):
+class Refused(Exception):
+    """A change the plan's rules do not allow; the message says why."""
+
+
+class PlanLocked(Refused):
     """The plan is submitted for review; nothing changes until it is decided."""
 
 
@@ -119,6 +123,30 @@ def benefit_save(*, plan: BenefitPlan, benefit: Benefit | None, data: dict, vers
     return benefit
 
 
+def _delete_versioned(model, obj, *, version) -> None:
+    current = model.objects.select_for_update().get(pk=obj.pk)
+    if version is not None and version != current.version:
+        raise StaleEdit(current)
+    current.delete()
+
+
+@transaction.atomic
+def benefit_delete(*, plan: BenefitPlan, benefit: Benefit, version, by) -> None:
+    """Delete a benefit with its values and indicators; measured ones are kept."""
+    _open_for_edit(plan, by=by)
+    if Measurement.objects.filter(indicator__benefit=benefit).exists():
+        raise Refused(_("The benefit has measurements and cannot be deleted."))
+    _delete_versioned(Benefit, benefit, version=version)
+
+
+@transaction.atomic
+def indicator_delete(*, plan: BenefitPlan, indicator: Indicator, version, by) -> None:
+    _open_for_edit(plan, by=by)
+    if indicator.measurements.exists():
+        raise Refused(_("The indicator has measurements and cannot be deleted."))
+    _delete_versioned(Indicator, indicator, version=version)
+
+
 @transaction.atomic
 def value_save(*, plan: BenefitPlan, benefit: Benefit, year: int, data: dict, version, by):
     """Set (or, with `data` None, clear) the benefit's value for `year`."""
@@ -150,10 +178,7 @@ def cost_save(*, plan: BenefitPlan, cost: Cost | None, data: dict, version, by) 
 @transaction.atomic
 def cost_delete(*, plan: BenefitPlan, cost: Cost, version, by) -> None:
     _open_for_edit(plan, by=by)
-    current = Cost.objects.select_for_update().get(pk=cost.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    current.delete()
+    _delete_versioned(Cost, cost, version=version)
 
 
 @transaction.atomic

@@ -87,8 +87,8 @@ def _edit(
                 "The form now shows the current values; enter your change again."
             )
             form = make_form(data=None, instance=stale.current)
-        except services.PlanLocked as locked:
-            status, error = 409, str(locked)
+        except services.Refused as refused:
+            status, error = 409, str(refused)
         else:
             return _done(request, project, plan, saved, target)
     context = {
@@ -171,16 +171,28 @@ def benefit_adopt(request, project):
     )
 
 
+def _deleting(request, obj) -> bool:
+    return obj is not None and request.method == "POST" and request.POST.get("action") == "delete"
+
+
 def _benefit_edit(request, project, benefit: Benefit | None):
     plan = _plan(project)
+    deleting = _deleting(request, benefit)
 
     def make_form(data=None, instance=None):
+        if deleting and data is not None:
+            # Only the version matters when a benefit is deleted.
+            data = {**data.dict(), "title": benefit.title, "kind": benefit.kind}
+            data.update(gainer=benefit.gainer, quality_unit=benefit.quality_unit or "-")
         return BenefitForm(data, instance=instance or benefit, project=project)
 
     def save(data, version):
-        services.benefit_save(
-            plan=plan, benefit=benefit, data=data, version=version, by=request.user
-        )
+        if deleting:
+            services.benefit_delete(plan=plan, benefit=benefit, version=version, by=request.user)
+        else:
+            services.benefit_save(
+                plan=plan, benefit=benefit, data=data, version=version, by=request.user
+            )
 
     return _edit(
         request,
@@ -189,11 +201,12 @@ def _benefit_edit(request, project, benefit: Benefit | None):
         make_form=make_form,
         save=save,
         title=_("Edit benefit") if benefit else _("New benefit"),
-        target=f"benefit-{benefit.pk}" if benefit else "benefit-new",
+        target=f"benefit-{benefit.pk}" if benefit and not deleting else "benefit-new",
         action=reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])
         if benefit
         else reverse("benefits:benefit-add", args=[project.pk]),
-        saved=_("The benefit was saved."),
+        saved=_("The benefit was deleted.") if deleting else _("The benefit was saved."),
+        delete_url="delete" if benefit else "",
     )
 
 
@@ -249,7 +262,7 @@ def value_edit(request, project, benefit_id: int, year: int):
 
 def _cost_edit(request, project, cost: Cost | None):
     plan = _plan(project)
-    deleting = request.method == "POST" and request.POST.get("action") == "delete" and cost
+    deleting = _deleting(request, cost)
 
     def make_form(data=None, instance=None):
         if deleting and data is not None:
@@ -292,11 +305,19 @@ def cost_edit(request, project, cost_id: int):
 
 def _indicator_edit(request, project, benefit: Benefit, indicator: Indicator | None):
     plan = _plan(project)
+    deleting = _deleting(request, indicator)
 
     def make_form(data=None, instance=None):
+        if deleting and data is not None:
+            data = {**data.dict(), "name": indicator.name}
         return IndicatorForm(data, instance=instance or indicator, project=project)
 
     def save(data, version):
+        if deleting:
+            services.indicator_delete(
+                plan=plan, indicator=indicator, version=version, by=request.user
+            )
+            return
         services.indicator_save(
             plan=plan,
             benefit=benefit,
@@ -317,7 +338,8 @@ def _indicator_edit(request, project, benefit: Benefit, indicator: Indicator | N
         action=reverse("benefits:indicator-edit", args=[project.pk, indicator.pk])
         if indicator
         else reverse("benefits:indicator-add", args=[project.pk, benefit.pk]),
-        saved=_("The indicator was saved."),
+        saved=_("The indicator was deleted.") if deleting else _("The indicator was saved."),
+        delete_url="delete" if indicator else "",
     )
 
 

@@ -327,3 +327,34 @@ def test_a_benefit_of_another_project_is_not_found(member_client, project, alice
     other = make_benefit(make_plan(make_project()))
     r = member_client.get(reverse("benefits:benefit-edit", args=[project.pk, other.pk]))
     assert r.status_code == 404
+
+
+def test_it_deletes_a_benefit_with_its_values_and_indicators(member_client, project, benefit):
+    make_value(benefit, 2028)
+    make_indicator(benefit, complete=False)
+    url = reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])
+    r = member_client.post(url, {"action": "delete", "version": 1}, headers=HTMX)
+    assert r.status_code == 200 and 'id="plan-body"' in r.text
+    assert not Benefit.objects.exists() and not Indicator.objects.exists()
+
+
+def test_it_keeps_a_benefit_that_has_measurements(member_client, project, benefit):
+    from benefits.models import Measurement
+
+    indicator = make_indicator(benefit, complete=False)
+    Measurement.objects.create(indicator=indicator, value=1, date="2026-01-01")
+    url = reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])
+    r = member_client.post(url, {"action": "delete", "version": 1}, headers=HTMX)
+    assert r.status_code == 409 and "har målinger" in r.text
+    assert Benefit.objects.exists()
+    url = reverse("benefits:indicator-edit", args=[project.pk, indicator.pk])
+    r = member_client.post(url, {"action": "delete", "version": 1}, headers=HTMX)
+    assert r.status_code == 409 and Indicator.objects.exists()
+
+
+def test_it_deletes_an_indicator_and_refuses_a_stale_delete(member_client, project, benefit):
+    indicator = make_indicator(benefit, complete=False)
+    url = reverse("benefits:indicator-edit", args=[project.pk, indicator.pk])
+    assert member_client.post(url, {"action": "delete", "version": 0}).status_code == 409
+    assert member_client.post(url, {"action": "delete", "version": 1}).status_code == 302
+    assert not Indicator.objects.exists()
