@@ -84,3 +84,13 @@ def test_a_plan_goes_from_empty_to_approved(page, live_server, log_in, axe_check
     events.get_by_role("link", name="Les den godkjente versjonen").click()
     expect(page.get_by_role("heading", level=2)).to_contain_text("Godkjent gevinstplan, versjon 1")
     axe_check(page)
+
+    # The forms in place and the indicator page pass axe too.
+    page.goto(plan_url)
+    page.wait_for_load_state("load")
+    page.get_by_role("link", name="Endre gevinsten").click()
+    expect(page.locator(".benefit-card .editor form")).to_be_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Telefoner om besøkstid per uke", exact=True).click()
+    expect(page.locator("#measurement-chart")).to_be_attached()
+    axe_check(page)
