@@ -7,7 +7,7 @@ import tempfile
 from importlib import import_module
 
 # Each module has `rows(ctx)` (measures) and may have `build(ctx)` (adds its data).
-MODULES = ["bench.pages", "bench.portfolio", "bench.benefits"]
+MODULES = ["bench.pages", "bench.portfolio", "bench.decks", "bench.benefits"]
 
 
 def main() -> int:

@@ -3,11 +3,20 @@
 import pandas as pd
 from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
 
+from .decks import DeckData
 from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER
+
+NEXT_GATE_TEXT = {
+    "hypothesis": gettext_lazy("Decision needed: go on to goals, iterate the hypothesis, or stop."),
+    "goals": gettext_lazy("Decision needed: go on to deliver the solution, iterate, or stop."),
+    "deliver": gettext_lazy("Decision needed: put the solution into operation."),
+}
 
 
 def _order_of(field: str, values: list[str]) -> Case:
@@ -58,4 +67,46 @@ def portfolio_frame(projects: QuerySet[Project]) -> pd.DataFrame:
     rows = projects.values("pk", "unit__name", "step", "status", "funnel_stage")
     return pd.DataFrame.from_records(
         list(rows), columns=["pk", "unit__name", "step", "status", "funnel_stage"]
+    )
+
+
+def deck_data(project: Project) -> DeckData:
+    """Everything a deck shows, read from the project with a fixed number of queries."""
+    members = list(project.memberships.select_related("user"))
+    contacts = [
+        f"{m.user.get_full_name() or m.user.username} – {m.get_role_display()}"
+        f"{' (' + m.user.email + ')' if m.user.email else ''}"
+        for m in members
+        if m.role != Membership.Role.VIEWER
+    ]
+    measures = list(project.measures.all())
+    ranked = sorted(measures, key=lambda m: (-m.benefit, m.effort))
+    overview = [
+        line
+        for line in [
+            project.summary,
+            f"{_('Unit')}: {project.unit}" if project.unit else "",
+            f"{_('Step')}: {project.get_step_display()} · {_('Status')}: "
+            f"{project.get_status_display()}",
+        ]
+        if line
+    ]
+    sections = {
+        "solution": overview,
+        "hypothesis": overview,
+        "measures": [
+            f"{m.title} ({_('benefit')} {m.benefit}, {_('effort')} {m.effort})" for m in ranked
+        ],
+        "identified_benefits": [
+            f"{b.title} – {b.get_kind_display()}" for b in project.identified_benefits.all()
+        ],
+        "contacts": contacts,
+        "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
+    }
+    return DeckData(
+        title=project.title,
+        step=project.step,
+        unit=str(project.unit or ""),
+        summary=project.summary,
+        sections=sections,
     )

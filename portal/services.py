@@ -1,14 +1,9 @@
 from django.db import transaction
 
 from projects.models import Unit
+from projects.services import StaleEdit
 
 from .models import UnitRating
-
-
-class StaleRating(Exception):
-    def __init__(self, current: UnitRating):
-        super().__init__("stale rating")
-        self.current = current
 
 
 @transaction.atomic
@@ -18,7 +13,7 @@ def unit_rating_save(*, unit: Unit, data: dict, version: int | None, by) -> Unit
     if rating is None:
         rating = UnitRating(unit=unit, version=0)
     elif version is not None and version != rating.version:
-        raise StaleRating(rating)
+        raise StaleEdit(rating)
     rating.ambition = data["ambition"]
     rating.capacity = data["capacity"]
     rating.comment = data["comment"]
@@ -26,3 +21,18 @@ def unit_rating_save(*, unit: Unit, data: dict, version: int | None, by) -> Unit
     rating.version += 1
     rating.save()
     return rating
+
+
+def user_pseudonymise(*, user) -> None:
+    """Remove what identifies a person but keep the user row, so memberships and
+    history stay readable as "Deleted user N"."""
+    user.username = f"slettet-{user.pk}"
+    user.first_name = "–"
+    user.last_name = f"#{user.pk}"
+    user.email = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 from projects.models import Project, Unit
 from projects.responses import announce
 from projects.selectors import projects_for_user, user_is_leader
+from projects.services import StaleEdit
 
 from . import charts, portfolio
 from .forms import PortfolioFilterForm, UnitRatingForm
 from .models import UnitRating
 from .selectors import portfolio_frame, portfolio_projects
-from .services import StaleRating, unit_rating_save
+from .services import unit_rating_save
 
 PAGE_SIZE = 50
 
@@ -178,7 +179,7 @@ def unit_rating_edit(request, unit_id: int):
                 version=form.cleaned_data["version"],
                 by=request.user,
             )
-        except StaleRating as stale:
+        except StaleEdit as stale:
             status = 409
             message = _("Someone else rated this unit meanwhile. Their rating is shown.")
             form = UnitRatingForm(instance=stale.current, prefix=prefix)

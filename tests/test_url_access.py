@@ -36,6 +36,7 @@ def sample_kwargs(args, project):
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
         "fmt": lambda: "csv",
         "unit_id": lambda: project.unit_id,
+        "bundle_id": lambda: 1,
         **benefit_builders.url_samples(project),
     }
     missing = [a for a in args if a not in samples]

@@ -218,3 +218,11 @@ def test_a_bad_rating_saves_nothing(client, leader, unit):
     assert response.status_code == 200
     assert "ds-error-summary" in response.text
     assert not UnitRating.objects.exists()
+
+
+def test_it_offers_a_bundle_of_every_project_shown(client, leader, portfolio, unit):
+    client.force_login(leader)
+    html = client.get(f"/portfolio/?unit={unit.pk}").text
+    assert "Lag én PDF av alle 2 presentasjonene som vises" in html
+    shown = re.findall(r'<input type="hidden" name="project" value="(\d+)">', html)
+    assert sorted(map(int, shown)) == sorted(p.pk for p in portfolio[:2])
