@@ -62,6 +62,31 @@ class PlanForm(VersionedForm):
             "horizon": _("How many years the plan counts benefits and costs, 1–30."),
         }
 
+    def clean(self):
+        cleaned = super().clean()
+        first, horizon = cleaned.get("first_year"), cleaned.get("horizon")
+        if self.instance.pk and first and horizon:
+            # Values and costs outside the years would silently drop out of the sums.
+            years = range(first, first + horizon)
+            plan = self.instance
+            outside = sorted(
+                {
+                    *BenefitValue.objects.filter(benefit__plan=plan)
+                    .exclude(year__in=years)
+                    .values_list("year", flat=True),
+                    *plan.costs.exclude(year__in=years).values_list("year", flat=True),
+                }
+            )
+            if outside:
+                raise forms.ValidationError(
+                    _(
+                        "The plan has values or costs in %(years)s. Clear them before "
+                        "leaving those years out of the plan."
+                    )
+                    % {"years": ", ".join(str(y) for y in outside)}
+                )
+        return cleaned
+
 
 class BenefitForm(VersionedForm):
     class Meta:

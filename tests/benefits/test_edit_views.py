@@ -358,3 +358,14 @@ def test_it_deletes_an_indicator_and_refuses_a_stale_delete(member_client, proje
     assert member_client.post(url, {"action": "delete", "version": 0}).status_code == 409
     assert member_client.post(url, {"action": "delete", "version": 1}).status_code == 302
     assert not Indicator.objects.exists()
+
+
+def test_it_refuses_settings_that_leave_values_outside_the_plan(member_client, project, benefit):
+    make_value(benefit, 2031)
+    r = member_client.post(
+        reverse("benefits:plan-settings", args=[project.pk]),
+        {"currency": "NOK", "first_year": 2027, "horizon": 3, "discount_rate": "4", "version": 1},
+    )
+    assert r.status_code == 200 and "2031" in r.text
+    benefit.plan.refresh_from_db()
+    assert benefit.plan.horizon == 5
