@@ -25,7 +25,6 @@ SCENARIOS = {
 }
 TABLE_COLUMNS = [*MONEY_KINDS, "benefits", "one_off", "running", "costs", "net", "cumulative"]
 VALUE_COLUMNS = ["benefit_id", "year", "basis", "a", "b", "a_low", "b_low", "a_high", "b_high"]
-COST_COLUMNS = ["year", "kind", "expected", "low", "high"]
 
 
 def counts_in_money(*, kind: str, alternative_use: str, decided_by: str) -> bool:
@@ -130,7 +129,7 @@ def plan_result(
     """The plan's per-year table, totals, payback year and NPV for each scenario.
 
     `benefits`: dicts with id, kind, counted; `values`: VALUE_COLUMNS;
-    `costs`: COST_COLUMNS with kind "one_off" or "running". `rate` is a
+    `costs`: year, kind ("one_off" or "running"), expected, low, high. `rate` is a
     fraction (0.04). Values and costs outside the horizon are left out."""
     # Sums are made with numpy (pandas per-call overhead dominates at this
     # size); the results are pandas tables.

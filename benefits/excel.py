@@ -23,6 +23,7 @@ from projects.models import BenefitKind
 from . import calculations as calc
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator
 from .pages import scenario_names
+from .selectors import result_of
 
 AMOUNT_FORMAT = "#,##0"
 NUMBER_FORMAT = "#,##0.00"
@@ -198,8 +199,6 @@ SETTINGS_ROWS = {3: "currency", 4: "first_year", 5: "horizon", 6: "discount_rate
 
 def workbook_bytes(records: dict, *, project) -> bytes:
     """The plan's records as an .xlsx file."""
-    from .selectors import result_of
-
     result = result_of(records)
     titles = {b["id"]: b["title"] for b in records["benefits"]}
     amounts = calc.value_amounts(

@@ -116,10 +116,6 @@ def assess(indicator) -> list[Check]:
     return [checks[key] for key in CRITERIA]
 
 
-def failing(indicator) -> list[Check]:
-    return [check for check in assess(indicator) if not check.ok]
-
-
 def add_months(day: date, months: int) -> date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1

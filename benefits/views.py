@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget
@@ -54,7 +55,8 @@ def _render_plan(request, project, plan, *, message=None, error=None, status=200
 
 def _done(request, project, plan, message: str, anchor: str = ""):
     if request.htmx:
-        return _render_plan(request, project, plan, message=message)
+        # Read the plan again: the change may have moved its status or version.
+        return _render_plan(request, project, _plan(project), message=message)
     messages.success(request, message)
     return redirect(_plan_url(project, anchor))
 
@@ -116,8 +118,6 @@ def plan_page(request, project):
 
 
 def _new_plan_initial(project) -> dict:
-    from django.utils import timezone
-
     start = project.start_date or timezone.localdate()
     return {"first_year": start.year, "horizon": 10, "discount_rate": 4, "currency": "NOK"}
 

@@ -369,3 +369,16 @@ def test_it_refuses_settings_that_leave_values_outside_the_plan(member_client, p
     assert r.status_code == 200 and "2031" in r.text
     benefit.plan.refresh_from_db()
     assert benefit.plan.horizon == 5
+
+
+def test_the_answer_shows_the_plan_as_it_is_after_the_change(member_client, project, plan, alice):
+    make_indicator(make_benefit(plan), by=alice)
+    plan.status = "approved"
+    plan.save()
+    r = member_client.post(
+        reverse("benefits:plan-settings", args=[project.pk]),
+        {"currency": "NOK", "first_year": 2027, "horizon": 5, "discount_rate": "3", "version": 1},
+        headers=HTMX,
+    )
+    assert "Utkast" in r.text and "Versjon 2" in r.text  # a new draft, shown at once
+    assert 'name="version" value="2"' in r.text
