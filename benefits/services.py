@@ -189,7 +189,13 @@ def indicator_save(
     if indicator is None:
         fields = {k: v for k, v in data.items() if k != "version"}
         return Indicator.objects.create(benefit=benefit, **fields)
-    return _save_versioned(Indicator, indicator, data=data, version=version)
+    extra = {}
+    # Compare with the stored row: a bound form has already changed `indicator`.
+    stored = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    if any(k in data and data[k] != getattr(stored, k) for k in ("target_value", "target_date")):
+        # A new target is only realistic once a member has said so again.
+        extra["realistic_by"] = None
+    return _save_versioned(Indicator, indicator, data=data, version=version, **extra)
 
 
 @transaction.atomic

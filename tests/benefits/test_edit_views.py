@@ -382,3 +382,28 @@ def test_the_answer_shows_the_plan_as_it_is_after_the_change(member_client, proj
     )
     assert "Utkast" in r.text and "Versjon 2" in r.text  # a new draft, shown at once
     assert 'name="version" value="2"' in r.text
+
+
+def test_a_new_target_must_be_confirmed_realistic_again(member_client, project, benefit, alice):
+    indicator = make_indicator(benefit, by=alice)
+    url = reverse("benefits:indicator-edit", args=[project.pk, indicator.pk])
+    data = {
+        "name": indicator.name,
+        "unit": "%",
+        "baseline_value": "70",
+        "baseline_date": "2026-01-01",
+        "target_value": "90",
+        "target_date": "2028-12-31",
+        "method": indicator.method,
+        "frequency": "quarterly",
+        "responsible": alice.pk,
+        "version": 1,
+    }
+    assert member_client.post(url, data).status_code == 302
+    indicator.refresh_from_db()
+    assert indicator.realistic_by == alice  # the same target: still confirmed
+    r = member_client.post(url, {**data, "target_value": "99", "version": 2})
+    assert r.status_code == 302, r.text[-3000:]
+    indicator.refresh_from_db()
+    assert indicator.realistic_by is None and indicator.realistic_reason
+    assert indicator.specific_by == alice
