@@ -489,6 +489,7 @@ def plan_approved(request, project, event_id: int):
         pk=event_id,
         plan__project=project,
         action=PlanEvent.Action.APPROVED,
+        snapshot__isnull=False,
     )
     return render(request, "benefits/approved.html", snapshot_context(project, event))
 
