@@ -5,11 +5,12 @@ arguments have no sample below makes this test fail, so none is forgotten."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from canvas.models import Canvas, Note, Snapshot
 from projects.models import Membership
 from tests.benefits import builders as benefit_builders
 
 # URL names any visitor may open without logging in.
-PUBLIC = {"login", "accessibility", "set_language"}
+PUBLIC = {"login", "accessibility", "set_language", "health"}
 # Admin has its own log-in and permission system.
 SKIPPED_NAMESPACES = {"admin"}
 
@@ -29,11 +30,18 @@ def _patterns(resolver=None, namespace=""):
 ALL_URLS = sorted(set((name, tuple(args)) for name, args in _patterns()))
 
 
+def _canvas(project):
+    return Canvas.objects.get_or_create(project=project, defaults={"title": "x"})[0]
+
+
 def sample_kwargs(args, project):
     """Sample values for a URL's arguments, all inside `project`."""
     samples = {
         "project_id": lambda: project.pk,
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
+        "canvas_id": lambda: _canvas(project).pk,
+        "note_id": lambda: Note.objects.get_or_create(canvas=_canvas(project), text="x")[0].pk,
+        "snapshot_id": lambda: Snapshot.objects.get_or_create(canvas=_canvas(project))[0].pk,
         "fmt": lambda: "csv",
         "unit_id": lambda: project.unit_id,
         "bundle_id": lambda: 1,

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from benefits import demo as benefits_demo
+from canvas import demo as canvas_demo
 from projects.models import Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
 
@@ -158,8 +159,8 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     project=project, user=users[username], defaults={"role": role}
                 )
-        projects = Project.objects.filter(title__in=[spec["title"] for spec in PROJECTS])
-        benefits_demo.seed(projects={p.title: p for p in projects}, users=users)
+        canvas_demo.seed(projects={p.title: p for p in Project.objects.all()}, users=users)
+        benefits_demo.seed(projects={p.title: p for p in Project.objects.all()}, users=users)
         self.stdout.write(f"Demo data: {len(PROJECTS)} projects, {len(users)} users.")
 
     def _print_logins(self):
