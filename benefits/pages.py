@@ -132,7 +132,7 @@ def value_cells(
 # card shows, so an entry is never stale; this keeps a plan of 50 benefits ×
 # 10 years within the page budget once its cards have been seen.
 _CARDS: OrderedDict[int, str] = OrderedDict()
-CARDS_KEPT = 5000
+CARDS_KEPT = 2000  # a few kB each
 
 
 def _fields(obj) -> tuple:
