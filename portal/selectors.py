@@ -6,11 +6,13 @@ from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from benefits import calculations
+from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
 
 from .decks import DeckData
-from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER
+from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER, benefit_progress
 
 NEXT_GATE_TEXT = {
     "hypothesis": gettext_lazy("Decision needed: go on to goals, iterate the hypothesis, or stop."),
@@ -110,3 +112,81 @@ def deck_data(project: Project) -> DeckData:
         summary=project.summary,
         sections=sections,
     )
+
+
+def _frame(rows, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=columns)
+
+
+def benefit_frames(projects: QuerySet[Project]) -> dict:
+    """The benefit plans of `projects` as frames for portfolio.benefit_summary:
+    five queries, however many projects, benefits and years."""
+    ids = projects.order_by().values("pk")
+    plans = _frame(
+        BenefitPlan.objects.filter(project__in=ids).values_list(
+            "pk", "project_id", "project__unit__name", "first_year", "horizon", "discount_rate"
+        ),
+        ["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+    )
+    plans["rate"] = plans["rate"].astype(float) / 100
+    plans["unit"] = plans["unit"].fillna("–")
+    raw = _frame(
+        BenefitValue.objects.filter(benefit__plan__project__in=ids).values_list(
+            "benefit__plan_id",
+            "benefit_id",
+            "benefit__kind",
+            "benefit__alternative_use",
+            "benefit__use_decided_by",
+            "year",
+            "basis",
+            "a",
+            "b",
+        ),
+        [
+            "plan_id",
+            "benefit_id",
+            "kind",
+            "alternative_use",
+            "decided_by",
+            "year",
+            "basis",
+            "a",
+            "b",
+        ],
+    )
+    values = raw[["plan_id", "benefit_id", "year"]].assign(
+        counted=[
+            calculations.counts_in_money(kind=k, alternative_use=u, decided_by=d)
+            for k, u, d in zip(raw["kind"], raw["alternative_use"], raw["decided_by"], strict=True)
+        ],
+        amount=[
+            calculations.value_amount(basis=basis, a=float(a), b=None if b is None else float(b))
+            for basis, a, b in zip(raw["basis"], raw["a"], raw["b"], strict=True)
+        ],
+    )
+    costs = _frame(
+        Cost.objects.filter(plan__project__in=ids).values_list("plan_id", "year", "expected"),
+        ["plan_id", "year", "amount"],
+    )
+    costs["amount"] = costs["amount"].astype(float)
+    indicators = _frame(
+        Indicator.objects.filter(benefit__plan__project__in=ids).values_list(
+            "pk", "benefit_id", "baseline_value", "target_value"
+        ),
+        ["indicator_id", "benefit_id", "baseline_value", "target_value"],
+    )
+    for column in ("baseline_value", "target_value"):
+        indicators[column] = indicators[column].astype(float)
+    measurements = _frame(
+        Measurement.objects.filter(indicator__benefit__plan__project__in=ids).values_list(
+            "indicator_id", "date", "value"
+        ),
+        ["indicator_id", "date", "value"],
+    )
+    measurements["value"] = measurements["value"].astype(float)
+    return {
+        "plans": plans,
+        "values": values,
+        "costs": costs,
+        "progress": benefit_progress(indicators, measurements),
+    }
