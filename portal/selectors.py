@@ -6,8 +6,12 @@ from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from benefits import calculations
+from benefits import calculations, smarte
+from benefits import charts as benefit_charts
 from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from benefits.selectors import load_plan
+from canvas.blocks import BLOCKS
+from canvas.models import Note
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
 
@@ -105,12 +109,16 @@ def deck_data(project: Project) -> DeckData:
         "contacts": contacts,
         "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
     }
+    sections.update(canvas_sections(project))
+    benefit_lines, charts = benefit_sections(project)
+    sections.update(benefit_lines)
     return DeckData(
         title=project.title,
         step=project.step,
         unit=str(project.unit or ""),
         summary=project.summary,
         sections=sections,
+        charts=charts,
     )
 
 
@@ -190,3 +198,70 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
         "costs": costs,
         "progress": benefit_progress(indicators, measurements),
     }
+
+
+def canvas_sections(project: Project) -> dict[str, list[str]]:
+    """The newest canvas as slide lines: each block with its notes."""
+    canvas = project.canvases.order_by("-pk").first()
+    if canvas is None:
+        return {}
+    notes = {}
+    for note in Note.objects.filter(canvas=canvas, deleted=False).order_by("block", "position"):
+        notes.setdefault(note.block, []).append(note.text)
+    return {
+        "canvas": [
+            f"{block.title}: {'; '.join(notes[block.key])}"
+            for block in BLOCKS
+            if block.key in notes
+        ]
+    }
+
+
+def benefit_sections(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
+    """The benefit plan's slides (the plan, its follow-up, further realisation)
+    and its yearly chart."""
+    plan = BenefitPlan.objects.filter(project=project).first()
+    if plan is None:
+        return {}, {}
+    loaded = load_plan(plan)
+    result = loaded.result()
+    expected = result.scenarios[calculations.EXPECTED]
+    summary = [
+        _("Net present value: %(expected)s (pessimistic %(low)s, optimistic %(high)s)")
+        % {
+            "expected": calculations.format_amount(expected.npv),
+            "low": calculations.format_amount(result.scenarios[calculations.PESSIMISTIC].npv),
+            "high": calculations.format_amount(result.scenarios[calculations.OPTIMISTIC].npv),
+        },
+        _("Pays back in %(year)s") % {"year": expected.payback_year}
+        if expected.payback_year
+        else _("Does not pay back within the plan's horizon"),
+        f"{_('Status')}: {plan.get_status_display()}",
+    ] + [f"{b.title} – {b.get_kind_display()}" for b in loaded.benefits]
+    indicators = [i for b in loaded.benefits for i in b.indicator_list]
+    latest = {
+        m.indicator_id: m
+        for m in Measurement.objects.filter(indicator__in=indicators).order_by("date", "pk")
+    }
+    followup = []
+    for indicator in indicators:
+        checks = smarte.assess(indicator)
+        letters = "".join(smarte.CRITERIA[c.key][0] if c.ok else "·" for c in checks)
+        measured = latest.get(indicator.pk)
+        now = calculations.format_number(measured.value) if measured else _("not measured yet")
+        followup.append(
+            f"{indicator.name}: {now} → {calculations.format_number(indicator.target_value or 0)}"
+            f" {indicator.unit} ({letters})"
+        )
+    realisation = [
+        f"{b.title}: {b.owner.get_full_name() or b.owner.username}"
+        + (f", {_('measures')}: {', '.join(b.measure_titles)}" if b.measure_titles else "")
+        for b in loaded.benefits
+        if b.owner
+    ]
+    sections = {
+        "benefit_plan": summary,
+        "benefit_followup": followup,
+        "realisation_plan": realisation,
+    }
+    return sections, {"benefits": benefit_charts.yearly_chart(result)}
