@@ -8,9 +8,15 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import history, navigation
+        from . import models
         from .models import IdentifiedBenefit, Measure, Membership, Project
 
         navigation.register(_("Overview"), "projects:detail", order=0)
+        navigation.register(_("1 Hypothesis"), "projects:step-hypothesis", order=10)
+        navigation.register(_("2 Goals"), "projects:step-goals", order=12)
+        navigation.register(_("3 Deliver solution"), "projects:step-deliver", order=14)
+        navigation.register(_("Stakeholders and users"), "projects:stakeholders", order=16)
+        navigation.register(_("Prioritization"), "projects:matrix", order=18)
         navigation.register(_("Members"), "projects:members", order=80)
         navigation.register(_("History"), "projects:history", order=90)
 
@@ -18,3 +24,20 @@ class ProjectsConfig(AppConfig):
         history.register(Membership, project_lookup="project_id", label=history.membership_label)
         history.register(IdentifiedBenefit, project_lookup="project_id")
         history.register(Measure, project_lookup="project_id")
+        for model in (
+            models.ProjectFlow,
+            models.GateDecision,
+            models.Experiment,
+            models.Goal,
+            models.DesignPrinciple,
+            models.Activity,
+            models.Supplier,
+            models.SupplierDialogue,
+            models.Touchpoint,
+            models.JourneyStage,
+            models.TrialEntry,
+            models.Lesson,
+            models.Stakeholder,
+            models.UserProfile,
+        ):
+            history.register(model, project_lookup="project_id")

@@ -5,7 +5,9 @@ arguments have no sample below makes this test fail, so none is forgotten."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from projects.models import Membership
+from datetime import date
+
+from projects.models import Experiment, JourneyStage, Measure, Membership
 
 # URL names any visitor may open without logging in.
 PUBLIC = {"login", "accessibility", "set_language"}
@@ -33,6 +35,15 @@ def sample_kwargs(args, project):
     samples = {
         "project_id": lambda: project.pk,
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
+        "part": lambda: "hypothesis",
+        "slug": lambda: "experiments",
+        "item_id": lambda: Experiment.objects.create(
+            project=project, date=date(2026, 1, 5), title="Prototype"
+        ).pk,
+        "measure_id": lambda: Measure.objects.create(project=project, title="Varsel på SMS").pk,
+        "stage_id": lambda: JourneyStage.objects.create(
+            project=project, journey="today", title="Søker"
+        ).pk,
     }
     missing = [a for a in args if a not in samples]
     assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"

@@ -1,0 +1,140 @@
+"""Plotly figures as plain dicts (the JSON plotly.js draws), built without the
+plotly package so a page pays nothing for it. Every chart has a table beside it."""
+
+from django.utils.translation import gettext as _
+
+from . import quadrants
+
+# A slim template of the portal's own: plotly's default adds ~8 KB a chart.
+BASE_LAYOUT = {
+    "font": {"family": "Inter, system-ui, sans-serif", "size": 14, "color": "#1e2b3c"},
+    "paper_bgcolor": "#ffffff",
+    "plot_bgcolor": "#ffffff",
+    "margin": {"l": 60, "r": 20, "t": 20, "b": 60},
+    "showlegend": False,
+    "height": 420,
+}
+AXIS = {
+    "range": [0.5, 5.5],
+    "dtick": 1,
+    "zeroline": False,
+    "gridcolor": "#e6e9ee",
+    "fixedrange": True,
+}
+
+
+def quadrant_labels() -> dict[str, str]:
+    return {
+        quadrants.DO_NOW: _("Do now"),
+        quadrants.PLAN: _("Plan"),
+        quadrants.WHEN_CAPACITY: _("When there is capacity"),
+        quadrants.AVOID: _("Avoid"),
+    }
+
+
+def _scatter(points: list[dict], *, x_title: str, y_title: str, shapes, annotations) -> dict:
+    return {
+        "data": [
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": [p["x"] for p in points],
+                "y": [p["y"] for p in points],
+                "text": [p["label"] for p in points],
+                "textposition": "top center",
+                "hovertemplate": "%{text}<extra></extra>",
+                "marker": {
+                    "size": 14,
+                    "color": "#1e5fa8",
+                    "line": {"color": "#ffffff", "width": 1},
+                },
+            }
+        ],
+        "layout": {
+            **BASE_LAYOUT,
+            "xaxis": {**AXIS, "title": {"text": x_title}},
+            "yaxis": {**AXIS, "title": {"text": y_title}},
+            "shapes": shapes,
+            "annotations": annotations,
+        },
+    }
+
+
+def _jitter(items, x, y) -> list[dict]:
+    """Spread items with equal scores a little so every dot stays visible."""
+    seen: dict[tuple, int] = {}
+    points = []
+    for item in items:
+        key = (x(item), y(item))
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        points.append(
+            {"x": key[0] + 0.12 * (n % 3), "y": key[1] - 0.12 * (n // 3), "label": str(item)}
+        )
+    return points
+
+
+def matrix_figure(measures) -> dict:
+    """Benefit (y) × effort (x) with the four quadrants shaded and labelled.
+    The line between low and high lies just below `quadrants.HIGH_FROM`."""
+    edge = quadrants.HIGH_FROM - 0.5
+    labels = quadrant_labels()
+    boxes = [
+        (quadrants.DO_NOW, 0.5, edge, edge, 5.5, "rgba(46,160,67,0.14)"),
+        (quadrants.PLAN, edge, 5.5, edge, 5.5, "rgba(30,95,168,0.12)"),
+        (quadrants.WHEN_CAPACITY, 0.5, edge, 0.5, edge, "rgba(120,120,120,0.10)"),
+        (quadrants.AVOID, edge, 5.5, 0.5, edge, "rgba(200,60,60,0.12)"),
+    ]
+    shapes = [
+        {
+            "type": "rect",
+            "layer": "below",
+            "line": {"width": 0},
+            "fillcolor": color,
+            "x0": x0,
+            "x1": x1,
+            "y0": y0,
+            "y1": y1,
+        }
+        for _key, x0, x1, y0, y1, color in boxes
+    ]
+    annotations = [
+        {
+            "x": (x0 + x1) / 2,
+            "y": y1 - 0.15,
+            "text": f"<b>{labels[key]}</b>",
+            "showarrow": False,
+            "font": {"size": 13, "color": "#1e2b3c"},
+        }
+        for key, x0, x1, y0, y1, _color in boxes
+    ]
+    points = _jitter(measures, lambda m: m.effort, lambda m: m.benefit)
+    return _scatter(
+        points, x_title=_("Effort"), y_title=_("Benefit"), shapes=shapes, annotations=annotations
+    )
+
+
+def stakeholder_figure(stakeholders) -> dict:
+    """Interest (x) × influence (y)."""
+    points = _jitter(stakeholders, lambda s: s.interest, lambda s: s.influence)
+    shapes = [
+        {
+            "type": "line",
+            "x0": 3,
+            "x1": 3,
+            "y0": 0.5,
+            "y1": 5.5,
+            "line": {"color": "#c3c9d2", "dash": "dot"},
+        },
+        {
+            "type": "line",
+            "x0": 0.5,
+            "x1": 5.5,
+            "y0": 3,
+            "y1": 3,
+            "line": {"color": "#c3c9d2", "dash": "dot"},
+        },
+    ]
+    return _scatter(
+        points, x_title=_("Interest"), y_title=_("Influence"), shapes=shapes, annotations=[]
+    )
