@@ -178,9 +178,7 @@ def _hypothesis(project, forms, sections):
 
 
 def _goals(project, forms, sections):
-    return {
-        "sections": _sections(project, sections, ["goals", "principles", "benefits"])
-    }
+    return {"sections": _sections(project, sections, ["goals", "principles", "benefits"])}
 
 
 def _deliver(project, forms, sections, owner_form=None):

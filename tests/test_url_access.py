@@ -37,13 +37,13 @@ def sample_kwargs(args, project):
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
         "part": lambda: "hypothesis",
         "slug": lambda: "experiments",
-        "item_id": lambda: Experiment.objects.create(
-            project=project, date=date(2026, 1, 5), title="Prototype"
-        ).pk,
+        "item_id": lambda: (
+            Experiment.objects.create(project=project, date=date(2026, 1, 5), title="Prototype").pk
+        ),
         "measure_id": lambda: Measure.objects.create(project=project, title="Varsel på SMS").pk,
-        "stage_id": lambda: JourneyStage.objects.create(
-            project=project, journey="today", title="Søker"
-        ).pk,
+        "stage_id": lambda: (
+            JourneyStage.objects.create(project=project, journey="today", title="Søker").pk
+        ),
     }
     missing = [a for a in args if a not in samples]
     assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"
@@ -93,8 +93,16 @@ def test_viewer_gets_403_on_post(client, bob, project, name, args):
     assert Membership.objects.filter(project=project).count() == 3
 
 
+# Leaders decide step gates (like the commissioning owner) but write nothing else.
+LEADER_DECIDES = {"projects:gate"}
+
+
 @pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
 def test_leader_reads_but_cannot_write(client, leader, project, name, args):
     client.force_login(leader)
     url = url_for(name, args, project)
-    assert client.post(url, {}).status_code in (403, 405)
+    if name in LEADER_DECIDES:
+        assert client.post(url, {}).status_code == 200  # the form again, with its errors
+        assert not project.gate_decisions.exists()
+    else:
+        assert client.post(url, {}).status_code in (403, 405)
