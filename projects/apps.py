@@ -7,8 +7,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
-        from . import history, navigation
-        from . import models
+        from . import history, models, navigation
         from .models import IdentifiedBenefit, Measure, Membership, Project
 
         navigation.register(_("Overview"), "projects:detail", order=0)

@@ -127,7 +127,8 @@ SECTIONS = {
             f.ActivityForm,
             _("The eleven activities"),
             _(
-                "Every project in step 3 works through these. Mark what does not apply as not relevant."
+                "Every project in step 3 works through these. "
+                "Mark what does not apply as not relevant."
             ),
             "projects:step-deliver",
             display=("status", "responsible", "due_date", "notes"),
@@ -229,7 +230,8 @@ SECTIONS = {
             f.StakeholderForm,
             _("Stakeholders"),
             _(
-                "Everyone who affects or is affected by the project, with interest and influence 1–5."
+                "Everyone who affects or is affected by the project, "
+                "with interest and influence 1–5."
             ),
             "projects:stakeholders",
             add_label=_("Add a stakeholder"),

@@ -109,13 +109,15 @@ PLACEMENT_TEXT = {
     quadrants.EXTENSION: (
         gettext_lazy("Extension"),
         gettext_lazy(
-            "Little effect on mode 1, high maturity: exploratory work that extends today's services."
+            "Little effect on mode 1, high maturity: "
+            "exploratory work that extends today's services."
         ),
     ),
     quadrants.SHIFT: (
         gettext_lazy("Shift"),
         gettext_lazy(
-            "Great effect on mode 1, low maturity: demands a shift in how the organisation works — risky as a first project."
+            "Great effect on mode 1, low maturity: demands a shift in how the "
+            "organisation works — risky as a first project."
         ),
     ),
     quadrants.NEW_CORE: (
@@ -406,11 +408,27 @@ def _section(slug: str) -> Section:
     return SECTIONS[slug]
 
 
+def _stakeholder_map(project) -> dict:
+    people = list(SECTIONS["stakeholders"].queryset(project))
+    return {"chart": charts.stakeholder_figure(people), "people": people}
+
+
+# Pieces of a page drawn from a list: sent along (out of band) when it changes.
+DRAWN_FROM = {
+    "measures": ("projects/steps/matrix.html#priorities", matrix_context),
+    "stakeholders": ("projects/steps/stakeholders.html#map", _stakeholder_map),
+}
+
+
 def _section_response(request, project, section, ctx, *, message=None, status=200):
     if request.htmx:
         response = render(
             request, "projects/steps/_section.html", {"project": project, "s": ctx}, status=status
         )
+        if section.slug in DRAWN_FROM and status == 200:
+            template, build = DRAWN_FROM[section.slug]
+            extra = render(request, template, {"project": project, "oob": True, **build(project)})
+            response.content += extra.content
         return announce(response, message) if message else response
     if message and status < 400:
         messages.success(request, message)

@@ -2,10 +2,10 @@
 404 on every project URL, read-only viewers 403 on every write. A new URL whose
 arguments have no sample below makes this test fail, so none is forgotten."""
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
-from datetime import date
 
 from projects.models import Experiment, JourneyStage, Measure, Membership
 
