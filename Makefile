@@ -19,7 +19,8 @@ run: install
 	$(PY) manage.py createcachetable
 	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
 	$(PY) manage.py seed_demo --if-empty
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Innoportal runs at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	$(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 test: install-test
 	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
@@ -59,8 +60,13 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Refresh the catalogues: one for the portal and the site templates, one per app.
+MAKEMESSAGES := makemessages -l nb -l nn -l sv -l en --no-obsolete -v0
 messages: install
-	for d in . projects canvas benefits; do (cd $$d && ../$(PY) ../manage.py makemessages -a --no-obsolete --ignore '.venv' --ignore 'node_modules' --ignore '.tools' --ignore 'projects' --ignore 'canvas' --ignore 'benefits' --ignore 'tests' --ignore 'bench' -v0) ; done
+	$(PY) manage.py $(MAKEMESSAGES) $(foreach d,projects canvas benefits tests bench .venv node_modules .tools staticfiles,--ignore '$(d)/*')
+	for app in projects canvas benefits; do \
+	  if [ -d $$app/locale ]; then (cd $$app && ../$(PY) ../manage.py $(MAKEMESSAGES)); fi; \
+	done
 
 bench: install
 	$(PY) -m bench

@@ -28,7 +28,9 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].widget.attrs["autocomplete"] = "off"
-        if self.instance.pk and not self.is_bound:
+        if not self.instance.pk:
+            del self.fields["status"]  # a new project starts on track
+        elif not self.is_bound:
             self.initial["version"] = self.instance.version
 
     def clean_title(self) -> str:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import formats
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -138,7 +138,7 @@ def project_history(project_id: int) -> list[Entry]:
                     if old != new:
                         changes.append(
                             (
-                                str(fld.verbose_name),
+                                capfirst(fld.verbose_name),
                                 _display(fld, old, refs),
                                 _display(fld, new, refs),
                             )

@@ -63,7 +63,7 @@ def project_edit(request, project):
                 request,
                 _(
                     "Someone else saved this project while you were editing. "
-                    "The form now shows their version; your text is shown below it."
+                    "The form now shows their version; your text is shown above it."
                 ),
             )
         else:

@@ -4,6 +4,8 @@ from itertools import count
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from projects.models import Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
@@ -33,3 +35,11 @@ def make_project(*, members: dict | None = None, **fields) -> Project:
     for user, role in (members or {}).items():
         Membership.objects.create(project=project, user=user, role=role)
     return project
+
+
+def count_queries(client, url: str, **kwargs) -> int:
+    """How many database queries one GET of `url` makes."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **kwargs)
+    assert response.status_code == 200, response.status_code
+    return len(queries)

@@ -54,3 +54,9 @@ def log_in(live_server):
         page.wait_for_url(f"{live_server.url}/")
 
     return do
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A Norwegian user's browser; the portal follows Accept-Language.
+    return {**browser_context_args, "locale": "nb-NO"}

@@ -141,7 +141,11 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty=False, **options):
         if if_empty and Project.objects.exists():
             self.stdout.write("Demo data: the database already has projects, left as it is.")
-            return
+        else:
+            self._seed()
+        self._print_logins()
+
+    def _seed(self):
         users = self._users()
         units = {name: Unit.objects.get_or_create(name=name)[0] for name in UNITS}
         for spec in PROJECTS:
@@ -154,6 +158,19 @@ class Command(BaseCommand):
                     project=project, user=users[username], defaults={"role": role}
                 )
         self.stdout.write(f"Demo data: {len(PROJECTS)} projects, {len(users)} users.")
+
+    def _print_logins(self):
+        roles = {
+            "kari": "team member",
+            "ola": "solution owner",
+            "nina": "commissioning owner",
+            "per": "viewer",
+            "lena": "leader (reads every project)",
+            "admin": "administrator (/admin/)",
+        }
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for username, role in roles.items():
+            self.stdout.write(f"  {username:<6} {role}")
 
     def _users(self):
         leaders, _ = Group.objects.get_or_create(name=LEADERS_GROUP)

@@ -1,0 +1,37 @@
+from projects.models import Membership
+from tests.factories import count_queries, make_user
+
+
+def test_it_tells_changes_in_words(client, alice, project):
+    client.force_login(alice)
+    client.post(
+        f"/projects/{project.pk}/edit/",
+        {"title": project.title, "unit": project.unit_id, "status": "at_risk", "version": 1},
+    )
+    response = client.get(f"/projects/{project.pk}/history/")
+    assert response.status_code == 200
+    assert "Alice Aas endret prosjekt" in response.text
+    assert "Status: I rute → Risiko" in response.text
+
+
+def test_it_records_added_and_removed_members(client, alice, project):
+    make_user("dora", first_name="Dora", last_name="Dahl")
+    client.force_login(alice)
+    client.post(f"/projects/{project.pk}/members/", {"identifier": "dora", "role": "viewer"})
+    membership = Membership.objects.get(user__username="dora")
+    client.post(f"/projects/{project.pk}/members/{membership.pk}/remove/")
+    text = client.get(f"/projects/{project.pk}/history/").text
+    assert "Alice Aas opprettet medlemskap «Dora Dahl»" in text
+    assert "Alice Aas slettet medlemskap «Dora Dahl»" in text
+
+
+def test_queries_do_not_grow_with_history(client, alice, project):
+    client.force_login(alice)
+    url = f"/projects/{project.pk}/history/"
+    before = count_queries(client, url)
+    for n in range(30):
+        project.title = f"Tittel {n}"
+        project.save()
+        make_user(f"u{n}").memberships.create(project=project, role="viewer")
+    assert count_queries(client, url) == before
+    assert "Tittel 29" in client.get(url).text

@@ -1,0 +1,110 @@
+from projects.models import Membership
+from tests.factories import make_user
+
+
+def test_it_lists_members_for_viewer_without_controls(client, bob, project):
+    client.force_login(bob)
+    response = client.get(f"/projects/{project.pk}/members/")
+    assert response.status_code == 200
+    assert "Alice Aas" in response.text
+    assert "Legg til medlem" not in response.text
+
+
+def test_it_adds_member_by_email(client, alice, project):
+    dora = make_user("dora", first_name="Dora", email="Dora@Kommune.no")
+    client.force_login(alice)
+    response = client.post(
+        f"/projects/{project.pk}/members/", {"identifier": "dora@kommune.no", "role": "viewer"}
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(project=project, user=dora).role == "viewer"
+
+
+def test_it_returns_the_partial_and_announces_for_htmx(client, alice, project):
+    make_user("dora", first_name="Dora")
+    client.force_login(alice)
+    response = client.post(
+        f"/projects/{project.pk}/members/",
+        {"identifier": "dora", "role": "team_member"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert '<div id="members">' in response.text and "<html" not in response.text
+    assert "Dora" in response["HX-Trigger"]
+
+
+def test_it_refuses_unknown_and_duplicate_users(client, alice, project):
+    client.force_login(alice)
+    response = client.post(
+        f"/projects/{project.pk}/members/", {"identifier": "nobody", "role": "viewer"}
+    )
+    assert response.status_code == 200
+    assert "Ingen enkelt aktiv bruker" in response.text
+    response = client.post(
+        f"/projects/{project.pk}/members/", {"identifier": "bob", "role": "viewer"}
+    )
+    assert "er allerede medlem" in response.text
+    assert Membership.objects.filter(project=project).count() == 3
+
+
+def test_it_changes_role(client, alice, bob, project):
+    client.force_login(alice)
+    membership = Membership.objects.get(project=project, user=bob)
+    response = client.post(
+        f"/projects/{project.pk}/members/{membership.pk}/role/",
+        {"role": "team_member"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    membership.refresh_from_db()
+    assert membership.role == "team_member"
+
+
+def test_it_refuses_to_demote_the_last_editor(client, alice, project):
+    client.force_login(alice)
+    membership = Membership.objects.get(project=project, user=alice)
+    response = client.post(
+        f"/projects/{project.pk}/members/{membership.pk}/role/",
+        {"role": "viewer"},
+        headers={"HX-Request": "true"},
+    )
+    assert "minst én redaktør" in response.text
+    membership.refresh_from_db()
+    assert membership.role == "team_member"
+
+
+def test_it_refuses_an_unknown_role(client, alice, bob, project):
+    client.force_login(alice)
+    membership = Membership.objects.get(project=project, user=bob)
+    client.post(f"/projects/{project.pk}/members/{membership.pk}/role/", {"role": "king"})
+    membership.refresh_from_db()
+    assert membership.role == "viewer"
+
+
+def test_it_confirms_before_removing(client, alice, bob, project):
+    client.force_login(alice)
+    membership = Membership.objects.get(project=project, user=bob)
+    url = f"/projects/{project.pk}/members/{membership.pk}/remove/"
+    confirm = client.get(url)
+    assert confirm.status_code == 200 and "Fjerne medlem?" in confirm.text
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    client.post(url)
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_it_refuses_to_remove_the_last_editor(client, alice, project):
+    client.force_login(alice)
+    membership = Membership.objects.get(project=project, user=alice)
+    client.post(f"/projects/{project.pk}/members/{membership.pk}/remove/")
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_it_cannot_reach_members_of_another_project(client, alice, project):
+    from tests.factories import make_project
+
+    other = make_project(members={make_user(): "team_member"})
+    foreign = other.memberships.get()
+    client.force_login(alice)
+    response = client.post(f"/projects/{project.pk}/members/{foreign.pk}/remove/")
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=foreign.pk).exists()
