@@ -15,9 +15,20 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def filled(project):
     activities_seed(project=project)
     for slug in (
-        "experiments", "goals", "principles", "benefits", "suppliers", "dialogues",
-        "touchpoints", "journey-today", "journey-future", "trials", "lessons",
-        "stakeholders", "profiles", "measures",
+        "experiments",
+        "goals",
+        "principles",
+        "benefits",
+        "suppliers",
+        "dialogues",
+        "touchpoints",
+        "journey-today",
+        "journey-future",
+        "trials",
+        "lessons",
+        "stakeholders",
+        "profiles",
+        "measures",
     ):
         for n in range(2):
             make_row(slug, project, n)
