@@ -1,5 +1,11 @@
 """Plotly figures as plain dicts (the JSON plotly.js draws), built without the
-plotly package so a page pays nothing for it. Every chart has a table beside it."""
+plotly package so a page pays nothing for it. Every chart has a table beside it.
+
+Templates put a figure in the chart's `data-figure` attribute (`as_json`), not
+in a json_script tag: the charts are redrawn after htmx swaps, and htmx is
+configured to drop every <script> from swapped content."""
+
+import json
 
 from django.utils.translation import gettext as _
 
@@ -21,6 +27,10 @@ AXIS = {
     "gridcolor": "#e6e9ee",
     "fixedrange": True,
 }
+
+
+def as_json(figure: dict) -> str:
+    return json.dumps(figure, separators=(",", ":"))
 
 
 def quadrant_labels() -> dict[str, str]:

@@ -223,13 +223,17 @@ def activity_progress(activities) -> dict:
     }
 
 
+def stakeholder_map(people) -> dict:
+    return {"chart_json": charts.as_json(charts.stakeholder_figure(people)), "people": people}
+
+
 def _stakeholders(project, forms, sections):
     built = {
         slug: sections.get(slug) or section_context(SECTIONS[slug], project)
         for slug in ("stakeholders", "profiles")
     }
     people = [item for item, _facts in built["stakeholders"]["rows"]]
-    return {"sections": built, "chart": charts.stakeholder_figure(people), "people": people}
+    return {"sections": built, **stakeholder_map(people)}
 
 
 def matrix_context(project) -> dict:
@@ -244,7 +248,7 @@ def matrix_context(project) -> dict:
         }
         for m in quadrants.prioritized(measures)
     ]
-    return {"ordered": ordered, "chart": charts.matrix_figure(measures)}
+    return {"ordered": ordered, "chart_json": charts.as_json(charts.matrix_figure(measures))}
 
 
 def _matrix(project, forms, sections):
@@ -409,8 +413,7 @@ def _section(slug: str) -> Section:
 
 
 def _stakeholder_map(project) -> dict:
-    people = list(SECTIONS["stakeholders"].queryset(project))
-    return {"chart": charts.stakeholder_figure(people), "people": people}
+    return stakeholder_map(list(SECTIONS["stakeholders"].queryset(project)))
 
 
 # Pieces of a page drawn from a list: sent along (out of band) when it changes.

@@ -38,6 +38,7 @@ def filled(project):
 def test_step_pages_have_no_axe_violations_before_and_after_an_edit(
     page, live_server, log_in, axe_check, alice, filled
 ):
+    page.set_default_timeout(8000)
     log_in(page, alice)
     base = live_server.url
     status = page.locator("#status")
@@ -51,14 +52,14 @@ def test_step_pages_have_no_axe_violations_before_and_after_an_edit(
 
     page.goto(base + reverse("projects:step-goals", args=[filled.pk]))
     axe_check(page)
-    page.locator("#section-goals").get_by_role("link", name="Rediger").first.click()
+    page.locator("#section-goals").get_by_role("link", name="Endre").first.click()
     page.locator("#section-goals").get_by_role("button", name="Lagre").click()
     expect(status).to_contain_text("ble lagret")
     axe_check(page)
 
     page.goto(base + reverse("projects:step-deliver", args=[filled.pk]))
     axe_check(page)
-    page.locator("#section-activities").get_by_role("link", name="Rediger").first.click()
+    page.locator("#section-activities").get_by_role("link", name="Endre").first.click()
     page.locator("#section-activities").get_by_label("Status").select_option("done")
     page.locator("#section-activities").get_by_role("button", name="Lagre").click()
     expect(status).to_contain_text("ble lagret")
