@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from projects import demo as projects_demo
 from projects.models import Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
 
@@ -148,6 +149,7 @@ class Command(BaseCommand):
     def _seed(self):
         users = self._users()
         units = {name: Unit.objects.get_or_create(name=name)[0] for name in UNITS}
+        projects = {}
         for spec in PROJECTS:
             fields = {k: v for k, v in spec.items() if k not in {"title", "members", "unit"}}
             project, _ = Project.objects.get_or_create(
@@ -157,6 +159,8 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     project=project, user=users[username], defaults={"role": role}
                 )
+            projects[project.title] = project
+        projects_demo.seed(projects=projects, users=users)
         self.stdout.write(f"Demo data: {len(PROJECTS)} projects, {len(users)} users.")
 
     def _print_logins(self):

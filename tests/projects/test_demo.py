@@ -1,0 +1,49 @@
+"""The demo data fills every step of the demo projects and can be run again."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from projects.models import Activity, GateDecision, Measure, Project
+from projects.sections import SECTIONS
+
+pytestmark = pytest.mark.django_db
+
+STEP_PAGES = [
+    "projects:step-hypothesis",
+    "projects:step-goals",
+    "projects:step-deliver",
+    "projects:stakeholders",
+    "projects:matrix",
+]
+
+
+def _counts():
+    return {slug: s.model.objects.count() for slug, s in SECTIONS.items()}
+
+
+def test_it_fills_every_list_and_runs_twice_without_duplicates(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    first = _counts()
+    assert all(first.values()), first
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _counts() == first
+    home_care = Project.objects.get(title="Digital innbyggerdialog i hjemmetjenesten")
+    assert home_care.activities.count() == len(Activity.KEYS)
+    assert home_care.flow.hypothesis_measures
+    assert GateDecision.objects.filter(project=home_care, decision="go_on").count() == 2
+    assert Measure.objects.filter(project=home_care, goal__isnull=False).exists()
+    stopped = Project.objects.get(title="Droneinspeksjon av kommunale tak")
+    assert stopped.gate_decisions.get().decision == "stop"
+
+
+def test_every_demo_page_renders(client):
+    from django.contrib.auth import get_user_model
+
+    call_command("seed_demo", stdout=io.StringIO())
+    client.force_login(get_user_model().objects.get(username="lena"))  # the leader reads all
+    for project in Project.objects.all():
+        for name in STEP_PAGES:
+            assert client.get(reverse(name, args=[project.pk])).status_code == 200
