@@ -7,7 +7,7 @@ import tempfile
 from importlib import import_module
 
 # Each module has `build(ctx)` (adds its data) and `rows(ctx)` (measures).
-MODULES = ["bench.pages"]
+MODULES = ["bench.pages", "bench.flow"]
 
 
 def main() -> int:

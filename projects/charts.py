@@ -43,6 +43,8 @@ def quadrant_labels() -> dict[str, str]:
 
 
 def _scatter(points: list[dict], *, x_title: str, y_title: str, shapes, annotations) -> dict:
+    """Numbered dots (the number is the row in the table beside the chart),
+    with the item's name on hover."""
     return {
         "data": [
             {
@@ -50,11 +52,12 @@ def _scatter(points: list[dict], *, x_title: str, y_title: str, shapes, annotati
                 "mode": "markers+text",
                 "x": [p["x"] for p in points],
                 "y": [p["y"] for p in points],
-                "text": [p["label"] for p in points],
-                "textposition": "top center",
-                "hovertemplate": "%{text}<extra></extra>",
+                "text": [str(p["number"]) for p in points],
+                "customdata": [p["label"] for p in points],
+                "textfont": {"color": "#ffffff", "size": 12},
+                "hovertemplate": "%{text}. %{customdata}<extra></extra>",
                 "marker": {
-                    "size": 14,
+                    "size": 24,
                     "color": "#1e5fa8",
                     "line": {"color": "#ffffff", "width": 1},
                 },
@@ -70,23 +73,30 @@ def _scatter(points: list[dict], *, x_title: str, y_title: str, shapes, annotati
     }
 
 
-def _jitter(items, x, y) -> list[dict]:
-    """Spread items with equal scores a little so every dot stays visible."""
+def _points(items, x, y) -> list[dict]:
+    """Items numbered 1, 2, … in the given order; items with equal scores are
+    spread a little so every dot stays visible."""
     seen: dict[tuple, int] = {}
     points = []
-    for item in items:
+    for number, item in enumerate(items, start=1):
         key = (x(item), y(item))
         n = seen.get(key, 0)
         seen[key] = n + 1
         points.append(
-            {"x": key[0] + 0.12 * (n % 3), "y": key[1] - 0.12 * (n // 3), "label": str(item)}
+            {
+                "x": key[0] + 0.18 * (n % 3) - 0.18 * (n % 3 == 2) * 3,
+                "y": key[1] - 0.2 * (n // 3),
+                "label": str(item),
+                "number": number,
+            }
         )
     return points
 
 
 def matrix_figure(measures) -> dict:
-    """Benefit (y) × effort (x) with the four quadrants shaded and labelled.
-    The line between low and high lies just below `quadrants.HIGH_FROM`."""
+    """Benefit (y) × effort (x) with the four quadrants shaded and labelled;
+    `measures` in the table's order. The line between low and high lies just
+    below `quadrants.HIGH_FROM`."""
     edge = quadrants.HIGH_FROM - 0.5
     labels = quadrant_labels()
     boxes = [
@@ -108,17 +118,20 @@ def matrix_figure(measures) -> dict:
         }
         for _key, x0, x1, y0, y1, color in boxes
     ]
+    # Labels run along the line between high and low benefit, clear of the
+    # dots (which sit on whole numbers).
     annotations = [
         {
             "x": (x0 + x1) / 2,
-            "y": y1 - 0.15,
+            "y": edge,
+            "yanchor": "bottom" if y0 == edge else "top",
             "text": f"<b>{labels[key]}</b>",
             "showarrow": False,
             "font": {"size": 13, "color": "#1e2b3c"},
         }
-        for key, x0, x1, y0, y1, _color in boxes
+        for key, x0, x1, y0, _y1, _color in boxes
     ]
-    points = _jitter(measures, lambda m: m.effort, lambda m: m.benefit)
+    points = _points(measures, lambda m: m.effort, lambda m: m.benefit)
     return _scatter(
         points, x_title=_("Effort"), y_title=_("Benefit"), shapes=shapes, annotations=annotations
     )
@@ -126,7 +139,7 @@ def matrix_figure(measures) -> dict:
 
 def stakeholder_figure(stakeholders) -> dict:
     """Interest (x) × influence (y)."""
-    points = _jitter(stakeholders, lambda s: s.interest, lambda s: s.influence)
+    points = _points(stakeholders, lambda s: s.interest, lambda s: s.influence)
     shapes = [
         {
             "type": "line",

@@ -288,8 +288,8 @@ class MeasureForm(VersionedForm):
 
 
 class MeasureScoreForm(VersionedForm):
-    """Benefit and effort in the ordered table: the selects sit in the table's
-    cells and belong to the row's form through their `form` attribute."""
+    """Benefit and effort from the ordered table (its selects are written out
+    in matrix.html, named with the prefix `score-<pk>`)."""
 
     class Meta:
         model = Measure
@@ -298,7 +298,6 @@ class MeasureScoreForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.Meta.fields:
-            self.fields[name].widget.attrs["form"] = f"score-form-{self.instance.pk}"
             self.fields[name].error_messages["invalid_choice"] = _(
                 "Choose a whole number from 1 to 5."
             )

@@ -42,6 +42,9 @@ class Section:
     related: tuple[str, ...] = ()
     can_add: bool = True
     can_delete: bool = True
+    # False when the page lists the rows itself (the matrix's ordered table):
+    # the section then holds only the add form and, while editing, the edit form.
+    list_items: bool = True
     item_template: str = "projects/steps/_item.html"
     order: tuple[str, ...] = ()
 
@@ -252,11 +255,12 @@ SECTIONS = {
             Measure,
             f.MeasureForm,
             _("Measures"),
-            _("The measures (tiltak) the matrix places, with a short description."),
+            _("Add the measures (tiltak) to place in the matrix. Edit one from the table above."),
             "projects:matrix",
             add_label=_("Add a measure"),
             display=("description", "benefit", "effort", "status", "goal"),
             related=("goal",),
+            list_items=False,
         ),
     ]
 }

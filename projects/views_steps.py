@@ -55,10 +55,23 @@ STALE_TEXT = gettext_lazy(
 def section_context(section: Section, project, *, add_form=None, editing=None, notice=None):
     """What `_section.html` needs: the rows, the add form and, when one row is
     being edited, its form (`editing` = (pk, form))."""
-    items = list(section.queryset(project))
+    items = list(section.queryset(project)) if section.list_items else []
+    # Links and texts of each row are made here from one reversed URL: a
+    # {% url %} and {% blocktranslate %} per row cost more than the rest of it.
+    base = reverse("projects:section-add", args=[project.pk, section.slug])[:-4]
+    rows = [
+        {
+            "item": item,
+            "facts": section.facts(item),
+            "url": f"{base}{item.pk}/",
+            "confirm": _("Delete “%(title)s”? It stays in the project's history.")
+            % {"title": item},
+        }
+        for item in items
+    ]
     return {
         "section": section,
-        "rows": [(item, section.facts(item)) for item in items],
+        "rows": rows,
         "count": len(items),
         "add_form": add_form or section.form(project=project, prefix=f"add-{section.slug}"),
         "editing_pk": editing[0] if editing else None,
@@ -195,7 +208,7 @@ def _deliver(project, forms, sections, owner_form=None):
         "lessons",
     )
     built = _sections(project, sections, slugs)
-    activities = [item for item, _facts in built["activities"]["rows"]]
+    activities = [row["item"] for row in built["activities"]["rows"]]
     owner = (
         Membership.objects.filter(project=project, role=Membership.Role.SOLUTION_OWNER)
         .select_related("user")
@@ -232,23 +245,37 @@ def _stakeholders(project, forms, sections):
         slug: sections.get(slug) or section_context(SECTIONS[slug], project)
         for slug in ("stakeholders", "profiles")
     }
-    people = [item for item, _facts in built["stakeholders"]["rows"]]
+    people = [row["item"] for row in built["stakeholders"]["rows"]]
     return {"sections": built, **stakeholder_map(people)}
 
 
 def matrix_context(project) -> dict:
-    measures = list(SECTIONS["measures"].queryset(project))
+    """The ordered table and the chart. Rows carry their values as ready
+    strings and links are built from one reversed URL: with 200 measures, form
+    widgets, localized numbers and a {% url %} per row cost more than the page's
+    budget."""
+    measures = quadrants.prioritized(SECTIONS["measures"].queryset(project))
     labels = charts.quadrant_labels()
-    ordered = [
-        {
-            "measure": m,
-            "quadrant": quadrants.quadrant(benefit=m.benefit, effort=m.effort),
-            "label": labels[quadrants.quadrant(benefit=m.benefit, effort=m.effort)],
-            "form": MeasureScoreForm(instance=m, project=project, prefix=f"score-{m.pk}"),
-        }
-        for m in quadrants.prioritized(measures)
-    ]
-    return {"ordered": ordered, "chart_json": charts.as_json(charts.matrix_figure(measures))}
+    ordered = []
+    for m in measures:
+        key = quadrants.quadrant(benefit=m.benefit, effort=m.effort)
+        ordered.append(
+            {
+                "pk": str(m.pk),
+                "title": m.title,
+                "benefit": str(m.benefit),
+                "effort": str(m.effort),
+                "version": str(m.version),
+                "quadrant": key,
+                "label": labels[key],
+            }
+        )
+    return {
+        "ordered": ordered,
+        "measure_base": reverse("projects:section-add", args=[project.pk, "measures"])[:-4],
+        "score_base": reverse("projects:matrix", args=[project.pk]),
+        "chart_json": charts.as_json(charts.matrix_figure(measures)),
+    }
 
 
 def _matrix(project, forms, sections):

@@ -73,8 +73,8 @@ def test_step_pages_have_no_axe_violations_before_and_after_an_edit(
     expect(page.locator("#priorities .main-svg").first).to_be_attached()
     axe_check(page)
     row = page.locator("#priorities tbody tr").last
-    row.locator("select").first.select_option("5")
-    row.get_by_role("button").click()
+    row.get_by_label("Nytte").fill("5")
+    row.get_by_role("button", name="Lagre").click()
     expect(status).to_contain_text("nytte 5")
     expect(page.locator("#priorities .main-svg").first).to_be_attached()
     axe_check(page)
