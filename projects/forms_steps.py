@@ -25,6 +25,7 @@ from .models import (
     TrialEntry,
     UserProfile,
 )
+from .services_steps import flow_fingerprint
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 YES_NO = [("", _("Not assessed")), ("true", _("Yes")), ("false", _("No"))]
@@ -53,7 +54,21 @@ class VersionedForm(forms.ModelForm):
         return cleaned
 
 
-class HypothesisForm(VersionedForm):
+class FlowPartForm(VersionedForm):
+    """A part of the step texts. Instead of the row's version it carries a
+    fingerprint of its own fields, so saving one part leaves the others on the
+    page current."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["version"]
+        if not self.is_bound:
+            self.initial["fingerprint"] = flow_fingerprint(self.instance, self._meta.fields)
+
+
+class HypothesisForm(FlowPartForm):
     class Meta:
         model = ProjectFlow
         fields = ["hypothesis_project", "hypothesis_value", "hypothesis_measures"]
@@ -70,7 +85,7 @@ class HypothesisForm(VersionedForm):
         }
 
 
-class CriteriaForm(VersionedForm):
+class CriteriaForm(FlowPartForm):
     class Meta:
         model = ProjectFlow
         fields = [f for key, _label in ProjectFlow.CRITERIA for f in (key, f"{key}_note")]
@@ -96,7 +111,7 @@ class CriteriaForm(VersionedForm):
         return [(self[key], self[f"{key}_note"]) for key, _label in ProjectFlow.CRITERIA]
 
 
-class BimodalForm(VersionedForm):
+class BimodalForm(FlowPartForm):
     class Meta:
         model = ProjectFlow
         fields = ["mode1_effect", "bimodal_maturity"]
@@ -114,7 +129,7 @@ class BimodalForm(VersionedForm):
             self.fields[name].error_messages["required"] = _("Choose low or high.")
 
 
-class ImplementationForm(VersionedForm):
+class ImplementationForm(FlowPartForm):
     class Meta:
         model = ProjectFlow
         fields = ["implementation_status", "remaining_here", "remaining_elsewhere", "operation"]

@@ -1,5 +1,7 @@
 """Writes of the three steps: versioned saves, gate decisions, the journey's order."""
 
+import hashlib
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -41,12 +43,27 @@ def flow_for(project: Project) -> ProjectFlow:
         return ProjectFlow(project=project)
 
 
+def flow_fingerprint(flow: ProjectFlow, fields) -> str:
+    """A short digest of `fields` of the step texts as they are now."""
+    values = repr([getattr(flow, name) for name in sorted(fields)])
+    return hashlib.sha256(values.encode()).hexdigest()[:16]
+
+
 @transaction.atomic
-def flow_update(*, project: Project, data: dict, version: int | None) -> ProjectFlow:
-    flow, created = ProjectFlow.objects.get_or_create(project=project)
-    if created and version in (None, 1):
-        version = flow.version  # the user edited the blank texts: nothing is stale
-    return row_update(row=flow, data=data, version=version)
+def flow_update(*, project: Project, data: dict, fingerprint: str | None) -> ProjectFlow:
+    """Save one part of the step texts (the hypothesis, the criteria, …) unless
+    someone changed that part since the user loaded it (`fingerprint`). The
+    parts are edited separately on one page, so a save of one part must not
+    make the others stale."""
+    ProjectFlow.objects.get_or_create(project=project)
+    current = ProjectFlow.objects.select_for_update().get(project=project)
+    if fingerprint and fingerprint != flow_fingerprint(current, data):
+        raise StaleEdit(current)
+    for name, value in data.items():
+        setattr(current, name, value)
+    current.version += 1
+    current.save()
+    return current
 
 
 @transaction.atomic

@@ -380,7 +380,7 @@ def flow_part(request, project, part: str):
     if form.is_valid():
         try:
             fields = {name: form.cleaned_data[name] for name in form._meta.fields}
-            flow_update(project=project, data=fields, version=form.cleaned_data["version"])
+            flow_update(project=project, data=fields, fingerprint=form.cleaned_data["fingerprint"])
         except StaleEdit as stale:
             status = 409
             form = form_class(instance=stale.current, project=project, prefix=part)
@@ -443,8 +443,13 @@ def _stakeholder_map(project) -> dict:
     return stakeholder_map(list(SECTIONS["stakeholders"].queryset(project)))
 
 
+def _activity_progress(project) -> dict:
+    return {"progress": activity_progress(list(SECTIONS["activities"].queryset(project)))}
+
+
 # Pieces of a page drawn from a list: sent along (out of band) when it changes.
 DRAWN_FROM = {
+    "activities": ("projects/steps/deliver.html#progress", _activity_progress),
     "measures": ("projects/steps/matrix.html#priorities", matrix_context),
     "stakeholders": ("projects/steps/stakeholders.html#map", _stakeholder_map),
 }

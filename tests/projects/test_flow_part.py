@@ -3,7 +3,15 @@ placement, implementation and operation."""
 
 from django.urls import reverse
 
+from projects.forms_steps import BimodalForm, CriteriaForm, HypothesisForm
 from projects.models import ProjectFlow
+from projects.services_steps import flow_fingerprint
+
+
+def blank(form_class) -> str:
+    """The fingerprint a user sees on a page whose texts are still empty."""
+    return flow_fingerprint(ProjectFlow(), form_class._meta.fields)
+
 
 HTMX = {"HX-Request": "true"}
 
@@ -16,7 +24,7 @@ HYPOTHESIS = {
     "hypothesis-hypothesis_project": "brukerne får SMS før besøk",
     "hypothesis-hypothesis_value": "færre bomturer",
     "hypothesis-hypothesis_measures": "bomturene halveres",
-    "hypothesis-version": "1",
+    "hypothesis-fingerprint": blank(HypothesisForm),
 }
 
 
@@ -40,7 +48,9 @@ def test_it_keeps_earlier_wordings(client, alice, project):
     second = {
         **HYPOTHESIS,
         "hypothesis-hypothesis_value": "færre telefoner",
-        "hypothesis-version": "2",
+        "hypothesis-fingerprint": flow_fingerprint(
+            ProjectFlow.objects.get(), HypothesisForm._meta.fields
+        ),
     }
     r = client.post(url(project, "hypothesis"), second, headers=HTMX)
     assert "færre telefoner" in r.text
@@ -51,10 +61,19 @@ def test_it_keeps_earlier_wordings(client, alice, project):
 def test_it_refuses_a_stale_hypothesis(client, alice, project):
     client.force_login(alice)
     client.post(url(project, "hypothesis"), HYPOTHESIS, headers=HTMX)
-    stale = {**HYPOTHESIS, "hypothesis-hypothesis_value": "noe annet", "hypothesis-version": "1"}
+    stale = {**HYPOTHESIS, "hypothesis-hypothesis_value": "noe annet"}  # from the blank page
     r = client.post(url(project, "hypothesis"), stale, headers=HTMX)
     assert r.status_code == 409 and "noe annet" in r.text
     assert ProjectFlow.objects.get().hypothesis_value == "færre bomturer"
+
+
+def test_saving_one_part_leaves_the_others_current(client, alice, project):
+    # Both forms come from the same page; the hypothesis is saved first.
+    client.force_login(alice)
+    assert client.post(url(project, "hypothesis"), HYPOTHESIS, headers=HTMX).status_code == 200
+    r = client.post(url(project, "criteria"), criteria(), headers=HTMX)
+    assert r.status_code == 200
+    assert ProjectFlow.objects.get().isolated is True
 
 
 def test_it_refuses_too_long_text(client, alice, project):
@@ -68,7 +87,7 @@ def test_it_refuses_too_long_text(client, alice, project):
 
 
 def criteria(**answers):
-    data = {"criteria-version": "1"}
+    data = {"criteria-fingerprint": blank(CriteriaForm)}
     for key, _label in ProjectFlow.CRITERIA:
         data[f"criteria-{key}"] = answers.get(key, "true")
         data[f"criteria-{key}_note"] = ""
@@ -96,7 +115,7 @@ def test_it_places_the_project_in_the_bimodal_matrix(client, alice, project):
     data = {
         "bimodal-mode1_effect": "low",
         "bimodal-bimodal_maturity": "low",
-        "bimodal-version": "1",
+        "bimodal-fingerprint": blank(BimodalForm),
     }
     r = client.post(url(project, "bimodal"), data, headers=HTMX)
     assert r.status_code == 200 and "bimodal__cell--here" in r.text
@@ -114,7 +133,6 @@ def test_it_saves_implementation_and_operation(client, alice, project):
     client.force_login(alice)
     data = {
         "implementation-operation": "Løsningseier følger opp i driftsmøtet.",
-        "implementation-version": "1",
     }
     r = client.post(url(project, "implementation"), data, headers=HTMX)
     assert r.status_code == 200 and 'id="implementation"' in r.text

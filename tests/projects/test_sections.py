@@ -178,3 +178,15 @@ def test_changes_are_recorded_in_the_project_history(client, alice, project):
     client.post(add_url(project, "goals"), post_data("goals", "add-goals", project), headers=HTMX)
     r = client.get(reverse("projects:history", args=[project.pk]))
     assert "Færre bomturer" in r.text
+
+
+def test_editing_an_activity_updates_the_progress_too(client, alice, project):
+    from projects.services_steps import activities_seed
+
+    activities_seed(project=project)
+    row = project.activities.get(key="plan")
+    client.force_login(alice)
+    data = post_data("activities", f"activities-{row.pk}", project, status="done", version=1)
+    r = client.post(item_url(project, "activities", row), data, headers=HTMX)
+    assert 'id="activity-progress" hx-swap-oob="true"' in r.text
+    assert 'max="11" value="1"' in r.text
