@@ -8,6 +8,7 @@ the piece it changed; a plain form post gets the page again."""
 
 import csv
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -418,15 +419,11 @@ def _submitted(form, data) -> list[tuple[str, str]]:
     result = []
     for name, field in form.fields.items():
         value = data.get(form.add_prefix(name), "")
-        if name != "version" and value:
-            label = str(field.label)
-            if hasattr(field, "choices"):
-                value = str(
-                    dict(field.choices).get(value, value)
-                    if not hasattr(field, "queryset")
-                    else value
-                )
-            result.append((label, value))
+        if not value or isinstance(field.widget, forms.HiddenInput):
+            continue
+        if isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
+            value = dict(field.choices).get(value, value)
+        result.append((str(field.label), str(value)))
     return result
 
 
