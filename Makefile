@@ -9,8 +9,9 @@ export UV_PYTHON_DOWNLOADS := never
 # The project's interpreter: pyenv's 3.12, chosen by .python-version.
 PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null || python3 -c 'import sys; print(sys.executable)')
 
-RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext
-TEST_DEBS := chromium postgresql poppler-utils
+# WeasyPrint's libraries, gettext, and chromium for the decks' chart images.
+RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext chromium
+TEST_DEBS := postgresql poppler-utils
 
 .PHONY: run test install install-test lint bench messages clean
 
@@ -20,7 +21,10 @@ run: install
 	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
 	$(PY) manage.py seed_demo --if-empty
 	@echo "Innoportal runs at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
-	$(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
+	export TASKS_BACKEND=database; \
+	  $(PY) manage.py db_worker --interval 0.5 --no-reload -v0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 test: install-test
 	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'

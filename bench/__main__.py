@@ -6,8 +6,8 @@ import sys
 import tempfile
 from importlib import import_module
 
-# Each module has `build(ctx)` (adds its data) and `rows(ctx)` (measures).
-MODULES = ["bench.pages", "bench.flow"]
+# Each module has `rows(ctx)` (measures) and may have `build(ctx)` (adds its data).
+MODULES = ["bench.pages", "bench.portfolio", "bench.decks", "bench.flow"]
 
 
 def main() -> int:
@@ -32,7 +32,8 @@ def main() -> int:
     ctx: dict = {}
     modules = [import_module(name) for name in MODULES]
     for module in modules:
-        module.build(ctx)
+        if hasattr(module, "build"):
+            module.build(ctx)
     rows = [row for module in modules for row in module.rows(ctx)]
     print_table(rows)
     return 0

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django_htmx",
     "simple_history",
+    "django_tasks_db",
     "portal",
     "projects",
     "canvas",
@@ -219,6 +220,18 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "innoportal@localhost")
+
+# Slow work (deck bundles) runs as tasks: inline by default, or in the database
+# queue worked by `manage.py db_worker` with TASKS_BACKEND=database.
+_TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "dummy": "django.tasks.backends.dummy.DummyBackend",
+}
+_task_backend = os.environ.get("TASKS_BACKEND", "immediate")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

@@ -4,12 +4,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from . import views
+from . import deck_views, views
 from .accounts import LoginView
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("portfolio/", views.portfolio_view, name="portfolio"),
+    path("portfolio/export.<str:fmt>", views.portfolio_export, name="portfolio-export"),
+    path("portfolio/units/", views.unit_ratings, name="unit-ratings"),
+    path("portfolio/units/<int:unit_id>/", views.unit_rating_edit, name="unit-rating-edit"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -21,6 +25,17 @@ urlpatterns = [
         "accounts/password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path("projects/<int:project_id>/deck/", deck_views.deck_present, name="deck-present"),
+    path(
+        "projects/<int:project_id>/deck.<str:fmt>", deck_views.deck_download, name="deck-download"
+    ),
+    path("decks/bundles/", deck_views.bundle_create, name="bundle-create"),
+    path("decks/bundles/<int:bundle_id>/", deck_views.bundle_detail, name="bundle-detail"),
+    path(
+        "decks/bundles/<int:bundle_id>/download/",
+        deck_views.bundle_download,
+        name="bundle-download",
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("projects/", include("projects.urls")),

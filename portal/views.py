@@ -1,7 +1,27 @@
+import pandas as pd
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from projects.selectors import projects_for_user
+from projects.models import Project, Unit
+from projects.responses import announce
+from projects.selectors import projects_for_user, user_is_leader
+from projects.services import StaleEdit
+
+from . import charts, portfolio
+from .forms import PortfolioFilterForm, UnitRatingForm
+from .models import UnitRating
+from .selectors import portfolio_frame, portfolio_projects
+from .services import unit_rating_save
+
+PAGE_SIZE = 50
 
 
 def home(request):
@@ -17,3 +37,171 @@ def home(request):
 @login_not_required
 def accessibility(request):
     return render(request, "portal/accessibility.html")
+
+
+NEXT_GATE = {
+    "hypothesis": gettext_lazy("Gate 1: hypothesis → goals"),
+    "goals": gettext_lazy("Gate 2: goals → deliver solution"),
+    "deliver": gettext_lazy("Gate 3: into operation"),
+}
+
+
+def _rows(projects) -> list[dict]:
+    """The portfolio table's rows, as shown on screen and exported."""
+    return [
+        {
+            "pk": p.pk,
+            "title": p.title,
+            "unit": p.unit.name if p.unit else "",
+            "step": p.get_step_display(),
+            "status": p.get_status_display(),
+            "status_key": p.status,
+            "funnel_stage": p.get_funnel_stage_display(),
+            "solution_owner": p.solution_owner or "",
+            "next_gate": ""
+            if p.funnel_stage == Project.FunnelStage.STOPPED
+            else str(NEXT_GATE.get(p.step, "")),
+            "updated_at": timezone.localtime(p.updated_at),
+        }
+        for p in projects
+    ]
+
+
+def portfolio_view(request):
+    form = PortfolioFilterForm(request.GET)
+    projects = portfolio_projects(request.user, filters=form.filters())
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    frame = portfolio_frame(projects)
+    funnel = portfolio.funnel_counts(frame)
+    matrix = portfolio.step_status_counts(frame)
+    stage_labels = dict(Project.FunnelStage.choices)
+    step_labels = dict(Project.Step.choices)
+    status_labels = dict(Project.Status.choices)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": _rows(page.object_list),
+        "total": len(frame),
+        "query": query.urlencode(),
+        "funnel": [(stage_labels[k], v) for k, v in funnel.items()],
+        "funnel_chart": charts.as_json(charts.funnel(funnel, stage_labels)),
+        "step_status": [
+            (step_labels[step], [int(n) for n in row]) for step, row in matrix.iterrows()
+        ],
+        "status_labels": [status_labels[s] for s in matrix.columns],
+        "step_status_chart": charts.as_json(charts.step_status(matrix, step_labels, status_labels)),
+        "is_leader": user_is_leader(request.user),
+    }
+    template = "portal/portfolio.html#results" if request.htmx else "portal/portfolio.html"
+    return render(request, template, context)
+
+
+def portfolio_export(request, fmt: str):
+    form = PortfolioFilterForm(request.GET)
+    rows = _rows(portfolio_projects(request.user, filters=form.filters()))
+    columns = {
+        "title": _("Project"),
+        "unit": _("Unit"),
+        "step": _("Step"),
+        "status": _("Status"),
+        "funnel_stage": _("Funnel stage"),
+        "solution_owner": _("Solution owner"),
+        "next_gate": _("Next gate"),
+        "updated_at": _("Last change"),
+    }
+    frame = pd.DataFrame.from_records(rows, columns=list(columns)).rename(columns=columns)
+    frame[str(columns["updated_at"])] = frame[str(columns["updated_at"])].map(
+        lambda d: d.strftime("%Y-%m-%d %H:%M")
+    )
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        # Semicolons and a byte-order mark: what Norwegian Excel opens correctly.
+        response.write(
+            frame.to_csv(index=False, sep=";", lineterminator="\r\n").encode("utf-8-sig")
+        )
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        frame.to_excel(response, index=False, sheet_name=_("Portfolio")[:31], engine="openpyxl")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="portfolio-{stamp}.{fmt}"'
+    return response
+
+
+def _require_leader(request) -> None:
+    if not user_is_leader(request.user):
+        raise PermissionDenied
+
+
+def _ratings_context(*, replace: tuple[int, UnitRatingForm] | None = None) -> dict:
+    """Every unit with its rating form, and the units placed in the 2×2."""
+    units = list(Unit.objects.select_related("rating"))
+    quadrants = {key: [] for key in ("gap", "ready", "dormant", "untapped")}
+    forms = []
+    for unit in units:
+        rating = getattr(unit, "rating", None)
+        if rating:
+            key = portfolio.ambition_capacity_quadrant(
+                ambition=rating.ambition, capacity=rating.capacity
+            )
+            quadrants[key].append(unit.name)
+        if replace and replace[0] == unit.pk:
+            forms.append((unit, replace[1]))
+        else:
+            forms.append((unit, UnitRatingForm(instance=rating, prefix=f"unit-{unit.pk}")))
+    return {"forms": forms, "quadrants": quadrants}
+
+
+def unit_ratings(request):
+    _require_leader(request)
+    return render(request, "portal/unit_ratings.html", _ratings_context())
+
+
+@require_POST
+def unit_rating_edit(request, unit_id: int):
+    _require_leader(request)
+    unit = get_object_or_404(Unit, pk=unit_id)
+    prefix = f"unit-{unit.pk}"
+    form = UnitRatingForm(
+        request.POST, instance=UnitRating.objects.filter(unit=unit).first(), prefix=prefix
+    )
+    status, message = 200, None
+    if form.is_valid():
+        try:
+            rating = unit_rating_save(
+                unit=unit,
+                data=form.cleaned_data,
+                version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except StaleEdit as stale:
+            status = 409
+            message = _("Someone else rated this unit meanwhile. Their rating is shown.")
+            form = UnitRatingForm(instance=stale.current, prefix=prefix)
+        else:
+            message = _("The rating of %(unit)s was saved.") % {"unit": unit.name}
+            if not request.htmx:
+                messages.success(request, message)
+                return redirect("unit-ratings")
+            form = UnitRatingForm(instance=rating, prefix=prefix)
+    if request.htmx:
+        response = render(
+            request,
+            "portal/unit_ratings.html#unit",
+            {"unit": unit, "form": form, "message": message},
+            status=status,
+        )
+        return announce(response, message) if message else response
+    if message:
+        messages.error(request, message)
+    return render(
+        request,
+        "portal/unit_ratings.html",
+        _ratings_context(replace=(unit.pk, form)),
+        status=status,
+    )

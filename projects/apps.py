@@ -22,7 +22,8 @@ class ProjectsConfig(AppConfig):
         history.register(Project, project_lookup="id")
         history.register(Membership, project_lookup="project_id", label=history.membership_label)
         history.register(IdentifiedBenefit, project_lookup="project_id")
-        history.register(Measure, project_lookup="project_id")
+        # The step work, parents before children (a backup restores in this order):
+        # Goal before Measure, Supplier before SupplierDialogue.
         for model in (
             models.ProjectFlow,
             models.GateDecision,
@@ -38,5 +39,6 @@ class ProjectsConfig(AppConfig):
             models.Lesson,
             models.Stakeholder,
             models.UserProfile,
+            Measure,
         ):
             history.register(model, project_lookup="project_id")

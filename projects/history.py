@@ -163,3 +163,36 @@ def project_history(project_id: int) -> list[Entry]:
 
 def membership_label(row, refs: dict) -> str:
     return refs.get((get_user_model(), row.user_id), "–")
+
+
+def last_change(project_id: int):
+    """When anything of the project last changed (None if nothing is recorded):
+    one query per registered model."""
+    stamps = []
+    for source in _sources:
+        historical = source.model.history.model
+        stamp = (
+            historical.objects.filter(**{source.project_lookup: project_id})
+            .order_by("-history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        if stamp:
+            stamps.append(stamp)
+    return max(stamps, default=None)
+
+
+def project_querysets(project_id: int):
+    """Every registered model's rows of the project, then their recorded history:
+    parents before children, in registration order."""
+    live = [
+        s.model._default_manager.filter(**{s.project_lookup: project_id}).order_by("pk")
+        for s in _sources
+    ]
+    recorded = [
+        s.model.history.model.objects.filter(**{s.project_lookup: project_id}).order_by(
+            "history_id"
+        )
+        for s in _sources
+    ]
+    return live + recorded

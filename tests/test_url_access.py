@@ -44,6 +44,9 @@ def sample_kwargs(args, project):
         "stage_id": lambda: (
             JourneyStage.objects.create(project=project, journey="today", title="Søker").pk
         ),
+        "fmt": lambda: "csv",
+        "unit_id": lambda: project.unit_id,
+        "bundle_id": lambda: 1,
     }
     missing = [a for a in args if a not in samples]
     assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"

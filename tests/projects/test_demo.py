@@ -47,3 +47,20 @@ def test_every_demo_page_renders(client):
     for project in Project.objects.all():
         for name in STEP_PAGES:
             assert client.get(reverse(name, args=[project.pk])).status_code == 200
+
+
+def test_a_backup_restores_the_step_work_identically(tmp_path):
+    from portal.backup import canonical, project_erase
+
+    call_command("seed_demo", stdout=io.StringIO())
+    project = Project.objects.get(title="Digital innbyggerdialog i hjemmetjenesten")
+    path, again = tmp_path / "p.json", tmp_path / "again.json"
+    call_command("export_project", project.pk, output=str(path))
+    project_erase(project_id=project.pk)
+    call_command("import_project", str(path))
+    call_command("export_project", project.pk, output=str(again))
+    assert canonical(again.read_text()) == canonical(path.read_text())
+    restored = Project.objects.get(pk=project.pk)
+    assert restored.activities.count() == len(Activity.KEYS)
+    assert restored.measures.filter(goal__isnull=False).exists()
+    assert restored.supplier_dialogues.exists() and restored.flow.hypothesis_value

@@ -1,0 +1,35 @@
+"""The leaders' portfolio over the 1,000 projects built by bench.pages."""
+
+from django.test import Client
+
+from bench.harness import request, timed
+
+PORTFOLIO_MS = 150
+FILTER_MS = 100
+EXPORT_MS = 1000
+
+
+def rows(ctx: dict):
+    client = Client()
+    client.force_login(ctx["leader"])
+    unit = ctx["project"].unit_id
+    yield timed(
+        "page: portfolio (1,000 projects)", PORTFOLIO_MS, request(client, "get", "/portfolio/")
+    )
+    yield timed(
+        "fragment: portfolio filtered by unit",
+        FILTER_MS,
+        request(client, "get", f"/portfolio/?unit={unit}&sort=step", htmx=True),
+    )
+    yield timed(
+        "export: portfolio Excel (1,000 rows)",
+        EXPORT_MS,
+        request(client, "get", "/portfolio/export.xlsx"),
+        repeat=5,
+    )
+    yield timed(
+        "export: portfolio CSV (1,000 rows)",
+        EXPORT_MS,
+        request(client, "get", "/portfolio/export.csv"),
+        repeat=5,
+    )

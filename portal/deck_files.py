@@ -1,0 +1,146 @@
+"""The deck as files: PDF (WeasyPrint), PPTX (python-pptx), charts as images
+(plotly through kaleido), cached per project state and language."""
+
+import base64
+import hashlib
+import io
+import json
+import threading
+from pathlib import Path
+
+import kaleido
+import plotly.graph_objects as go
+import weasyprint
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from pptx import Presentation
+from pptx.util import Emu, Pt
+
+from projects.history import last_change
+from projects.models import Project
+
+from . import charts
+from .decks import Slide, slides_for
+from .selectors import deck_data
+
+# Slide size: 16:9, 33.867 × 19.05 cm (960 × 540 pt; 1280 × 720 CSS px).
+SLIDE_PX = (1280, 720)
+CHART_PX = (1100, 430)
+CHART_FONT_PX = 42  # 31.5 pt: even chart labels stay at or above 30 pt
+CACHE_SECONDS = 60 * 60 * 24 * 7
+
+_kaleido_lock = threading.Lock()
+_kaleido_started = False
+
+
+def _chart_image(figure: dict, fmt: str) -> bytes:
+    """The figure drawn as SVG or PNG, with fonts large enough for a slide."""
+    global _kaleido_started
+    fig = go.Figure(figure)
+    fig.update_layout(
+        template=charts.SLIM,
+        font={"size": CHART_FONT_PX},
+        width=CHART_PX[0],
+        height=CHART_PX[1],
+        margin={"l": 20, "r": 20, "t": 20, "b": 20},
+    )
+    with _kaleido_lock:
+        # One browser per process, started on first use and kept: starting one
+        # costs more than a whole deck.
+        if not _kaleido_started:
+            kaleido.start_sync_server(silence_warnings=True)
+            _kaleido_started = True
+        return kaleido.calc_fig_sync(
+            fig, opts={"format": fmt, "width": CHART_PX[0], "height": CHART_PX[1]}
+        )
+
+
+def _svg_data_uri(figure: dict) -> str:
+    key = "chart-svg:" + hashlib.sha256(json.dumps(figure, sort_keys=True).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = _chart_image(figure, "svg")
+        cache.set(key, svg, CACHE_SECONDS)
+    data = svg if isinstance(svg, bytes) else svg.encode()
+    return "data:image/svg+xml;base64," + base64.b64encode(data).decode()
+
+
+def _font_dir() -> str:
+    return (Path(settings.BASE_DIR) / "node_modules" / "@fontsource" / "inter" / "files").as_uri()
+
+
+def deck_filename(project: Project, ext: str) -> str:
+    stamp = timezone.localdate().isoformat()
+    return f"{slugify(project.title)[:60] or 'prosjekt'}-{stamp}.{ext}"
+
+
+def deck_html(project: Project, slides: list[Slide], *, for_pdf: bool) -> str:
+    for slide in slides:
+        slide.image = _svg_data_uri(slide.chart) if (for_pdf and slide.chart) else None
+    return render_to_string(
+        "portal/deck_pdf.html",
+        {"project": project, "slides": slides, "font_dir": _font_dir()},
+    )
+
+
+def render_pdf(projects: list[Project], *, progress=None) -> bytes:
+    """One PDF of the decks of `projects` in order; `progress(n)` after each."""
+    pages = []
+    first = None
+    for n, project in enumerate(projects, start=1):
+        html = deck_html(project, slides_for(deck_data(project)), for_pdf=True)
+        document = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).render(
+            pdf_tags=True
+        )
+        first = first or document
+        pages.extend(document.pages)
+        if progress:
+            progress(n)
+    return first.copy(pages).write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
+
+
+def render_pptx(project: Project) -> bytes:
+    """The same ten slides as editable text (and charts as pictures)."""
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)  # 16:9
+    blank = deck.slide_layouts[6]
+    margin = Emu(457200)
+    width = deck.slide_width - 2 * margin
+    for slide in slides_for(deck_data(project)):
+        page = deck.slides.add_slide(blank)
+        title = page.shapes.add_textbox(margin, margin, width, Emu(1100000)).text_frame
+        title.word_wrap = True
+        title.text = slide.title
+        title.paragraphs[0].runs[0].font.size = Pt(40)
+        title.paragraphs[0].runs[0].font.bold = True
+        top = margin + Emu(1200000)
+        if slide.chart:
+            png = _chart_image(slide.chart, "png")
+            page.shapes.add_picture(io.BytesIO(png), margin, top, height=Emu(2800000))
+            top += Emu(2900000)
+        body = page.shapes.add_textbox(margin, top, width, deck.slide_height - top - margin)
+        frame = body.text_frame
+        frame.word_wrap = True
+        for i, line in enumerate(slide.lines):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            paragraph.text = line
+            paragraph.runs[0].font.size = Pt(30)
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def cached_deck(project: Project, fmt: str) -> bytes:
+    """The deck in `fmt` ("pdf" or "pptx"), rebuilt only when the project changed."""
+    changed = last_change(project.pk)
+    stamp = changed.isoformat() if changed else "never"
+    key = f"deck:{project.pk}:{fmt}:{get_language()}:{stamp}"
+    content = cache.get(key)
+    if content is None:
+        content = render_pdf([project]) if fmt == "pdf" else render_pptx(project)
+        cache.set(key, content, CACHE_SECONDS)
+    return content

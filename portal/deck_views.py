@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from projects.decorators import project_view
+from projects.selectors import projects_for_user
+
+from .deck_files import cached_deck, deck_filename
+from .decks import slides_for
+from .models import DeckBundle
+from .selectors import deck_data
+from .tasks import build_deck_bundle
+
+MAX_BUNDLE = 30
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+@project_view()
+def deck_present(request, project):
+    slides = slides_for(deck_data(project))
+    return render(request, "portal/deck_present.html", {"project": project, "slides": slides})
+
+
+@project_view()
+def deck_download(request, project, fmt: str):
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    response = HttpResponse(cached_deck(project, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{deck_filename(project, fmt)}"'
+    return response
+
+
+@require_POST
+def bundle_create(request):
+    wanted = [int(pk) for pk in request.POST.getlist("project") if pk.isdigit()]
+    visible = set(
+        projects_for_user(request.user).filter(pk__in=wanted).values_list("pk", flat=True)
+    )
+    project_ids = [pk for pk in dict.fromkeys(wanted) if pk in visible]
+    if not project_ids or len(project_ids) > MAX_BUNDLE:
+        messages.error(
+            request,
+            _("Choose between 1 and %(max)d projects for a bundle.") % {"max": MAX_BUNDLE},
+        )
+        return redirect("portfolio")
+    # The same request while it is still being built is not queued again.
+    bundle = DeckBundle.objects.filter(
+        requested_by=request.user,
+        project_ids=project_ids,
+        language=get_language(),
+        status__in=[DeckBundle.Status.QUEUED, DeckBundle.Status.RUNNING],
+    ).first()
+    if bundle is None:
+        bundle = DeckBundle.objects.create(
+            requested_by=request.user,
+            project_ids=project_ids,
+            language=get_language(),
+            total=len(project_ids),
+        )
+        build_deck_bundle.enqueue(bundle.pk)
+    return redirect("bundle-detail", bundle.pk)
+
+
+def bundle_detail(request, bundle_id: int):
+    bundle = get_object_or_404(
+        DeckBundle.objects.defer("pdf"), pk=bundle_id, requested_by=request.user
+    )
+    template = "portal/bundle.html#progress" if request.htmx else "portal/bundle.html"
+    return render(request, template, {"bundle": bundle})
+
+
+def bundle_download(request, bundle_id: int):
+    bundle = get_object_or_404(
+        DeckBundle, pk=bundle_id, requested_by=request.user, status=DeckBundle.Status.DONE
+    )
+    response = HttpResponse(bytes(bundle.pdf), content_type="application/pdf")
+    stamp = bundle.created_at.date().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="statusrapporter-{stamp}.pdf"'
+    return response

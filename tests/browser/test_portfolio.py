@@ -1,0 +1,27 @@
+from playwright.sync_api import expect
+
+from tests.factories import make_project, make_unit
+
+
+def test_a_leader_filters_the_portfolio_and_goes_back(page, live_server, log_in, axe_check, leader):
+    health, tech = make_unit("Helse og omsorg"), make_unit("Teknisk drift")
+    make_project(title="Nattilsyn", unit=health, step="operation", funnel_stage="operation")
+    make_project(title="Vannmåling", unit=tech, step="hypothesis", funnel_stage="idea")
+    make_project(title="Droner", unit=tech, funnel_stage="stopped", status="off_track")
+    log_in(page, leader)
+    page.get_by_role("link", name="Portefølje").click()
+    expect(page.locator(".portfolio-table tbody tr")).to_have_count(3)
+    expect(page.locator("[data-chart='funnel-chart'] svg").first).to_be_visible()
+    axe_check(page)
+
+    page.get_by_label("Enhet").select_option(label="Teknisk drift")
+    expect(page.locator(".portfolio-table tbody tr")).to_have_count(2)
+    expect(page).to_have_url(
+        f"{live_server.url}/portfolio/?q=&unit={tech.pk}&step=&status=&funnel_stage=&sort=title"
+    )
+    stopped = page.locator("caption", has_text="Prosjekter per trakttrinn").locator("..")
+    expect(stopped.locator("tr", has_text="Stoppet")).to_contain_text("1")
+    axe_check(page)
+
+    page.go_back()
+    expect(page.locator(".portfolio-table tbody tr")).to_have_count(3)

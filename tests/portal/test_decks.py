@@ -1,0 +1,205 @@
+import io
+
+import pdfplumber
+import pytest
+from pptx import Presentation
+from pypdf import PdfReader
+
+from portal import deck_files, tasks
+from portal.decks import DeckData, shorten, slides_for
+from portal.models import DeckBundle
+from portal.tasks import build_deck_bundle
+from projects.models import Measure
+from tests.factories import make_project
+
+STATUS_TITLES = [
+    "Selection criteria and bimodal placement",
+    "Business Model Canvas",
+    "User profiles and stakeholders",
+    "Experiments and learning",
+    "Goals",
+    "Prioritized measures",
+    "Identified benefits",
+    "Next steps and the decision needed",
+    "Contacts",
+]
+
+
+def test_an_early_project_gets_the_status_deck(settings):
+    settings.LANGUAGE_CODE = "en"
+    slides = slides_for(DeckData(title="Veiviser", step="hypothesis"))
+    assert len(slides) == 10
+    assert slides[0].title == "Veiviser"
+    assert [s.title for s in slides[1:]] == STATUS_TITLES
+
+
+def test_a_delivering_project_gets_the_report_deck():
+    slides = slides_for(DeckData(title="Nattilsyn", step="deliver"))
+    assert [s.number for s in slides] == list(range(1, 11))
+    assert slides[5].title == "Gevinstplanen"
+    assert slides[9].title == "Erfaringer"
+
+
+def test_missing_content_reads_not_described_yet():
+    slides = slides_for(DeckData(title="X", step="goals", sections={"goals": ["Færre telefoner"]}))
+    assert slides[5].lines == ["Færre telefoner"] and not slides[5].empty
+    assert slides[2].lines == ["Ikke beskrevet ennå."] and slides[2].empty
+
+
+def test_long_content_is_shortened_with_a_pointer_never_shrunk():
+    lines, cut = shorten([f"Tiltak {n}" for n in range(8)] + ["x" * 200], max_lines=5)
+    assert cut and len(lines) == 5
+    assert lines[:4] == ["Tiltak 0", "Tiltak 1", "Tiltak 2", "Tiltak 3"]
+    assert lines[4] == "… og 5 til i Innoportal"
+    (long,), cut = shorten(["ord " * 60], max_chars=90)
+    assert cut and len(long) == 90 and long.endswith("…")
+
+
+def test_short_content_is_kept_as_it_is():
+    assert shorten(["  Én   linje "]) == (["Én linje"], False)
+
+
+def pdf_of(client, project):
+    response = client.get(f"/projects/{project.pk}/deck.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return response
+
+
+def test_the_pdf_has_ten_16_9_pages_with_no_text_under_30_pt(client, alice, project):
+    Measure.objects.create(project=project, title="Varsel på SMS", benefit=5, effort=2)
+    client.force_login(alice)
+    response = pdf_of(client, project)
+    assert 'filename="digital-innbyggerdialog-' in response["Content-Disposition"]
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        assert len(pdf.pages) == 10
+        for page in pdf.pages:
+            assert round(page.width / page.height, 3) == round(16 / 9, 3)
+            assert min(round(c["size"], 2) for c in page.chars) >= 30
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "Digital innbyggerdialog" in text
+    assert "Prioriterte tiltak" in text and "Varsel på SMS" in text
+    assert "Ikke beskrevet ennå." in text
+
+
+def test_the_pdf_is_tagged_with_language_and_title(client, alice, project):
+    client.force_login(alice)
+    reader = PdfReader(io.BytesIO(pdf_of(client, project).content))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nb"
+    assert root["/MarkInfo"]["/Marked"]
+    assert reader.metadata.title.startswith("Digital innbyggerdialog")
+
+
+def test_the_pptx_has_the_same_ten_titles(client, alice, project):
+    client.force_login(alice)
+    response = client.get(f"/projects/{project.pk}/deck.pptx")
+    deck = Presentation(io.BytesIO(response.content))
+    titles = [slide.shapes[0].text_frame.text for slide in deck.slides]
+    page = client.get(f"/projects/{project.pk}/deck/").text
+    assert len(titles) == 10
+    for title in titles:
+        assert f'<h2 class="slide__title">{title}</h2>' in page
+
+
+def test_the_presentation_shows_ten_slides(client, bob, project):
+    client.force_login(bob)  # viewers may read and download
+    page = client.get(f"/projects/{project.pk}/deck/").text
+    assert page.count('<section class="slide') == 10
+    assert "data-deck-counter" in page
+
+
+def test_an_unknown_format_is_404(client, alice, project):
+    client.force_login(alice)
+    assert client.get(f"/projects/{project.pk}/deck.doc").status_code == 404
+
+
+def test_an_unchanged_project_is_served_from_cache_and_a_change_makes_a_new_deck(
+    client, alice, project, monkeypatch
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    renders = []
+    real = deck_files.render_pdf
+    monkeypatch.setattr(deck_files, "render_pdf", lambda ps: renders.append(1) or real(ps))
+    client.force_login(alice)
+    first = pdf_of(client, project).content
+    assert pdf_of(client, project).content == first
+    assert len(renders) == 1
+    Measure.objects.create(project=project, title="Nytt tiltak")
+    text = "\n".join(
+        p.extract_text() for p in pdfplumber.open(io.BytesIO(pdf_of(client, project).content)).pages
+    )
+    assert len(renders) == 2 and "Nytt tiltak" in text
+
+
+@pytest.fixture
+def queue(settings):
+    """Tasks are queued, not run: the test runs them itself."""
+    from django.tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    return default_task_backend
+
+
+@pytest.fixture
+def three(alice):
+    return [make_project(title=f"Prosjekt {n}", members={alice: "team_member"}) for n in range(3)]
+
+
+def test_a_bundle_is_queued_once_shows_progress_and_downloads(client, alice, three, queue):
+    client.force_login(alice)
+    ids = [p.pk for p in three]
+    response = client.post("/decks/bundles/", {"project": ids})
+    bundle = DeckBundle.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/decks/bundles/{bundle.pk}/"
+    client.post("/decks/bundles/", {"project": ids})  # a second click
+    assert DeckBundle.objects.count() == 1 and len(queue.results) == 1
+
+    waiting = client.get(f"/decks/bundles/{bundle.pk}/", headers={"HX-Request": "true"})
+    assert 'value="0"' in waiting.text and 'max="3"' in waiting.text
+    assert 'hx-trigger="every 1s"' in waiting.text
+
+    build_deck_bundle.call(bundle.pk)
+    done = client.get(f"/decks/bundles/{bundle.pk}/").text
+    assert "3 av 3 presentasjoner laget" in done and "every 1s" not in done
+    pdf = client.get(f"/decks/bundles/{bundle.pk}/download/")
+    assert len(PdfReader(io.BytesIO(pdf.content)).pages) == 30
+
+
+def test_a_failed_bundle_is_shown(client, alice, three, queue, monkeypatch):
+    def broken(projects, progress=None):
+        progress(1)
+        raise RuntimeError("Skriften mangler")
+
+    monkeypatch.setattr(tasks, "render_pdf", broken)
+    client.force_login(alice)
+    client.post("/decks/bundles/", {"project": [p.pk for p in three]})
+    bundle = DeckBundle.objects.get()
+    build_deck_bundle.call(bundle.pk)
+    page = client.get(f"/decks/bundles/{bundle.pk}/").text
+    assert "Samlingen kunne ikke lages" in page and "Skriften mangler" in page
+    assert client.get(f"/decks/bundles/{bundle.pk}/download/").status_code == 404
+
+
+def test_a_bundle_takes_only_projects_the_user_may_see(client, alice, three, queue):
+    hidden = make_project(title="Hemmelig")
+    client.force_login(alice)
+    client.post("/decks/bundles/", {"project": [three[0].pk, hidden.pk, "x"]})
+    assert DeckBundle.objects.get().project_ids == [three[0].pk]
+
+
+def test_an_empty_bundle_is_refused(client, alice, queue):
+    client.force_login(alice)
+    response = client.post("/decks/bundles/", {"project": []}, follow=True)
+    assert "Velg mellom 1 og 30 prosjekter" in response.text
+    assert not DeckBundle.objects.exists()
+
+
+def test_someone_elses_bundle_is_404(client, alice, bob, three, queue):
+    client.force_login(alice)
+    client.post("/decks/bundles/", {"project": [three[0].pk]})
+    bundle = DeckBundle.objects.get()
+    client.force_login(bob)
+    assert client.get(f"/decks/bundles/{bundle.pk}/").status_code == 404
