@@ -2,6 +2,22 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _step_label(row, refs: dict) -> str:
+    """How a recorded row of the step work is named in the project's history."""
+    from .history import default_label
+
+    match row.instance_type.__name__:
+        case "Activity":
+            return row.get_key_display()
+        case "GateDecision":
+            return f"{row.get_step_display()}: {row.get_decision_display()}"
+        case "ProjectFlow":
+            return str(_("Step texts"))
+        case "SupplierDialogue":
+            return f"{row.date:%d.%m.%Y}"
+    return default_label(row, refs)
+
+
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
@@ -41,4 +57,4 @@ class ProjectsConfig(AppConfig):
             models.UserProfile,
             Measure,
         ):
-            history.register(model, project_lookup="project_id")
+            history.register(model, project_lookup="project_id", label=_step_label)

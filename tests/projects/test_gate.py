@@ -125,3 +125,12 @@ def test_the_gate_form_is_shown_only_to_those_who_decide(client, owner, alice, p
     assert reverse("projects:gate", args=[project.pk]) in client.get(url).text
     client.force_login(alice)
     assert reverse("projects:gate", args=[project.pk]) not in client.get(url).text
+
+
+def test_the_history_names_decisions_and_activities_in_words(client, owner, project):
+    client.force_login(owner)
+    decide(client, project, "hypothesis")
+    decide(client, project, "goals")
+    r = client.get(reverse("projects:history", args=[project.pk]))
+    assert "Mål: Gå videre" in r.text
+    assert "Planlegg arbeidet" in r.text
