@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
+from projects.selectors_steps import deck_sections
 
 from .decks import DeckData
 from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER
@@ -103,6 +104,9 @@ def deck_data(project: Project) -> DeckData:
         "contacts": contacts,
         "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
     }
+    # The step work (hypothesis, goals, journey, lessons, …) adds its own lines.
+    for key, lines in deck_sections(project).items():
+        sections[key] = sections.get(key, []) + lines
     return DeckData(
         title=project.title,
         step=project.step,

@@ -68,3 +68,62 @@ def flow_facts(project: Project) -> dict[str, bool]:
     )
     facts["activities_done"] = row["has_activities"] and not row["has_open_activity"]
     return facts
+
+
+def deck_sections(project: Project) -> dict[str, list[str]]:
+    """The step work as short lines for the project's slides, keyed by the
+    deck's sections; one query per list however long it is."""
+    from django.utils.translation import gettext as _
+
+    flow = ProjectFlow.objects.filter(project=project).first() or ProjectFlow()
+    hypothesis = [
+        f"{_('We believe that')} {flow.hypothesis_project}" if flow.hypothesis_project else "",
+        f"{_('will result in')} {flow.hypothesis_value}" if flow.hypothesis_value else "",
+        f"{_('we know we have succeeded when')} {flow.hypothesis_measures}"
+        if flow.hypothesis_measures
+        else "",
+    ]
+    answers = [getattr(flow, key) for key, _label in ProjectFlow.CRITERIA]
+    criteria = []
+    if any(a is not None for a in answers):
+        criteria.append(
+            _("%(yes)s of %(total)s") % {"yes": sum(1 for a in answers if a), "total": len(answers)}
+        )
+        criteria += [
+            f"{label}: {_('Yes') if answer else _('No')}"
+            for (key, label), answer in zip(ProjectFlow.CRITERIA, answers, strict=True)
+            if answer is not None
+        ]
+    if flow.mode1_effect and flow.bimodal_maturity:
+        criteria.append(
+            f"{_('effect on mode 1').capitalize()}: {flow.get_mode1_effect_display()}, "
+            f"{_('bimodal maturity')}: {flow.get_bimodal_maturity_display()}"
+        )
+    future = JourneyStage.objects.filter(project=project, journey=JourneyStage.Journey.FUTURE)
+    return {
+        "hypothesis": [line for line in hypothesis if line],
+        "criteria": criteria,
+        "profiles": [p.title for p in UserProfile.objects.filter(project=project)]
+        + [s.name for s in Stakeholder.objects.filter(project=project).order_by("-influence")],
+        "experiments": [
+            f"{e.title}: {e.learning}" if e.learning else e.title
+            for e in Experiment.objects.filter(project=project)
+        ],
+        "goals": [
+            f"{g.get_level_display()}: {g.title}" for g in Goal.objects.filter(project=project)
+        ],
+        "final_solution": [
+            f"{t.title} ({t.get_kind_display().lower()})"
+            for t in Touchpoint.objects.filter(project=project)
+        ],
+        "journey": [
+            f"{n}. {s.title}" for n, s in enumerate(future.order_by("position", "pk"), start=1)
+        ],
+        "implementation": [
+            text
+            for text in (flow.implementation_status, flow.remaining_here, flow.remaining_elsewhere)
+            if text
+        ],
+        "operation": [flow.operation] if flow.operation else [],
+        "lessons": [lesson.title for lesson in Lesson.objects.filter(project=project)],
+    }

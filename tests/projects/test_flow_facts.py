@@ -74,3 +74,38 @@ def test_the_overview_shows_whats_done_and_missing(client, alice, project):
     done = r.text.split("checklist__done")
     assert any("Minst ett eksperiment er logget" in part[:200] for part in done[1:])
     assert "Hypotesen på tre linjer er skrevet" in r.text
+
+
+def test_the_deck_gets_the_step_work_as_lines(project):
+    from projects.selectors_steps import deck_sections
+
+    ProjectFlow.objects.create(
+        project=project,
+        hypothesis_project="innbyggerne får SMS",
+        operation="Drift hos IT.",
+        isolated=True,
+        quick=False,
+    )
+    make_row("goals", project)
+    make_row("journey-future", project, 1)
+    make_row("journey-future", project, 0)
+    make_row("lessons", project)
+    sections = deck_sections(project)
+    assert sections["hypothesis"] == ["Vi tror at innbyggerne får SMS"]
+    assert sections["criteria"][0] == "1 av 6"
+    assert sections["goals"] == ["Bruker: Mål 0"]
+    assert sections["journey"] == ["1. Steg 0", "2. Steg 1"]
+    assert sections["operation"] == ["Drift hos IT."] and sections["lessons"] == ["Lærdom 0"]
+
+
+def test_the_deck_of_a_delivering_project_shows_its_goals_and_lessons(client, alice, project):
+    from portal.decks import slides_for
+    from portal.selectors import deck_data
+
+    project.step = "deliver"
+    project.save()
+    make_row("goals", project)
+    make_row("lessons", project)
+    slides = slides_for(deck_data(project))
+    assert slides[1].lines == ["Bruker: Mål 0"]
+    assert slides[9].lines == ["Lærdom 0"]
