@@ -103,3 +103,25 @@ def steps_for(project, memberships, flow_facts: dict | None = None) -> list[Step
         "has_solution_owner": "solution_owner" in roles,
     }
     return steps(current=project.step, facts=facts)
+
+
+def criteria_count(*, answers: list[bool | None]) -> dict[str, int]:
+    """How many selection criteria are met ("5 of 6") and how many answered."""
+    return {
+        "yes": sum(1 for a in answers if a is True),
+        "answered": sum(1 for a in answers if a is not None),
+        "total": len(answers),
+    }
+
+
+def activity_progress(*, statuses: list[str]) -> dict[str, int]:
+    """Step 3's activities: done out of the relevant ones (not relevant ones
+    do not count), and the share done in percent."""
+    relevant = sum(1 for s in statuses if s != "not_relevant")
+    done = statuses.count("done")
+    return {
+        "done": done,
+        "relevant": relevant,
+        "in_progress": statuses.count("in_progress"),
+        "percent": round(100 * done / relevant) if relevant else 0,
+    }

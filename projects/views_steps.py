@@ -28,7 +28,7 @@ from .forms_steps import (
     MeasureScoreForm,
     SolutionOwnerForm,
 )
-from .models import Activity, GateDecision, JourneyStage, Measure, Membership, Project, ProjectFlow
+from .models import GateDecision, JourneyStage, Measure, Membership, Project, ProjectFlow
 from .responses import announce
 from .sections import SECTIONS, Section
 from .services import StaleEdit
@@ -105,9 +105,7 @@ def _flow_forms(project, flow, overrides):
 def criteria_summary(flow: ProjectFlow) -> dict:
     answers = [getattr(flow, key) for key, _label in ProjectFlow.CRITERIA]
     return {
-        "yes": sum(1 for a in answers if a is True),
-        "answered": sum(1 for a in answers if a is not None),
-        "total": len(answers),
+        **progress.criteria_count(answers=answers),
         "rows": [
             (label, getattr(flow, key), getattr(flow, f"{key}_note"))
             for key, label in ProjectFlow.CRITERIA
@@ -225,16 +223,7 @@ def _deliver(project, forms, sections, owner_form=None):
 
 
 def activity_progress(activities) -> dict:
-    total = len(activities)
-    done = sum(1 for a in activities if a.status == Activity.Status.DONE)
-    skipped = sum(1 for a in activities if a.status == Activity.Status.NOT_RELEVANT)
-    relevant = total - skipped
-    return {
-        "done": done,
-        "relevant": relevant,
-        "in_progress": sum(1 for a in activities if a.status == Activity.Status.IN_PROGRESS),
-        "percent": round(100 * done / relevant) if relevant else 0,
-    }
+    return progress.activity_progress(statuses=[a.status for a in activities])
 
 
 def stakeholder_map(people) -> dict:

@@ -14,3 +14,26 @@ def test_checklist_splits_done_and_missing():
     assert first.state == "current"
     assert len(first.done) == 1 and len(first.missing) == len(CHECKLIST["hypothesis"]) - 1
     assert [s.state for s in result] == ["current", "upcoming", "upcoming"]
+
+
+def test_it_counts_the_criteria_met_and_answered():
+    from projects.progress import criteria_count
+
+    assert criteria_count(answers=[True, True, None, False, True, True]) == {
+        "yes": 4,
+        "answered": 5,
+        "total": 6,
+    }
+
+
+def test_activities_not_relevant_do_not_count():
+    from projects.progress import activity_progress
+
+    statuses = ["done", "done", "not_relevant", "in_progress", "not_started"]
+    assert activity_progress(statuses=statuses) == {
+        "done": 2,
+        "relevant": 4,
+        "in_progress": 1,
+        "percent": 50,
+    }
+    assert activity_progress(statuses=[])["percent"] == 0
