@@ -28,6 +28,7 @@ from .models import (
 from .services_steps import flow_fingerprint
 
 TEXT = forms.Textarea(attrs={"rows": 3})
+BLANK_CHOICE = _("– choose –")
 YES_NO = [("", _("Not assessed")), ("true", _("Yes")), ("false", _("No"))]
 
 
@@ -42,6 +43,13 @@ class VersionedForm(forms.ModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and name != "version":
                 field.widget.attrs.setdefault("autocomplete", "off")
+            # Django's own blank choice ("- Select an option -") has no bokmål.
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = BLANK_CHOICE
+            elif (
+                isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == ""
+            ):
+                field.choices = [("", BLANK_CHOICE), *field.choices[1:]]
 
     def clean(self):
         cleaned = super().clean()

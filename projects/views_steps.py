@@ -74,7 +74,9 @@ def section_context(section: Section, project, *, add_form=None, editing=None, n
         "section": section,
         "rows": rows,
         "count": len(items),
-        "add_form": add_form or section.form(project=project, prefix=f"add-{section.slug}"),
+        # The add form is rendered only when asked for (GET of the add URL) or
+        # refused: forms are the costliest part of a page.
+        "add_form": add_form,
         "editing_pk": editing[0] if editing else None,
         "edit_form": editing[1] if editing else None,
         "notice": notice,
@@ -459,11 +461,19 @@ def _section_response(request, project, section, ctx, *, message=None, status=20
     return render_page(request, project, section.page, sections={section.slug: ctx}, status=status)
 
 
-@project_view(methods=["POST"])
+@project_view(methods=["GET", "POST"], write=["GET", "POST"])
 def section_add(request, project, slug: str):
+    """GET: the list with its add form open. POST: add the row."""
     section = _section(slug)
     if not section.can_add:
         raise Http404
+    if request.method == "GET":
+        form = section.form(project=project, prefix=f"add-{slug}")
+        for field in form.visible_fields()[:1]:
+            field.field.widget.attrs["autofocus"] = True
+        return _section_response(
+            request, project, section, section_context(section, project, add_form=form)
+        )
     form = section.form(request.POST, project=project, prefix=f"add-{slug}")
     if not form.is_valid():
         ctx = section_context(section, project, add_form=form)

@@ -56,6 +56,15 @@ def test_step_pages_have_no_axe_violations_before_and_after_an_edit(
     page.locator("#section-goals").get_by_role("button", name="Lagre").click()
     expect(status).to_contain_text("ble lagret")
     axe_check(page)
+    goals = page.locator("#section-goals")
+    goals.get_by_role("link", name="Legg til et mål").click()
+    expect(goals.get_by_label("Mål for")).to_be_focused()
+    axe_check(page)  # with the add form open
+    goals.get_by_label("Mål for").select_option("service")
+    goals.get_by_label("Mål", exact=True).fill("Færre bomturer")
+    goals.get_by_role("button", name="Legg til et mål").click()
+    expect(status).to_contain_text("ble lagt til")
+    expect(goals.locator("li h3")).to_have_count(3)
 
     page.goto(base + reverse("projects:step-deliver", args=[filled.pk]))
     axe_check(page)

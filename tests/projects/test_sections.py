@@ -190,3 +190,20 @@ def test_editing_an_activity_updates_the_progress_too(client, alice, project):
     r = client.post(item_url(project, "activities", row), data, headers=HTMX)
     assert 'id="activity-progress" hx-swap-oob="true"' in r.text
     assert 'max="11" value="1"' in r.text
+
+
+@pytest.mark.parametrize("slug", ["goals", "journey-today"])
+def test_it_opens_the_add_form_in_place(client, alice, project, slug):
+    client.force_login(alice)
+    r = client.get(add_url(project, slug), headers=HTMX)
+    assert r.status_code == 200 and "<html" not in r.text
+    assert f'hx-post="{add_url(project, slug)}"' in r.text and "autofocus" in r.text
+    full = client.get(add_url(project, slug))
+    assert "<html" in full.text and f'action="{add_url(project, slug)}"' in full.text
+
+
+def test_pages_render_no_add_form_until_asked(client, alice, project):
+    client.force_login(alice)
+    r = client.get(reverse("projects:step-goals", args=[project.pk]))
+    assert f'hx-get="{add_url(project, "goals")}"' in r.text
+    assert f'hx-post="{add_url(project, "goals")}"' not in r.text
