@@ -46,13 +46,12 @@ class Section:
     # the section then holds only the add form and, while editing, the edit form.
     list_items: bool = True
     item_template: str = "projects/steps/_item.html"
-    order: tuple[str, ...] = ()
 
     def queryset(self, project):
         qs = self.model.objects.filter(project=project, **self.fixed)
         if self.related:
             qs = qs.select_related(*self.related)
-        return qs.order_by(*self.order) if self.order else qs
+        return qs
 
     def facts(self, item) -> list[tuple[str, str]]:
         """(label, text) of the item's filled-in display fields."""
