@@ -106,12 +106,8 @@ def steps_for(project, memberships, flow_facts: dict | None = None) -> list[Step
 
 
 def criteria_count(*, answers: list[bool | None]) -> dict[str, int]:
-    """How many selection criteria are met ("5 of 6") and how many answered."""
-    return {
-        "yes": sum(1 for a in answers if a is True),
-        "answered": sum(1 for a in answers if a is not None),
-        "total": len(answers),
-    }
+    """How many selection criteria are met: "5 of 6"."""
+    return {"yes": sum(1 for a in answers if a is True), "total": len(answers)}
 
 
 def activity_progress(*, statuses: list[str]) -> dict[str, int]:
@@ -122,6 +118,5 @@ def activity_progress(*, statuses: list[str]) -> dict[str, int]:
     return {
         "done": done,
         "relevant": relevant,
-        "in_progress": statuses.count("in_progress"),
         "percent": round(100 * done / relevant) if relevant else 0,
     }

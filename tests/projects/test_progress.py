@@ -16,14 +16,10 @@ def test_checklist_splits_done_and_missing():
     assert [s.state for s in result] == ["current", "upcoming", "upcoming"]
 
 
-def test_it_counts_the_criteria_met_and_answered():
+def test_it_counts_the_criteria_met():
     from projects.progress import criteria_count
 
-    assert criteria_count(answers=[True, True, None, False, True, True]) == {
-        "yes": 4,
-        "answered": 5,
-        "total": 6,
-    }
+    assert criteria_count(answers=[True, True, None, False, True, True]) == {"yes": 4, "total": 6}
 
 
 def test_activities_not_relevant_do_not_count():
@@ -33,7 +29,6 @@ def test_activities_not_relevant_do_not_count():
     assert activity_progress(statuses=statuses) == {
         "done": 2,
         "relevant": 4,
-        "in_progress": 1,
         "percent": 50,
     }
     assert activity_progress(statuses=[])["percent"] == 0
