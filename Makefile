@@ -13,7 +13,7 @@ PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/nu
 RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext chromium
 TEST_DEBS := postgresql poppler-utils
 
-.PHONY: run test install install-test lint bench messages clean
+.PHONY: run test install install-test lint bench load messages clean
 
 run: install
 	$(PY) manage.py migrate --noinput -v0
@@ -74,6 +74,12 @@ messages: install
 
 bench: install
 	$(PY) -m bench
+
+# Simulated users against gunicorn on a throwaway PostgreSQL (not part of make test).
+USERS ?= 50
+SECONDS ?= 60
+load: install-test
+	.ci/with-postgres $(PY) -m bench.load --users $(USERS) --seconds $(SECONDS)
 
 clean:
 	rm -rf $(VENV) .tools node_modules staticfiles

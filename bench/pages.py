@@ -9,6 +9,7 @@ from projects.models import Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
 
 PROJECTS = 1000
+EDITS = 300  # recorded changes of the measured project: its overview shows the latest
 PAGE_MS = 50
 FRAGMENT_MS = 20
 
@@ -35,6 +36,7 @@ def build(ctx: dict) -> None:
     memberships = [Membership(project=p, user=member, role="team_member") for p in projects[:50]]
     memberships += [Membership(project=projects[0], user=c, role="team_member") for c in colleagues]
     Membership.objects.bulk_create(memberships)
+    _edit_history(projects[0], member)
     ctx.update(member=member, leader=leader, project=projects[0], projects=projects)
 
 
@@ -52,3 +54,13 @@ def rows(ctx: dict):
         FRAGMENT_MS,
         request(client, "get", f"/projects/{pk}/members/", htmx=True),
     )
+
+
+def _edit_history(project: Project, user) -> None:
+    """A busy year of edits on the measured project, recorded in its history."""
+    statuses = Project.Status.values
+    for i in range(EDITS):
+        project.summary = f"Et prosjekt i benchmarken, versjon {i}."
+        project.status = statuses[i % len(statuses)]
+        project._history_user = user
+        project.save()

@@ -1,5 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CanvasConfig(AppConfig):
     name = "canvas"
+    verbose_name = _("Business Model Canvas")
+
+    def ready(self) -> None:
+        from projects import history, navigation
+
+        from .models import Canvas, Note
+
+        navigation.register(_("Canvas"), "canvas:list", order=30)
+        history.register(Canvas, project_lookup="project_id")
+        history.register(Note, project_lookup="canvas__project_id")

@@ -38,7 +38,10 @@ def deck_download(request, project, fmt: str):
 
 @require_POST
 def bundle_create(request):
-    wanted = [int(pk) for pk in request.POST.getlist("project") if pk.isdigit()]
+    # isdecimal, not isdigit ("²" is a digit int() refuses); at most 18 digits
+    # fit the database's 64-bit ids (SQLite overflows on more).
+    posted = request.POST.getlist("project")
+    wanted = [int(pk) for pk in posted if pk.isdecimal() and len(pk) <= 18]
     visible = set(
         projects_for_user(request.user).filter(pk__in=wanted).values_list("pk", flat=True)
     )

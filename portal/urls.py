@@ -9,6 +9,7 @@ from .accounts import LoginView
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("portfolio/", views.portfolio_view, name="portfolio"),
     path("portfolio/export.<str:fmt>", views.portfolio_export, name="portfolio-export"),
@@ -39,5 +40,6 @@ urlpatterns = [
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("projects/", include("projects.urls")),
+    path("projects/", include("canvas.urls")),
     path("admin/", admin.site.urls),
 ]

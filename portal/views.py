@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from projects.models import Project, Unit
 from projects.responses import announce
@@ -205,3 +205,10 @@ def unit_rating_edit(request, unit_id: int):
         _ratings_context(replace=(unit.pk, form)),
         status=status,
     )
+
+
+@login_not_required
+@require_safe
+def health(request):
+    """For load balancers and the benchmark: the app server answers. Touches no database."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache, cached_property
 
 from django.contrib.auth import get_user_model
 from django.db import models
@@ -38,12 +39,32 @@ class Entry:
     who: str
     action: str  # "+", "~" or "-"
     what: str
-    label: str
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
+    row: models.Model = field(repr=False)
+    source: Source = field(repr=False)
+    refs: dict = field(repr=False)
+    diff: list[tuple[models.Field, object, object]] = field(default_factory=list, repr=False)
 
     @property
     def verb(self) -> str:
         return str(ACTIONS[self.action])
+
+    # Formatting is the costly part; pages show few of many entries, so only
+    # the entries shown are formatted.
+    @cached_property
+    def label(self) -> str:
+        return self.source.label(self.row, self.refs)
+
+    @cached_property
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field, old, new) in words."""
+        return [
+            (
+                capfirst(fld.verbose_name),
+                _display(fld, old, self.refs),
+                _display(fld, new, self.refs),
+            )
+            for fld, old, new in self.diff
+        ]
 
 
 _sources: list[Source] = []
@@ -66,8 +87,15 @@ def register(model: type[models.Model], *, project_lookup: str, label=default_la
     _sources.append(Source(model=model, project_lookup=project_lookup, label=label))
 
 
+@cache
+def _historical(model: type[models.Model]) -> type[models.Model]:
+    # `Model.history` builds a new manager class on every access: costly per request.
+    return model.history.model
+
+
+@cache
 def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
-    historical = model.history.model
+    historical = _historical(model)
     names = {f.name for f in historical._meta.get_fields()}
     return [
         f
@@ -115,7 +143,7 @@ def project_history(project_id: int) -> list[Entry]:
     """Every recorded change of the project's data, newest first."""
     rows_by_source = {}
     for source in _sources:
-        historical = source.model.history.model
+        historical = _historical(source.model)
         rows_by_source[source] = list(
             historical.objects.filter(**{source.project_lookup: project_id}).order_by(
                 "history_date", "history_id"
@@ -131,30 +159,26 @@ def project_history(project_id: int) -> list[Entry]:
         for row in rows:
             who = refs.get((user_model, row.history_user_id)) or _("The portal")
             before = previous.get(row.id)
-            changes = []
-            if row.history_type == "~" and before is not None:
-                for fld in fields:
-                    old, new = getattr(before, fld.attname), getattr(row, fld.attname)
-                    if old != new:
-                        changes.append(
-                            (
-                                capfirst(fld.verbose_name),
-                                _display(fld, old, refs),
-                                _display(fld, new, refs),
-                            )
-                        )
-                if not changes:
-                    previous[row.id] = row
-                    continue
             previous[row.id] = row
+            diff = []
+            if row.history_type == "~" and before is not None:
+                diff = [
+                    (fld, getattr(before, fld.attname), getattr(row, fld.attname))
+                    for fld in fields
+                    if getattr(before, fld.attname) != getattr(row, fld.attname)
+                ]
+                if not diff:
+                    continue
             entries.append(
                 Entry(
                     when=row.history_date,
                     who=who,
                     action=row.history_type,
                     what=what,
-                    label=source.label(row, refs),
-                    changes=changes,
+                    row=row,
+                    source=source,
+                    refs=refs,
+                    diff=diff,
                 )
             )
     entries.sort(key=lambda e: e.when, reverse=True)

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from canvas.models import Canvas, Note, Snapshot
 from projects.models import Experiment, JourneyStage, Measure, Membership
 
 # URL names any visitor may open without logging in.
-PUBLIC = {"login", "accessibility", "set_language"}
+PUBLIC = {"login", "accessibility", "set_language", "health"}
 # Admin has its own log-in and permission system.
 SKIPPED_NAMESPACES = {"admin"}
 
@@ -30,6 +31,10 @@ def _patterns(resolver=None, namespace=""):
 ALL_URLS = sorted(set((name, tuple(args)) for name, args in _patterns()))
 
 
+def _canvas(project):
+    return Canvas.objects.get_or_create(project=project, defaults={"title": "x"})[0]
+
+
 def sample_kwargs(args, project):
     """Sample values for a URL's arguments, all inside `project`."""
     samples = {
@@ -44,6 +49,9 @@ def sample_kwargs(args, project):
         "stage_id": lambda: (
             JourneyStage.objects.create(project=project, journey="today", title="Søker").pk
         ),
+        "canvas_id": lambda: _canvas(project).pk,
+        "note_id": lambda: Note.objects.get_or_create(canvas=_canvas(project), text="x")[0].pk,
+        "snapshot_id": lambda: Snapshot.objects.get_or_create(canvas=_canvas(project))[0].pk,
         "fmt": lambda: "csv",
         "unit_id": lambda: project.unit_id,
         "bundle_id": lambda: 1,

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -59,3 +60,55 @@ def test_a_bad_boolean_setting_is_refused():
     )
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+PRODUCTION_PROBE = """
+import json
+from django.conf import settings
+from django.test import Client
+
+client = Client(HTTP_HOST="innoportal.kommune.no")
+page = client.get("/accounts/login/", secure=True)
+plain = client.get("/accounts/login/")
+csrf = page.cookies[settings.CSRF_COOKIE_NAME]
+print(json.dumps({
+    "hsts": page.get("Strict-Transport-Security"),
+    "plain_status": plain.status_code,
+    "plain_location": plain.get("Location"),
+    "csrf_cookie": {"secure": csrf["secure"], "samesite": csrf["samesite"]},
+    "session_cookie": {
+        "secure": settings.SESSION_COOKIE_SECURE,
+        "httponly": settings.SESSION_COOKIE_HTTPONLY,
+        "samesite": settings.SESSION_COOKIE_SAMESITE,
+    },
+}))
+"""
+
+
+def test_production_sends_hsts_and_secure_cookies():
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DEBUG": "false",
+        "SECRET_KEY": "a-real-production-secret-" + "k3y" * 20,
+        "ALLOWED_HOSTS": "innoportal.kommune.no",
+        "STATIC_MANIFEST": "false",  # no collectstatic in the test
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", PRODUCTION_PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert found["plain_status"] == 301
+    assert found["plain_location"] == "https://innoportal.kommune.no/accounts/login/"
+    assert found["csrf_cookie"] == {"secure": True, "samesite": "Lax"}
+    assert found["session_cookie"] == {"secure": True, "httponly": True, "samesite": "Lax"}
+
+
+def test_local_development_sends_no_hsts(client):
+    response = client.get("/accounts/login/", secure=True)
+    assert "Strict-Transport-Security" not in response

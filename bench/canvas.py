@@ -1,0 +1,106 @@
+"""A Business Model Canvas board of 200 notes: the page, the note fragments and
+the co-editors' "unchanged" poll."""
+
+from itertools import count
+
+from django.test import Client
+from django.urls import reverse
+
+from bench.harness import request, timed
+from canvas.blocks import BLOCKS, COLOURS
+from canvas.models import Canvas, Note
+
+NOTES = 200
+PAGE_MS = 50
+FRAGMENT_MS = 20
+UNCHANGED_MS = 5
+
+
+def build(ctx: dict) -> None:
+    canvas = Canvas.objects.create(project=ctx["project"], title="Benchmark-lerret")
+    Note.objects.bulk_create(
+        Note(
+            canvas=canvas,
+            block=BLOCKS[i % len(BLOCKS)].key,
+            text=f"Lapp {i}: " + "en typisk tekst på en lapp " * 3,
+            color=COLOURS[i % len(COLOURS)].key,
+            hypothesis=i % 17 == 0,
+            position=i // len(BLOCKS),
+        )
+        for i in range(NOTES)
+    )
+    ctx["canvas"] = canvas
+
+
+def _versioned_post(client: Client, url: str, data: dict, version: int):
+    """A POST carrying the note's version, which each successful call bumps."""
+    versions = count(version)
+
+    def call():
+        response = client.post(
+            url, {**data, "version": next(versions)}, headers={"HX-Request": "true"}
+        )
+        if response.status_code != 200:
+            raise AssertionError(f"POST {url}: {response.status_code}")
+        return response
+
+    return call
+
+
+def rows(ctx: dict):
+    client = Client()
+    client.force_login(ctx["member"])
+    canvas = ctx["canvas"]
+    pk = canvas.project_id
+    board = reverse("canvas:board", args=[pk, canvas.pk])
+    note = canvas.notes.filter(block="channels").order_by("position")[5]
+    edit = reverse("canvas:note-edit", args=[pk, note.pk])
+    move = reverse("canvas:note-move", args=[pk, note.pk])
+    changes = reverse("canvas:changes", args=[pk, canvas.pk])
+
+    yield timed(f"page: canvas board ({NOTES} notes)", PAGE_MS, request(client, "get", board))
+    yield timed(
+        "fragment: edit note (save)",
+        FRAGMENT_MS,
+        _versioned_post(client, edit, {"text": "Endret tekst", "color": "blue"}, note.version),
+    )
+    note.refresh_from_db()
+    yield timed(
+        "fragment: move note up/down in block",
+        FRAGMENT_MS,
+        _versioned_post(client, move, {"direction": "up", "from": "channels"}, note.version),
+    )
+    note.refresh_from_db()
+    yield timed(
+        "fragment: move note to another block",
+        FRAGMENT_MS,
+        _versioned_post(client, move, {"block": "channels", "from": "channels"}, note.version),
+    )
+    yield timed(
+        "fragment: add note",
+        FRAGMENT_MS,
+        request(
+            client,
+            "post",
+            reverse("canvas:note-add", args=[pk, canvas.pk]),
+            data={"block": "key_partners", "text": "Ny lapp"},
+            htmx=True,
+        ),
+    )
+    canvas.refresh_from_db()
+    yield timed(
+        "fragment: refresh, unchanged (204)",
+        UNCHANGED_MS,
+        request(
+            client,
+            "get",
+            f"{changes}?since={canvas.revision}",
+            htmx=True,
+            expect=204,
+        ),
+    )
+    yield timed(
+        f"fragment: refresh, changed ({NOTES} notes)",
+        PAGE_MS,
+        request(client, "get", f"{changes}?since=0", htmx=True),
+    )

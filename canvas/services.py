@@ -1,0 +1,144 @@
+"""Writes to canvases and notes. Every note write bumps the board's revision (so
+co-editors' boards refresh) and every edit or move checks the note's version
+(so a stale write is refused, never silently applied)."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F, Max
+from simple_history.utils import bulk_create_with_history
+
+from projects.models import Project
+from projects.services import StaleEdit
+
+from .blocks import reordered
+from .models import Canvas, Note, Snapshot
+
+SNAPSHOT_FIELDS = ("id", "block", "text", "color", "hypothesis")
+
+
+def _touch(canvas_id: int) -> None:
+    Canvas.objects.filter(pk=canvas_id).update(revision=F("revision") + 1)
+
+
+def _locked_current(note: Note, version: int) -> Note:
+    """The note as stored now, locked for this transaction; StaleEdit when it
+    changed (or was deleted) since `version`."""
+    current = Note.objects.select_for_update().get(pk=note.pk)
+    if current.deleted or current.version != version:
+        raise StaleEdit(current)
+    return current
+
+
+def _renumber(ids: list[int]) -> None:
+    # Positions are not in the history (see Note.history), so bulk_update is fine.
+    Note.objects.bulk_update([Note(pk=pk, position=i) for i, pk in enumerate(ids)], ["position"])
+
+
+def _block_ids(canvas_id: int, block: str) -> list[int]:
+    return list(
+        Note.objects.filter(canvas_id=canvas_id, block=block, deleted=False)
+        .order_by("position", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def canvas_create(*, project: Project, title: str) -> Canvas:
+    return Canvas.objects.create(project=project, title=title)
+
+
+@transaction.atomic
+def note_add(
+    *, canvas: Canvas, block: str, text: str, color: str = "yellow", by: AbstractBaseUser | None
+) -> Note:
+    """A new note at the end of `block`."""
+    last = Note.objects.filter(canvas=canvas, block=block).aggregate(m=Max("position"))["m"]
+    note = Note.objects.create(
+        canvas=canvas,
+        block=block,
+        text=text,
+        color=color,
+        position=0 if last is None else last + 1,
+        created_by=by,
+    )
+    _touch(canvas.pk)
+    return note
+
+
+@transaction.atomic
+def note_update(*, note: Note, version: int, text: str, color: str, hypothesis: bool) -> Note:
+    """Save the note's content unless it changed since `version` (StaleEdit)."""
+    current = _locked_current(note, version)
+    current.text, current.color, current.hypothesis = text, color, hypothesis
+    current.version += 1
+    current.save()
+    _touch(current.canvas_id)
+    return current
+
+
+@transaction.atomic
+def note_move(*, note: Note, version: int, block: str | None = None, direction: str = "") -> Note:
+    """Move the note to the end of another `block`, or one step `direction`
+    ("up"/"down") within its block. StaleEdit when it changed since `version`."""
+    current = _locked_current(note, version)
+    if block and block != current.block:
+        current.block = block
+        ids = _block_ids(current.canvas_id, block)
+        current.position = len(ids)
+        if ids:  # keep positions dense, the moved note last
+            _renumber(ids)
+    elif direction in ("up", "down"):
+        ids = reordered(
+            _block_ids(current.canvas_id, current.block), moving=current.pk, direction=direction
+        )
+        _renumber(ids)
+        current.position = ids.index(current.pk)
+    current.version += 1
+    current.save()
+    _touch(current.canvas_id)
+    return current
+
+
+@transaction.atomic
+def note_set_deleted(*, note: Note, deleted: bool) -> Note:
+    """Delete (only marked, so it can be undone) or restore the note. The note
+    keeps its position, so undo puts it back where it was."""
+    current = Note.objects.select_for_update().get(pk=note.pk)
+    if current.deleted != deleted:
+        current.deleted = deleted
+        current.version += 1
+        current.save()
+        _touch(current.canvas_id)
+    return current
+
+
+def snapshot_create(*, canvas: Canvas, name: str, by: AbstractBaseUser | None) -> Snapshot:
+    notes = list(
+        Note.objects.filter(canvas=canvas, deleted=False)
+        .order_by("block", "position", "pk")
+        .values(*SNAPSHOT_FIELDS)
+    )
+    return Snapshot.objects.create(canvas=canvas, name=name, notes=notes, created_by=by)
+
+
+@transaction.atomic
+def snapshot_restore(*, snapshot: Snapshot, title: str, by: AbstractBaseUser | None) -> Canvas:
+    """A new canvas in the same project holding the snapshot's notes."""
+    canvas = Canvas.objects.create(project_id=snapshot.canvas.project_id, title=title)
+    positions: dict[str, int] = {}
+    notes = []
+    for item in snapshot.notes:
+        position = positions.get(item["block"], 0)
+        positions[item["block"]] = position + 1
+        notes.append(
+            Note(
+                canvas=canvas,
+                block=item["block"],
+                text=item["text"],
+                color=item["color"],
+                hypothesis=item["hypothesis"],
+                position=position,
+                created_by=by,
+            )
+        )
+    bulk_create_with_history(notes, Note, default_user=by)
+    return canvas

@@ -1,0 +1,86 @@
+"""The note card of the board, built in Python rather than as a template: a
+board renders hundreds of them within its 50 ms budget, and the template took
+about 0.5 ms a card (some 40 variable lookups each), this about 0.03 ms."""
+
+from html import escape
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+CARD = (
+    '<li id="note-{id}" class="note note--{color}" tabindex="-1" data-note="{id}"'
+    ' aria-labelledby="note-{id}-label">{alert}'
+    '<p class="note__text" id="note-{id}-label">{text}</p>'
+    '<p class="note__meta"><span class="note__colour">{colour}</span>{hypothesis}</p>'
+    "{actions}</li>"
+)
+ALERT = (
+    '<div class="ds-alert note__alert" data-color="warning" data-size="sm">'
+    '<p class="ds-paragraph" data-size="sm">{}</p></div>'
+)
+HYPOTHESIS = ' <span class="note__hypothesis">{}</span>'
+SHORT = '<span class="ds-sr-only">: {}</span>'
+ACTIONS = (
+    '<form class="note__actions" method="post" action="{url}move/" hx-post="{url}move/"'
+    ' hx-swap="none">'
+    '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
+    '<input type="hidden" name="version" value="{version}">'
+    '<input type="hidden" name="from" value="{block}">'
+    '<a class="ds-button" data-variant="secondary" data-size="sm" data-focus="edit"'
+    ' href="{url}edit/" hx-get="{url}edit/" hx-target="#note-{id}" hx-swap="outerHTML">'
+    "{edit}{short}</a>"
+    '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="up"'
+    ' type="submit" name="direction" value="up"><span aria-hidden="true">↑</span> {up}{short}'
+    "</button>"
+    '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="down"'
+    ' type="submit" name="direction" value="down"><span aria-hidden="true">↓</span> {down}'
+    "{short}</button>"
+    '<label class="ds-sr-only" for="move-{id}">{move_to}{short}</label>'
+    '<select class="ds-input" data-size="sm" data-focus="block" id="move-{id}" name="block">'
+    "{options}</select>"
+    '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="move"'
+    ' type="submit">{move}{short}</button>'
+    '<button class="ds-button" data-variant="tertiary" data-size="sm" data-color="danger"'
+    ' data-focus="delete" type="submit" formaction="{url}delete/" hx-post="{url}delete/">'
+    "{delete}{short}</button>"
+    "</form>"
+)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+@register.simple_tag(takes_context=True)
+def note_card(context, note) -> SafeString:
+    """The note with its text, colour label, flag and (for editors) its actions.
+    Needs `project`, `labels` (already escaped), `notes_url`, `move_options`
+    and `csrf_token` in the context (see canvas.views._context). Only the
+    note's text comes from users; it is escaped here."""
+    labels = context["labels"]
+    actions = ""
+    if context["project"].can_write:
+        actions = ACTIONS.format(
+            url=f"{context['notes_url']}{note.pk}/",  # built by reverse()
+            csrf=escape(str(context.get("csrf_token", ""))),
+            version=int(note.version),
+            block=escape(note.block),
+            id=int(note.pk),
+            short=SHORT.format(escape(_short(note.text))),
+            options=context["move_options"],
+            **labels,
+        )
+    alert = ALERT.format(labels["moved_meanwhile"]) if context.get("conflict_id") == note.pk else ""
+    return mark_safe(  # noqa: S308 - every part is escaped above or fixed markup
+        CARD.format(
+            id=int(note.pk),
+            color=escape(note.color),
+            alert=alert,
+            text=escape(note.text).replace("\r\n", "\n").replace("\n", "<br>"),
+            colour=labels["colours"].get(note.color, ""),
+            hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
+            actions=actions,
+        )
+    )

@@ -1,0 +1,129 @@
+// Canvas boards: focus that stays on the note acted on, Enter to save a note,
+// and co-editors' changes merged in without disturbing a note being edited.
+(function () {
+  "use strict";
+  const board = () => document.getElementById("board");
+  let remembered = null; // {note, key} of the control used last
+
+  function describe(el) {
+    const note = el && el.closest ? el.closest("[data-note]") : null;
+    if (!note) return el && el.id ? { id: el.id } : null;
+    return { note: note.id, key: el.dataset ? el.dataset.focus : undefined };
+  }
+
+  function focusFor(desc) {
+    if (!desc) return null;
+    if (desc.id && !desc.note) return document.getElementById(desc.id);
+    const note = document.getElementById(desc.note);
+    if (!note) return null;
+    return (desc.key && note.querySelector('[data-focus="' + desc.key + '"]')) || note;
+  }
+
+  // Remember which control of which note started a request.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const src = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+    const active = document.activeElement;
+    if (event.detail.elt.matches("[data-board-poll]")) return;
+    remembered = describe(src && src.submitter ? src.submitter : active);
+  });
+
+  // Views name the element to focus after their swap (HX-Trigger-After-Settle).
+  document.addEventListener("canvasFocus", function (event) {
+    const id = event.detail.value;
+    let target = null;
+    if (remembered && remembered.note === id) target = focusFor(remembered);
+    target = target || document.getElementById(id);
+    if (target) target.focus();
+    remembered = null;
+  });
+
+  // Requests from the board say which revision it shows: the poll gets 204
+  // while nothing changed, and a write that brings the board up to date
+  // answers with the new revision (so one's own changes cause no refresh).
+  document.addEventListener("htmx:configRequest", function (event) {
+    const shown = board();
+    if (!shown || !shown.contains(event.detail.elt)) return;
+    if (event.detail.elt.matches("[data-board-poll]")) {
+      event.detail.parameters.since = shown.dataset.revision;
+    } else {
+      event.detail.headers["X-Board-Revision"] = shown.dataset.revision;
+    }
+  });
+
+  // A refresh must not disturb a note being edited: keep the editor in place
+  // (hx-preserve), and when its note is gone, leave that block for later.
+  let skipped = false;
+  let focusBefore = null;
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    const target = event.detail.target;
+    if (!target.classList || !target.classList.contains("notes")) return;
+    focusBefore = focusBefore || describe(document.activeElement);
+    target.querySelectorAll("[data-editing]").forEach(function (editor) {
+      const incoming = event.detail.fragment.querySelector("#" + CSS.escape(editor.id));
+      if (incoming) incoming.setAttribute("hx-preserve", "true");
+      else {
+        event.detail.shouldSwap = false;
+        skipped = true;
+      }
+    });
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    // Put focus back where it was when a refresh replaced the focused control.
+    if (focusBefore && (!document.activeElement || document.activeElement === document.body)) {
+      const target = focusFor(focusBefore);
+      if (target) target.focus();
+    }
+    focusBefore = null;
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    const shown = board();
+    const revision = event.detail.xhr && event.detail.xhr.getResponseHeader("X-Board-Revision");
+    if (shown && revision && !skipped) {
+      shown.dataset.revision = revision;
+      // Others' changes are announced once, when they are all on the board.
+      if (event.detail.elt.matches("[data-board-poll]")) {
+        const detail = { value: shown.dataset.updatedText };
+        document.dispatchEvent(new CustomEvent("announce", { detail: detail }));
+      }
+    }
+    skipped = false;
+  });
+
+  // In a note's text, Enter saves and Shift+Enter starts a new line.
+  document.addEventListener("keydown", function (event) {
+    const field = event.target;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    if (!field.matches || !field.matches(".note-form textarea")) return;
+    event.preventDefault();
+    field.form.requestSubmit();
+  });
+
+  // Drag and drop to another block, on top of the "Move to" select and button
+  // (which it uses): never the only way to move a note.
+  document.addEventListener("dragstart", function (event) {
+    const note = event.target.closest && event.target.closest(".note[draggable]");
+    if (note) event.dataTransfer.setData("text/x-canvas-note", note.id);
+  });
+  document.addEventListener("dragover", function (event) {
+    if (event.target.closest && event.target.closest(".block")) event.preventDefault();
+  });
+  document.addEventListener("drop", function (event) {
+    const block = event.target.closest && event.target.closest(".block");
+    const id = event.dataTransfer.getData("text/x-canvas-note");
+    const note = id && document.getElementById(id);
+    if (!block || !note) return;
+    event.preventDefault();
+    const select = note.querySelector("select[name=block]");
+    const key = block.id.replace(/^block-/, "");
+    if (!select || note.closest(".block") === block) return;
+    select.value = key;
+    select.form.requestSubmit(note.querySelector('[data-focus="move"]'));
+  });
+  htmx.onLoad(function (root) {
+    root.querySelectorAll(".note .note__actions").forEach(function (form) {
+      form.closest(".note").setAttribute("draggable", "true");
+    });
+  });
+})();
