@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -234,17 +235,29 @@ class ProjectFlow(models.Model):
         _("we know we have succeeded when"), blank=True, max_length=1000
     )
     isolated = models.BooleanField(_("Isolated from core systems"), null=True)
-    isolated_note = models.CharField(_("note"), blank=True, max_length=500)
+    isolated_note = models.CharField(
+        pgettext_lazy("selection criterion", "note"), blank=True, max_length=500
+    )
     quick = models.BooleanField(_("Can be done quickly"), null=True)
-    quick_note = models.CharField(_("note"), blank=True, max_length=500)
+    quick_note = models.CharField(
+        pgettext_lazy("selection criterion", "note"), blank=True, max_length=500
+    )
     external_value = models.BooleanField(_("Creates external value"), null=True)
-    external_value_note = models.CharField(_("note"), blank=True, max_length=500)
+    external_value_note = models.CharField(
+        pgettext_lazy("selection criterion", "note"), blank=True, max_length=500
+    )
     innovation = models.BooleanField(_("Is an innovation"), null=True)
-    innovation_note = models.CharField(_("note"), blank=True, max_length=500)
+    innovation_note = models.CharField(
+        pgettext_lazy("selection criterion", "note"), blank=True, max_length=500
+    )
     partner = models.BooleanField(_("Has an engaged partner"), null=True)
-    partner_note = models.CharField(_("note"), blank=True, max_length=500)
+    partner_note = models.CharField(
+        pgettext_lazy("selection criterion", "note"), blank=True, max_length=500
+    )
     uncertain = models.BooleanField(_("Uncertain requirements and low complexity"), null=True)
-    uncertain_note = models.CharField(_("note"), blank=True, max_length=500)
+    uncertain_note = models.CharField(
+        pgettext_lazy("selection criterion", "note"), blank=True, max_length=500
+    )
     mode1_effect = models.CharField(
         _("effect on mode 1"), max_length=10, choices=LowHigh, blank=True
     )
@@ -407,7 +420,7 @@ class Activity(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.NOT_STARTED
     )
-    notes = models.TextField(_("notes"), blank=True, max_length=4000)
+    notes = models.TextField(pgettext_lazy("activity", "notes"), blank=True, max_length=4000)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version", "position"])
 

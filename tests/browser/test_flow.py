@@ -52,7 +52,7 @@ def test_step_pages_have_no_axe_violations_before_and_after_an_edit(
 
     page.goto(base + reverse("projects:step-goals", args=[filled.pk]))
     axe_check(page)
-    page.locator("#section-goals").get_by_role("link", name="Endre").first.click()
+    page.locator("#section-goals").get_by_role("link", name="Rediger").first.click()
     page.locator("#section-goals").get_by_role("button", name="Lagre").click()
     expect(status).to_contain_text("ble lagret")
     axe_check(page)
@@ -68,7 +68,7 @@ def test_step_pages_have_no_axe_violations_before_and_after_an_edit(
 
     page.goto(base + reverse("projects:step-deliver", args=[filled.pk]))
     axe_check(page)
-    page.locator("#section-activities").get_by_role("link", name="Endre").first.click()
+    page.locator("#section-activities").get_by_role("link", name="Rediger").first.click()
     page.locator("#section-activities").get_by_label("Status").select_option("done")
     page.locator("#section-activities").get_by_role("button", name="Lagre").click()
     expect(status).to_contain_text("ble lagret")
