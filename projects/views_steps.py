@@ -11,6 +11,7 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -533,7 +534,17 @@ def section_delete(request, project, slug: str, item_id: int):
         raise Http404
     row = get_object_or_404(section.queryset(project), pk=item_id)
     title = str(row)
-    row_delete(row=row)
+    try:
+        row_delete(row=row)
+    except ProtectedError:
+        # e.g. an identified benefit the benefit plan has adopted
+        notice = {
+            "kind": "danger",
+            "text": _("“%(title)s” is in use elsewhere in the project and cannot be deleted.")
+            % {"title": title},
+        }
+        ctx = section_context(section, project, notice=notice)
+        return _section_response(request, project, section, ctx, message=notice["text"], status=409)
     message = _("“%(title)s” was deleted. It is kept in the project's history.") % {"title": title}
     return _section_response(
         request, project, section, section_context(section, project), message=message

@@ -207,3 +207,20 @@ def test_pages_render_no_add_form_until_asked(client, alice, project):
     r = client.get(reverse("projects:step-goals", args=[project.pk]))
     assert f'hx-get="{add_url(project, "goals")}"' in r.text
     assert f'hx-post="{add_url(project, "goals")}"' not in r.text
+
+
+def test_a_row_in_use_elsewhere_is_not_deleted(client, alice, project, monkeypatch):
+    from django.db.models import ProtectedError
+
+    from projects import views_steps
+
+    row = make_row("benefits", project)
+
+    def refuse(*, row):
+        raise ProtectedError("adopted by the benefit plan", {row})
+
+    monkeypatch.setattr(views_steps, "row_delete", refuse)
+    client.force_login(alice)
+    r = client.post(item_url(project, "benefits", row, "delete"), headers=HTMX)
+    assert r.status_code == 409 and "kan ikke slettes" in r.text
+    assert project.identified_benefits.filter(pk=row.pk).exists()
