@@ -1,16 +1,12 @@
 """Run callables at the same moment in threads, each with its own database
-connection, to prove that concurrent writes cannot both win. Meaningful on
-PostgreSQL (row locks); use with `pytest.mark.django_db(transaction=True)`."""
+connection, to prove that concurrent writes cannot both win: PostgreSQL by its
+row locks, SQLite by its write lock (transactions begin IMMEDIATE). Use with
+`pytest.mark.django_db(transaction=True)`."""
 
 import threading
 from collections.abc import Callable
 
-import pytest
-from django.db import connection, connections
-
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks need PostgreSQL (.ci/with-postgres)"
-)
+from django.db import connections
 
 
 def race(*calls: Callable[[], object], timeout: float = 30) -> list[object]:

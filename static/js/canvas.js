@@ -50,18 +50,26 @@
     }
   });
 
-  // A refresh must not disturb a note being edited: keep the editor in place
-  // (hx-preserve), and when its note is gone, leave that block for later.
+  // A refresh must not disturb a note being edited: the open editor is kept
+  // (hx-preserve) wherever its note now is; a block whose editor's note is
+  // gone from it is left as it is for now, and the board asks again.
   let skipped = false;
   let focusBefore = null;
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     const target = event.detail.target;
     if (!target.classList || !target.classList.contains("notes")) return;
-    focusBefore = focusBefore || describe(document.activeElement);
-    target.querySelectorAll("[data-editing]").forEach(function (editor) {
+    if (!focusBefore) {
+      const active = document.activeElement;
+      focusBefore = describe(active) || {};
+      focusBefore.el = active;
+      focusBefore.start = active && active.selectionStart;
+      focusBefore.end = active && active.selectionEnd;
+    }
+    board().querySelectorAll("[data-editing]").forEach(function (editor) {
       const incoming = event.detail.fragment.querySelector("#" + CSS.escape(editor.id));
-      if (incoming) incoming.setAttribute("hx-preserve", "true");
-      else {
+      if (incoming) {
+        incoming.setAttribute("hx-preserve", "true");
+      } else if (target.contains(editor)) {
         event.detail.shouldSwap = false;
         skipped = true;
       }
@@ -70,9 +78,14 @@
 
   document.addEventListener("htmx:afterSettle", function () {
     // Put focus back where it was when a refresh replaced the focused control.
+    // A kept editor is the same element (moved): its caret is put back too.
     if (focusBefore && (!document.activeElement || document.activeElement === document.body)) {
-      const target = focusFor(focusBefore);
+      const kept = focusBefore.el && focusBefore.el.isConnected ? focusBefore.el : null;
+      const target = kept || focusFor(focusBefore);
       if (target) target.focus();
+      if (kept && typeof focusBefore.start === "number" && kept.setSelectionRange) {
+        kept.setSelectionRange(focusBefore.start, focusBefore.end);
+      }
     }
     focusBefore = null;
   });

@@ -169,8 +169,9 @@ def test_drag_and_drop_moves_and_the_other_pages_pass_axe(
 ):
     note = note_add(canvas=board, block="channels", text="SMS", by=alice)
     page = enter(page.context, live_server, alice)
+    page.set_viewport_size({"width": 1280, "height": 1600})  # both blocks in view
     page.goto(live_server.url + board.get_absolute_url())
-    page.locator(f"#note-{note.pk}").drag_to(page.locator("#block-key_partners"))
+    page.locator(f"#note-{note.pk} .note__text").drag_to(page.locator("#block-key_partners"))
     expect(page.locator("#notes-key_partners")).to_contain_text("SMS")
     expect(page.locator("#status")).to_contain_text("Lapp flyttet til Nøkkelpartnere")
     page.goto(live_server.url + f"/projects/{board.project_id}/canvas/")

@@ -1,5 +1,5 @@
 """Two people change the same thing at the same moment: exactly one wins and
-nothing is lost or left broken (PostgreSQL, real threads)."""
+nothing is lost or left broken (real threads, on SQLite and PostgreSQL)."""
 
 import pytest
 
@@ -10,10 +10,10 @@ from projects.services import (
     membership_change_role,
     project_update,
 )
-from tests.concurrency import postgresql_only, race
+from tests.concurrency import race
 from tests.factories import make_project, make_user
 
-pytestmark = [postgresql_only, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.django_db(transaction=True)]
 
 
 def test_two_editors_saving_the_same_version_one_wins_the_other_gets_stale():
