@@ -14,6 +14,7 @@ from canvas.blocks import BLOCKS
 from canvas.models import Note
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
+from projects.selectors_steps import deck_sections
 
 from .decks import DeckData
 from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER, benefit_progress
@@ -109,6 +110,9 @@ def deck_data(project: Project) -> DeckData:
         "contacts": contacts,
         "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
     }
+    # The step work (hypothesis, goals, journey, lessons, …) adds its own lines.
+    for key, lines in deck_sections(project).items():
+        sections[key] = sections.get(key, []) + lines
     sections.update(canvas_sections(project))
     benefit_lines, charts = benefit_sections(project)
     sections.update(benefit_lines)
