@@ -45,3 +45,32 @@ def test_it_writes_in_the_language_each_person_chose(client, plan, alice, owner,
     subjects = {m.to[0]: m.subject for m in mailoutbox}
     assert subjects["alice@example.no"] == "Innoportal: 1 mätning är försenad"
     assert subjects["olga@example.no"] == "Innoportal: 1 measurement is overdue"
+
+
+def test_it_also_tells_of_activities_due_this_week_once_a_day(project, alice, bob, mailoutbox):
+    from datetime import timedelta
+
+    from projects.models import Activity
+
+    today = date.today()
+    Activity.objects.create(
+        project=project,
+        key="supplier_dialogue",
+        responsible=alice,
+        due_date=today + timedelta(days=3),
+    )
+    Activity.objects.create(  # next week: not yet
+        project=project, key="plan", responsible=alice, due_date=today + timedelta(days=9)
+    )
+    Activity.objects.create(  # done: no reminder
+        project=project, key="trial", responsible=bob, due_date=today, status="done"
+    )
+    call_command("send_measurement_reminders", base_url="https://portal.example.no")
+    assert [m.to for m in mailoutbox] == [["alice@example.no"]]
+    mail = mailoutbox[0]
+    assert mail.subject == "Innoportal: 1 aktivitet har frist denne uken"
+    assert f"- Start dialog med leverandører ({project.title})" in mail.body
+    assert f"https://portal.example.no/projects/{project.pk}/deliver/" in mail.body
+    assert "Planlegg arbeidet" not in mail.body
+    call_command("send_measurement_reminders")
+    assert len(mailoutbox) == 1
