@@ -163,6 +163,17 @@ def converge_and_conflict(mine, theirs, axe_check):
         "Pårørende som bor langt unna", timeout=5000
     )
 
+    # Dina deletes the note Alice is editing: Alice's text can become a new note.
+    mine.locator(f"#note-{target.pk} [data-focus=edit]").click()
+    mine.locator(f"#note-{target.pk}-text").fill("Pårørende i andre kommuner")
+    theirs.locator(f"#note-{target.pk} [data-focus=delete]").click()
+    expect(theirs.locator(f"#note-{target.pk}")).to_have_count(0)
+    mine.locator(f"#note-{target.pk}-text").press("Enter")
+    expect(mine.locator(f"#note-{target.pk} .ds-alert")).to_contain_text("slettet denne lappen")
+    mine.get_by_role("button", name="Legg til som ny lapp").click()
+    expect(mine.locator(f"#note-{target.pk}")).to_have_count(0)
+    expect(mine.locator("#notes-customer_segments")).to_contain_text("Pårørende i andre kommuner")
+
 
 def test_drag_and_drop_moves_and_the_other_pages_pass_axe(
     page, live_server, axe_check, alice, board
