@@ -244,7 +244,9 @@ def note_edit(request, project, note_id: int):
         return _focus(announce(response, _("The note was saved.")), f"note-{note.pk}")
     response = render(request, template, context)
     if request.method == "POST":
-        return _focus(announce(response, _("The note was not saved.")), f"note-{note.pk}-text")
+        errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        message = f"{_('The note was not saved.')} {errors}"
+        return _focus(announce(response, message), f"note-{note.pk}-text")
     return _focus(response, f"note-{note.pk}-text")
 
 
