@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from benefits import demo as benefits_demo
 from canvas import demo as canvas_demo
 from projects.models import Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
@@ -159,6 +160,7 @@ class Command(BaseCommand):
                     project=project, user=users[username], defaults={"role": role}
                 )
         canvas_demo.seed(projects={p.title: p for p in Project.objects.all()}, users=users)
+        benefits_demo.seed(projects={p.title: p for p in Project.objects.all()}, users=users)
         self.stdout.write(f"Demo data: {len(PROJECTS)} projects, {len(users)} users.")
 
     def _print_logins(self):
