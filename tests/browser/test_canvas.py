@@ -10,8 +10,6 @@ from canvas.services import note_add
 from projects.models import Membership
 from tests.factories import make_user
 
-FOCUSED_KEY = "document.activeElement.dataset.focus || null"
-
 
 @pytest.fixture
 def browser_context_args(browser_context_args):
@@ -58,7 +56,7 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     # Reorder: back from the add field to the last note's "Up" button.
     for _ in range(5):
         page.keyboard.press("Shift+Tab")
-    assert page.evaluate(FOCUSED_KEY) == "up"
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "up")
     page.keyboard.press("Enter")
     expect(page.locator("#notes-value_propositions .note__text").first).to_have_text(
         "Varsel på SMS"
@@ -69,8 +67,8 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     # Move to another block with the select and its button.
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    assert page.evaluate(FOCUSED_KEY) == "block"
-    page.keyboard.type("Kanaler")
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "block")
+    page.keyboard.type("K")  # typeahead: the first block starting with K
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.locator("#notes-channels")).to_contain_text("Varsel på SMS")
@@ -80,7 +78,7 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     # Edit in place: the form opens with focus in the text; Enter saves.
     for _ in range(4):
         page.keyboard.press("Shift+Tab")
-    assert page.evaluate(FOCUSED_KEY) == "edit"
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "edit")
     page.keyboard.press("Enter")
     expect(page.locator(f"#note-{second.pk}-text")).to_be_focused()
     axe_check(page)  # while editing
