@@ -102,3 +102,15 @@ def test_it_speaks_every_interface_language(client, alice, note):
     for language, texts in expected.items():
         r = client.get(url(note.canvas), headers={"Accept-Language": language})
         assert all(text in r.text for text in texts), language
+
+
+def test_it_ignores_odd_undo_and_revision_numbers(client, alice, note):
+    client.force_login(alice)
+    for odd in ("²", "9" * 30, "-1", "x"):
+        assert client.get(url(note.canvas), {"undo": odd}).status_code == 200
+    add = reverse("canvas:note-add", args=[note.canvas.project_id, note.canvas_id])
+    for odd in ("²", "9" * 30):
+        r = client.post(
+            add, {"block": "channels", "text": "a"}, headers={**HTMX, "X-Board-Revision": odd}
+        )
+        assert r.status_code == 200 and "X-Board-Revision" not in r
