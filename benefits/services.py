@@ -5,7 +5,6 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import EmailMessage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -15,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from projects.models import IdentifiedBenefit, Project
+from projects.selectors import language_of
 from projects.services import StaleEdit
 
 from . import smarte
@@ -291,8 +291,7 @@ def reminders_send(*, today: date, base_url: str) -> int:
         if indicator.pk not in sent_today and indicator.responsible.email:
             by_user.setdefault(indicator.responsible, []).append(indicator)
     for user, indicators in by_user.items():
-        # The portal keeps no language per user yet; the default language is used.
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(language_of(user)):
             context = {"user": user, "indicators": indicators, "base_url": base_url}
             subject = render_to_string("benefits/reminder_subject.txt", context).strip()
             body = render_to_string("benefits/reminder.txt", context)

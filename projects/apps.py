@@ -2,19 +2,59 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _step_label(row, refs: dict) -> str:
+    """How a recorded row of the step work is named in the project's history."""
+    from .history import default_label
+
+    match row.instance_type.__name__:
+        case "Activity":
+            return row.get_key_display()
+        case "GateDecision":
+            return f"{row.get_step_display()}: {row.get_decision_display()}"
+        case "ProjectFlow":
+            return str(_("Step texts"))
+        case "SupplierDialogue":
+            return f"{row.date:%d.%m.%Y}"
+    return default_label(row, refs)
+
+
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
 
     def ready(self) -> None:
-        from . import history, navigation
+        from . import history, models, navigation
         from .models import IdentifiedBenefit, Measure, Membership, Project
 
         navigation.register(_("Overview"), "projects:detail", order=0)
+        navigation.register(_("1 Hypothesis"), "projects:step-hypothesis", order=10)
+        navigation.register(_("2 Goals"), "projects:step-goals", order=12)
+        navigation.register(_("3 Deliver solution"), "projects:step-deliver", order=14)
+        navigation.register(_("Stakeholders and users"), "projects:stakeholders", order=16)
+        navigation.register(_("Prioritization"), "projects:matrix", order=18)
         navigation.register(_("Members"), "projects:members", order=80)
         navigation.register(_("History"), "projects:history", order=90)
 
         history.register(Project, project_lookup="id")
         history.register(Membership, project_lookup="project_id", label=history.membership_label)
         history.register(IdentifiedBenefit, project_lookup="project_id")
-        history.register(Measure, project_lookup="project_id")
+        # The step work, parents before children (a backup restores in this order):
+        # Goal before Measure, Supplier before SupplierDialogue.
+        for model in (
+            models.ProjectFlow,
+            models.GateDecision,
+            models.Experiment,
+            models.Goal,
+            models.DesignPrinciple,
+            models.Activity,
+            models.Supplier,
+            models.SupplierDialogue,
+            models.Touchpoint,
+            models.JourneyStage,
+            models.TrialEntry,
+            models.Lesson,
+            models.Stakeholder,
+            models.UserProfile,
+            Measure,
+        ):
+            history.register(model, project_lookup="project_id", label=_step_label)

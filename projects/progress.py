@@ -13,6 +13,7 @@ class StepStatus:
     key: str
     label: str
     state: str  # "done", "current" or "upcoming"
+    url_name: str = ""
     done: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
@@ -31,13 +32,39 @@ CHECKLIST = {
         ("has_summary", _("The project is described")),
         ("has_team", _("The team has at least two members")),
         ("has_commissioning_owner", _("A commissioning owner is appointed")),
+        ("has_hypothesis", _("The three-line hypothesis is written")),
+        ("criteria_answered", _("All six selection criteria are answered")),
+        ("has_bimodal", _("The project is placed in the bimodal matrix")),
+        ("has_experiment", _("At least one experiment is logged")),
+        ("has_stakeholders", _("The stakeholder map has stakeholders")),
+        ("has_profiles", _("At least one user profile is described")),
+        ("gate_hypothesis", _("The commissioning owner has decided to go on")),
     ],
     "goals": [
         ("has_target_date", _("A target date is set")),
+        ("has_all_goals", _("Goals for the users, the service and the organisation")),
+        ("has_principles", _("Design principles are agreed")),
+        ("has_benefits", _("The expected benefits are identified")),
+        ("gate_goals", _("The commissioning owner has decided to go on")),
     ],
     "deliver": [
         ("has_solution_owner", _("A solution owner is appointed")),
+        ("activities_done", _("Every relevant activity is done")),
+        ("has_suppliers", _("Suppliers and their capability are described")),
+        ("has_touchpoints", _("The touchpoints are described")),
+        ("has_future_journey", _("The future service journey is drawn")),
+        ("has_measures", _("The measures are prioritized")),
+        ("has_trials", _("The trial is logged")),
+        ("has_lessons", _("Lessons learned are written down")),
+        ("has_operation", _("It is described how the solution is managed in operation")),
+        ("gate_deliver", _("The commissioning owner has decided to go on")),
     ],
+}
+
+URL_NAMES = {
+    "hypothesis": "projects:step-hypothesis",
+    "goals": "projects:step-goals",
+    "deliver": "projects:step-deliver",
 }
 
 LABELS = {
@@ -52,7 +79,10 @@ def steps(*, current: str, facts: dict[str, bool]) -> list[StepStatus]:
     result = []
     for key in STEPS:
         status = StepStatus(
-            key=key, label=str(LABELS[key]), state=step_state(step=key, current=current)
+            key=key,
+            label=str(LABELS[key]),
+            state=step_state(step=key, current=current),
+            url_name=URL_NAMES[key],
         )
         for fact, text in CHECKLIST[key]:
             (status.done if facts.get(fact) else status.missing).append(str(text))
@@ -60,10 +90,12 @@ def steps(*, current: str, facts: dict[str, bool]) -> list[StepStatus]:
     return result
 
 
-def steps_for(project, memberships) -> list[StepStatus]:
-    """`steps` for a project and its (already loaded) memberships."""
+def steps_for(project, memberships, flow_facts: dict | None = None) -> list[StepStatus]:
+    """`steps` for a project, its (already loaded) memberships and the facts of
+    its step work (`selectors_steps.flow_facts`)."""
     roles = [m.role for m in memberships]
     facts = {
+        **(flow_facts or {}),
         "has_summary": bool(project.summary.strip()),
         "has_team": len(roles) >= 2,
         "has_commissioning_owner": "commissioning_owner" in roles,
@@ -71,3 +103,20 @@ def steps_for(project, memberships) -> list[StepStatus]:
         "has_solution_owner": "solution_owner" in roles,
     }
     return steps(current=project.step, facts=facts)
+
+
+def criteria_count(*, answers: list[bool | None]) -> dict[str, int]:
+    """How many selection criteria are met: "5 of 6"."""
+    return {"yes": sum(1 for a in answers if a is True), "total": len(answers)}
+
+
+def activity_progress(*, statuses: list[str]) -> dict[str, int]:
+    """Step 3's activities: done out of the relevant ones (not relevant ones
+    do not count), and the share done in percent."""
+    relevant = sum(1 for s in statuses if s != "not_relevant")
+    done = statuses.count("done")
+    return {
+        "done": done,
+        "relevant": relevant,
+        "percent": round(100 * done / relevant) if relevant else 0,
+    }

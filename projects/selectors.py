@@ -2,12 +2,13 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Membership, Project
+from .models import Membership, Preference, Project
 
 LEADERS_GROUP = "leaders"
 security_log = logging.getLogger("portal.security")
@@ -62,3 +63,9 @@ def project_for_user(
         )
         raise PermissionDenied
     return project
+
+
+def language_of(user: AbstractBaseUser) -> str:
+    """The language the user last chose in the portal, or the portal's default."""
+    preference = Preference.objects.filter(user=user).first()
+    return preference.language if preference else settings.LANGUAGE_CODE

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import progress
+from . import progress, selectors_steps
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
 from .history import project_history
@@ -37,7 +37,8 @@ def project_detail(request, project):
     memberships = list(project.memberships.select_related("user"))
     context = {
         "project": project,
-        "steps": progress.steps_for(project, memberships),
+        "steps": progress.steps_for(project, memberships, selectors_steps.flow_facts(project)),
+        "decisions": list(project.gate_decisions.select_related("decided_by")),
         "memberships": memberships,
         "latest": project_history(project.pk)[:5],
     }

@@ -2,11 +2,13 @@
 404 on every project URL, read-only viewers 403 on every write. A new URL whose
 arguments have no sample below makes this test fail, so none is forgotten."""
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from canvas.models import Canvas, Note, Snapshot
-from projects.models import Membership
+from projects.models import Experiment, JourneyStage, Measure, Membership
 from tests.benefits import builders as benefit_builders
 
 # URL names any visitor may open without logging in.
@@ -39,6 +41,15 @@ def sample_kwargs(args, project):
     samples = {
         "project_id": lambda: project.pk,
         "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
+        "part": lambda: "hypothesis",
+        "slug": lambda: "experiments",
+        "item_id": lambda: (
+            Experiment.objects.create(project=project, date=date(2026, 1, 5), title="Prototype").pk
+        ),
+        "measure_id": lambda: Measure.objects.create(project=project, title="Varsel på SMS").pk,
+        "stage_id": lambda: (
+            JourneyStage.objects.create(project=project, journey="today", title="Søker").pk
+        ),
         "canvas_id": lambda: _canvas(project).pk,
         "note_id": lambda: Note.objects.get_or_create(canvas=_canvas(project), text="x")[0].pk,
         "snapshot_id": lambda: Snapshot.objects.get_or_create(canvas=_canvas(project))[0].pk,
@@ -95,8 +106,16 @@ def test_viewer_gets_403_on_post(client, bob, project, name, args):
     assert Membership.objects.filter(project=project).count() == 3
 
 
+# Leaders decide step gates (like the commissioning owner) but write nothing else.
+LEADER_DECIDES = {"projects:gate"}
+
+
 @pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
 def test_leader_reads_but_cannot_write(client, leader, project, name, args):
     client.force_login(leader)
     url = url_for(name, args, project)
-    assert client.post(url, {}).status_code in (403, 405)
+    if name in LEADER_DECIDES:
+        assert client.post(url, {}).status_code == 200  # the form again, with its errors
+        assert not project.gate_decisions.exists()
+    else:
+        assert client.post(url, {}).status_code in (403, 405)

@@ -31,3 +31,17 @@ def test_it_sends_nothing_when_nothing_is_overdue(plan, alice, mailoutbox):
     make_indicator(make_benefit(plan), by=alice, frequency="")
     call_command("send_measurement_reminders")
     assert mailoutbox == []
+
+
+def test_it_writes_in_the_language_each_person_chose(client, plan, alice, owner, mailoutbox):
+    benefit = make_benefit(plan)
+    make_indicator(benefit, by=alice, name="Ventetid på telefon")
+    make_indicator(benefit, by=owner, name="Avlyste besøk")
+    client.force_login(alice)
+    client.post("/i18n/setlang/", {"language": "sv", "next": "/"})
+    client.force_login(owner)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    call_command("send_measurement_reminders")
+    subjects = {m.to[0]: m.subject for m in mailoutbox}
+    assert subjects["alice@example.no"] == "Innoportal: 1 mätning är försenad"
+    assert subjects["olga@example.no"] == "Innoportal: 1 measurement is overdue"

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from benefits import demo as benefits_demo
 from canvas import demo as canvas_demo
+from projects import demo as projects_demo
 from projects.models import Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
 
@@ -150,6 +151,7 @@ class Command(BaseCommand):
     def _seed(self):
         users = self._users()
         units = {name: Unit.objects.get_or_create(name=name)[0] for name in UNITS}
+        projects = {}
         for spec in PROJECTS:
             fields = {k: v for k, v in spec.items() if k not in {"title", "members", "unit"}}
             project, _ = Project.objects.get_or_create(
@@ -159,8 +161,10 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     project=project, user=users[username], defaults={"role": role}
                 )
-        canvas_demo.seed(projects={p.title: p for p in Project.objects.all()}, users=users)
-        benefits_demo.seed(projects={p.title: p for p in Project.objects.all()}, users=users)
+            projects[project.title] = project
+        projects_demo.seed(projects=projects, users=users)
+        canvas_demo.seed(projects=projects, users=users)
+        benefits_demo.seed(projects=projects, users=users)
         self.stdout.write(f"Demo data: {len(PROJECTS)} projects, {len(users)} users.")
 
     def _print_logins(self):

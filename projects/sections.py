@@ -1,0 +1,265 @@
+"""The lists of the step pages (experiments, goals, suppliers, …) share one way
+of being shown, added to, edited and deleted in place. Each is described here
+once; views_steps.py serves them all through the same three views."""
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils import formats
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from . import forms_steps as f
+from .models import (
+    Activity,
+    DesignPrinciple,
+    Experiment,
+    Goal,
+    IdentifiedBenefit,
+    JourneyStage,
+    Lesson,
+    Measure,
+    Stakeholder,
+    Supplier,
+    SupplierDialogue,
+    Touchpoint,
+    TrialEntry,
+    UserProfile,
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str  # URL segment and element id
+    model: type[models.Model]
+    form: type
+    title: str | Promise
+    intro: str | Promise
+    page: str  # URL name of the page the section lives on
+    add_label: str | Promise = _("Add")
+    display: tuple[str, ...] = ()  # fields shown under the heading, in order
+    fixed: dict = field(default_factory=dict)  # set on new rows and used to filter
+    related: tuple[str, ...] = ()
+    can_add: bool = True
+    can_delete: bool = True
+    # False when the page lists the rows itself (the matrix's ordered table):
+    # the section then holds only the add form and, while editing, the edit form.
+    list_items: bool = True
+    item_template: str = "projects/steps/_item.html"
+
+    def queryset(self, project):
+        qs = self.model.objects.filter(project=project, **self.fixed)
+        if self.related:
+            qs = qs.select_related(*self.related)
+        return qs
+
+    def facts(self, item) -> list[tuple[str, str]]:
+        """(label, text) of the item's filled-in display fields."""
+        result = []
+        for name in self.display:
+            fld = self.model._meta.get_field(name)
+            value = getattr(item, name)
+            if value is None or value == "":
+                continue
+            if fld.choices and not fld.is_relation:
+                value = getattr(item, f"get_{name}_display")()
+            elif hasattr(value, "strftime"):
+                value = formats.date_format(value, "SHORT_DATE_FORMAT")
+            elif fld.is_relation:
+                value = value.get_full_name() or value.username if name == "responsible" else value
+            result.append((str(fld.verbose_name).capitalize(), str(value)))
+        return result
+
+
+SECTIONS = {
+    s.slug: s
+    for s in [
+        Section(
+            "experiments",
+            Experiment,
+            f.ExperimentForm,
+            _("Experiments (build – measure – learn)"),
+            _(
+                "Test the hypothesis in small steps: build a simple experiment or prototype, "
+                "measure how it is received, learn, and decide whether to persevere, pivot or stop."
+            ),
+            "projects:step-hypothesis",
+            add_label=_("Log an experiment"),
+            display=("date", "prototype", "measure", "result", "learning", "decision"),
+        ),
+        Section(
+            "goals",
+            Goal,
+            f.GoalForm,
+            _("Goals"),
+            _(
+                "Goals for the users, the service and the organisation. Say for each how you "
+                "will recognise that it has been reached."
+            ),
+            "projects:step-goals",
+            add_label=_("Add a goal"),
+            display=("level", "description", "success"),
+        ),
+        Section(
+            "principles",
+            DesignPrinciple,
+            f.DesignPrincipleForm,
+            _("Design principles"),
+            _("The principles every solution must follow, e.g. “digital first, but not only”."),
+            "projects:step-goals",
+            add_label=_("Add a design principle"),
+            display=("description",),
+        ),
+        Section(
+            "benefits",
+            IdentifiedBenefit,
+            f.IdentifiedBenefitForm,
+            _("Identified benefits"),
+            _(
+                "The benefits you see so far. In step 3 the benefit plan takes them over, "
+                "with owners, values and indicators."
+            ),
+            "projects:step-goals",
+            add_label=_("Add a benefit"),
+            display=("kind", "description"),
+        ),
+        Section(
+            "activities",
+            Activity,
+            f.ActivityForm,
+            _("The eleven activities"),
+            _(
+                "Every project in step 3 works through these. "
+                "Mark what does not apply as not relevant."
+            ),
+            "projects:step-deliver",
+            display=("status", "responsible", "due_date", "notes"),
+            related=("responsible",),
+            can_add=False,
+            can_delete=False,
+            item_template="projects/steps/_activity.html",
+        ),
+        Section(
+            "suppliers",
+            Supplier,
+            f.SupplierForm,
+            _("Suppliers"),
+            _(
+                "Who delivers what, who is responsible for innovation, and how able they are "
+                "to improve things on their own (proactive) and to answer what you ask (reactive)."
+            ),
+            "projects:step-deliver",
+            add_label=_("Add a supplier"),
+            display=(
+                "delivers",
+                "responsibility",
+                "area",
+                "proactive",
+                "proactive_note",
+                "reactive",
+                "reactive_note",
+            ),
+        ),
+        Section(
+            "dialogues",
+            SupplierDialogue,
+            f.SupplierDialogueForm,
+            _("Supplier dialogue log"),
+            _("Meetings and talks with the suppliers, and what happens next."),
+            "projects:step-deliver",
+            add_label=_("Log a dialogue"),
+            display=("date", "summary", "next_step"),
+            related=("supplier",),
+            item_template="projects/steps/_dialogue.html",
+        ),
+        Section(
+            "touchpoints",
+            Touchpoint,
+            f.TouchpointForm,
+            _("Touchpoints"),
+            _("Where the users meet the solution: digital, physical and interpersonal."),
+            "projects:step-deliver",
+            add_label=_("Add a touchpoint"),
+            display=("kind", "status", "description"),
+        ),
+        Section(
+            "journey-today",
+            JourneyStage,
+            f.JourneyStageForm,
+            _("Service journey today"),
+            _("The stages the user goes through today, in order."),
+            "projects:step-deliver",
+            add_label=_("Add a stage"),
+            display=("actor", "channel", "touchpoints", "pain_points"),
+            fixed={"journey": JourneyStage.Journey.TODAY},
+            item_template="projects/steps/_stage.html",
+        ),
+        Section(
+            "journey-future",
+            JourneyStage,
+            f.JourneyStageForm,
+            _("Service journey in the future"),
+            _("The stages as they will be with the new solution, in order."),
+            "projects:step-deliver",
+            add_label=_("Add a stage"),
+            display=("actor", "channel", "touchpoints", "pain_points"),
+            fixed={"journey": JourneyStage.Journey.FUTURE},
+            item_template="projects/steps/_stage.html",
+        ),
+        Section(
+            "trials",
+            TrialEntry,
+            f.TrialEntryForm,
+            _("Trial log"),
+            _("What happened during the trial: questions, concerns and positive feedback."),
+            "projects:step-deliver",
+            add_label=_("Log the trial"),
+            display=("date", "questions", "concerns", "positive"),
+        ),
+        Section(
+            "lessons",
+            Lesson,
+            f.LessonForm,
+            _("Lessons learned"),
+            _("What you would do again, and what you would do differently."),
+            "projects:step-deliver",
+            add_label=_("Add a lesson"),
+            display=("description",),
+        ),
+        Section(
+            "stakeholders",
+            Stakeholder,
+            f.StakeholderForm,
+            _("Stakeholders"),
+            _(
+                "Everyone who affects or is affected by the project, "
+                "with interest and influence 1–5."
+            ),
+            "projects:stakeholders",
+            add_label=_("Add a stakeholder"),
+            display=("role", "interest", "influence", "needs", "involvement"),
+        ),
+        Section(
+            "profiles",
+            UserProfile,
+            f.UserProfileForm,
+            _("User profiles"),
+            _("Who the users are: their jobs to be done, pains, gains, needs, in their own words."),
+            "projects:stakeholders",
+            add_label=_("Add a user profile"),
+            display=("description", "jobs", "pains", "gains", "needs", "quotes"),
+        ),
+        Section(
+            "measures",
+            Measure,
+            f.MeasureForm,
+            _("Measures"),
+            _("Add the measures (tiltak) to place in the matrix. Edit one from the table above."),
+            "projects:matrix",
+            add_label=_("Add a measure"),
+            display=("description", "benefit", "effort", "status", "goal"),
+            related=("goal",),
+            list_items=False,
+        ),
+    ]
+}

@@ -1,0 +1,167 @@
+"""Writes of the three steps: versioned saves, gate decisions, the journey's order."""
+
+import hashlib
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from .models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
+from .services import StaleEdit
+
+
+class GateRefused(Exception):
+    """The gate decision breaks the flow's rules; the message says why."""
+
+
+@transaction.atomic
+def row_create(*, model: type[models.Model], project: Project, data: dict, **fixed):
+    data = {k: v for k, v in data.items() if k != "version"}
+    return model.objects.create(project=project, **fixed, **data)
+
+
+@transaction.atomic
+def row_update(*, row: models.Model, data: dict, version: int | None):
+    """Save `data` onto `row` unless someone saved it since `version`."""
+    current = type(row).objects.select_for_update().get(pk=row.pk)
+    if version is not None and version != current.version:
+        raise StaleEdit(current)
+    for name, value in data.items():
+        if name != "version":
+            setattr(current, name, value)
+    current.version += 1
+    current.save()
+    return current
+
+
+def flow_for(project: Project) -> ProjectFlow:
+    """The project's step texts; an unsaved blank row until first saved."""
+    try:
+        return project.flow
+    except ProjectFlow.DoesNotExist:
+        return ProjectFlow(project=project)
+
+
+def flow_fingerprint(flow: ProjectFlow, fields) -> str:
+    """A short digest of `fields` of the step texts as they are now."""
+    values = repr([getattr(flow, name) for name in sorted(fields)])
+    return hashlib.sha256(values.encode()).hexdigest()[:16]
+
+
+@transaction.atomic
+def flow_update(*, project: Project, data: dict, fingerprint: str | None) -> ProjectFlow:
+    """Save one part of the step texts (the hypothesis, the criteria, …) unless
+    someone changed that part since the user loaded it (`fingerprint`). The
+    parts are edited separately on one page, so a save of one part must not
+    make the others stale."""
+    ProjectFlow.objects.get_or_create(project=project)
+    current = ProjectFlow.objects.select_for_update().get(project=project)
+    if fingerprint and fingerprint != flow_fingerprint(current, data):
+        raise StaleEdit(current)
+    for name, value in data.items():
+        setattr(current, name, value)
+    current.version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
+def row_delete(*, row: models.Model) -> None:
+    row.delete()
+
+
+NEXT_STEP = {
+    Project.Step.HYPOTHESIS: Project.Step.GOALS,
+    Project.Step.GOALS: Project.Step.DELIVER,
+    Project.Step.DELIVER: Project.Step.OPERATION,
+}
+
+
+def activities_seed(*, project: Project) -> None:
+    """The eleven activities of step 3; those that exist are kept."""
+    have = set(Activity.objects.filter(project=project).values_list("key", flat=True))
+    bulk_create_with_history(
+        [
+            Activity(project=project, key=key, position=i)
+            for i, (key, _label) in enumerate(Activity.KEYS)
+            if key not in have
+        ],
+        Activity,
+    )
+
+
+@transaction.atomic
+def gate_decide(
+    *, project: Project, step: str, decision: str, comment: str, by: AbstractBaseUser
+) -> GateDecision:
+    """Record the decision at the end of `step`, which must be the project's
+    current step (steps cannot be skipped or decided twice). Go on moves the
+    project to the next step; stop sets its funnel stage to stopped and keeps
+    everything."""
+    current = Project.objects.select_for_update().get(pk=project.pk)
+    if current.funnel_stage == Project.FunnelStage.STOPPED:
+        raise GateRefused(_("The project is stopped; no more gate decisions can be made."))
+    if step != current.step or step not in NEXT_STEP:
+        raise GateRefused(
+            _("This gate is not the project's current one. The page now shows where it stands.")
+        )
+    if (
+        decision == GateDecision.Decision.GO_ON
+        and step == Project.Step.DELIVER
+        and not Membership.objects.filter(
+            project=current, role=Membership.Role.SOLUTION_OWNER
+        ).exists()
+    ):
+        raise GateRefused(_("Step 3 cannot be closed before a solution owner is appointed."))
+    record = GateDecision.objects.create(
+        project=current, step=step, decision=decision, comment=comment, decided_by=by
+    )
+    if decision == GateDecision.Decision.GO_ON:
+        current.step = NEXT_STEP[step]
+        if current.step == Project.Step.OPERATION:
+            current.funnel_stage = Project.FunnelStage.OPERATION
+        elif current.funnel_stage in (Project.FunnelStage.IDEA, Project.FunnelStage.MATCHING):
+            current.funnel_stage = Project.FunnelStage.PROJECT
+    elif decision == GateDecision.Decision.STOP:
+        current.funnel_stage = Project.FunnelStage.STOPPED
+    if decision != GateDecision.Decision.ITERATE:
+        current.version += 1
+        current.save()
+        if current.step == Project.Step.DELIVER:
+            activities_seed(project=current)
+    return record
+
+
+@transaction.atomic
+def journey_move(*, stage: JourneyStage, offset: int) -> list[JourneyStage]:
+    """Move the stage `offset` places (−1 earlier, +1 later) within its journey
+    and number the journey's stages 0, 1, 2, … The journey in its new order."""
+    stages = list(
+        JourneyStage.objects.select_for_update()
+        .filter(project=stage.project_id, journey=stage.journey)
+        .order_by("position", "pk")
+    )
+    index = next(i for i, s in enumerate(stages) if s.pk == stage.pk)
+    target = min(max(index + offset, 0), len(stages) - 1)
+    stages.insert(target, stages.pop(index))
+    for position, s in enumerate(stages):
+        if s.position != position:
+            s.position = position
+            s.save(update_fields=["position"])
+    return stages
+
+
+@transaction.atomic
+def solution_owner_appoint(*, project: Project, user: AbstractBaseUser) -> Membership:
+    """Make `user` (an editor of the project) its solution owner; a previous
+    solution owner stays in the team as a team member."""
+    memberships = list(Membership.objects.select_for_update().filter(project=project))
+    for m in memberships:
+        if m.role == Membership.Role.SOLUTION_OWNER and m.user_id != user.pk:
+            m.role = Membership.Role.TEAM_MEMBER
+            m.save()
+    appointed = next(m for m in memberships if m.user_id == user.pk)
+    appointed.role = Membership.Role.SOLUTION_OWNER
+    appointed.save()
+    return appointed
