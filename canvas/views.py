@@ -43,7 +43,7 @@ def _canvas(project, canvas_id: int) -> Canvas:
 
 def _note(project, note_id: int, *, deleted: bool | None = False) -> Note:
     """The project's note; deleted ones only when `deleted` is None (either)."""
-    notes = Note.objects.filter(canvas__project=project)
+    notes = Note.objects.select_related("canvas").filter(canvas__project=project)
     if deleted is not None:
         notes = notes.filter(deleted=deleted)
     return get_object_or_404(notes, pk=note_id)
@@ -94,6 +94,12 @@ def _note_form(note: Note, data=None, initial=None) -> NoteForm:
     return NoteForm(data, initial=initial, auto_id=f"note-{note.pk}-%s")
 
 
+def _number(value: str | None) -> int | None:
+    """A posted or queried whole number, or None. isdecimal, not isdigit ("²"
+    is a digit int() refuses); at most 18 digits, so the database can hold it."""
+    return int(value) if value and value.isdecimal() and len(value) <= 18 else None
+
+
 def _focus(response: HttpResponse, element_id: str) -> HttpResponse:
     """Ask canvas.js to put focus on `element_id` once the swap has settled."""
     response["HX-Trigger-After-Settle"] = json.dumps({"canvasFocus": element_id})
@@ -104,9 +110,11 @@ def _up_to_date(request, response: HttpResponse, canvas_id: int) -> HttpResponse
     """After a write: when the page showed the revision just before it, this
     response brings the page up to date, so tell it the new revision and its
     next poll answers "unchanged" instead of sending the whole board."""
-    shown = request.headers.get("X-Board-Revision", "")
+    shown = _number(request.headers.get("X-Board-Revision"))
+    if shown is None:
+        return response
     revision = Canvas.objects.filter(pk=canvas_id).values_list("revision", flat=True).first()
-    if shown.isdigit() and revision == int(shown) + 1:
+    if revision == shown + 1:
         response["X-Board-Revision"] = str(revision)
     return response
 
@@ -153,8 +161,8 @@ def canvas_list(request, project):
 def board(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
     undo = None
-    if request.GET.get("undo", "").isdigit():  # after a delete without JavaScript
-        undo = Note.objects.filter(pk=int(request.GET["undo"]), canvas=canvas, deleted=True).first()
+    if (undo_id := _number(request.GET.get("undo"))) is not None:  # a delete without JS
+        undo = Note.objects.filter(pk=undo_id, canvas=canvas, deleted=True).first()
     context = _context(project, canvas, blocks=board_blocks(board_notes(canvas.pk)), undo=undo)
     return render(request, f"{BOARD}#board" if request.htmx else BOARD, context)
 
@@ -244,7 +252,9 @@ def note_edit(request, project, note_id: int):
         return _focus(announce(response, _("The note was saved.")), f"note-{note.pk}")
     response = render(request, template, context)
     if request.method == "POST":
-        return _focus(announce(response, _("The note was not saved.")), f"note-{note.pk}-text")
+        errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        message = f"{_('The note was not saved.')} {errors}"
+        return _focus(announce(response, message), f"note-{note.pk}-text")
     return _focus(response, f"note-{note.pk}-text")
 
 

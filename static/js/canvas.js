@@ -55,6 +55,10 @@
   // gone from it is left as it is for now, and the board asks again.
   let skipped = false;
   let focusBefore = null;
+  let answering = null; // the element whose request's answer is being swapped
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    answering = event.detail.elt;
+  });
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
     const target = event.detail.target;
     if (!target.classList || !target.classList.contains("notes")) return;
@@ -66,6 +70,7 @@
       focusBefore.end = active && active.selectionEnd;
     }
     board().querySelectorAll("[data-editing]").forEach(function (editor) {
+      if (answering && editor.contains(answering)) return; // its own answer replaces it
       const incoming = event.detail.fragment.querySelector("#" + CSS.escape(editor.id));
       if (incoming) {
         incoming.setAttribute("hx-preserve", "true");

@@ -10,8 +10,6 @@ from canvas.services import note_add
 from projects.models import Membership
 from tests.factories import make_user
 
-FOCUSED_KEY = "document.activeElement.dataset.focus || null"
-
 
 @pytest.fixture
 def browser_context_args(browser_context_args):
@@ -58,7 +56,7 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     # Reorder: back from the add field to the last note's "Up" button.
     for _ in range(5):
         page.keyboard.press("Shift+Tab")
-    assert page.evaluate(FOCUSED_KEY) == "up"
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "up")
     page.keyboard.press("Enter")
     expect(page.locator("#notes-value_propositions .note__text").first).to_have_text(
         "Varsel på SMS"
@@ -69,8 +67,8 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     # Move to another block with the select and its button.
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    assert page.evaluate(FOCUSED_KEY) == "block"
-    page.keyboard.type("Kanaler")
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "block")
+    page.keyboard.type("K")  # typeahead: the first block starting with K
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.locator("#notes-channels")).to_contain_text("Varsel på SMS")
@@ -80,7 +78,7 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     # Edit in place: the form opens with focus in the text; Enter saves.
     for _ in range(4):
         page.keyboard.press("Shift+Tab")
-    assert page.evaluate(FOCUSED_KEY) == "edit"
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "edit")
     page.keyboard.press("Enter")
     expect(page.locator(f"#note-{second.pk}-text")).to_be_focused()
     axe_check(page)  # while editing
@@ -162,6 +160,17 @@ def converge_and_conflict(mine, theirs, axe_check):
     expect(theirs.locator(f"#note-{target.pk} .note__text")).to_have_text(
         "Pårørende som bor langt unna", timeout=5000
     )
+
+    # Dina deletes the note Alice is editing: Alice's text can become a new note.
+    mine.locator(f"#note-{target.pk} [data-focus=edit]").click()
+    mine.locator(f"#note-{target.pk}-text").fill("Pårørende i andre kommuner")
+    theirs.locator(f"#note-{target.pk} [data-focus=delete]").click()
+    expect(theirs.locator(f"#note-{target.pk}")).to_have_count(0)
+    mine.locator(f"#note-{target.pk}-text").press("Enter")
+    expect(mine.locator(f"#note-{target.pk} .ds-alert")).to_contain_text("slettet denne lappen")
+    mine.get_by_role("button", name="Legg til som ny lapp").click()
+    expect(mine.locator(f"#note-{target.pk}")).to_have_count(0)
+    expect(mine.locator("#notes-customer_segments")).to_contain_text("Pårørende i andre kommuner")
 
 
 def test_drag_and_drop_moves_and_the_other_pages_pass_axe(

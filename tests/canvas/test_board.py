@@ -90,3 +90,27 @@ def test_it_labels_revenue_streams_as_funding_and_value_streams(client, alice, c
     r = client.get(url(canvas))
     assert "Finansiering og verdistrømmer" in r.text
     assert "I originalversjonen: Inntektsstrømmer" in r.text
+
+
+def test_it_speaks_every_interface_language(client, alice, note):
+    client.force_login(alice)
+    expected = {
+        "nn": ("Brukargrupper", "Rettleiande spørsmål"),
+        "sv": ("Användargrupper", "Vägledande frågor"),
+        "en": ("User groups", "Guiding questions"),
+    }
+    for language, texts in expected.items():
+        r = client.get(url(note.canvas), headers={"Accept-Language": language})
+        assert all(text in r.text for text in texts), language
+
+
+def test_it_ignores_odd_undo_and_revision_numbers(client, alice, note):
+    client.force_login(alice)
+    for odd in ("²", "9" * 30, "-1", "x"):
+        assert client.get(url(note.canvas), {"undo": odd}).status_code == 200
+    add = reverse("canvas:note-add", args=[note.canvas.project_id, note.canvas_id])
+    for odd in ("²", "9" * 30):
+        r = client.post(
+            add, {"block": "channels", "text": "a"}, headers={**HTMX, "X-Board-Revision": odd}
+        )
+        assert r.status_code == 200 and "X-Board-Revision" not in r

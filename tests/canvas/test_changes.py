@@ -77,3 +77,17 @@ def test_a_write_from_an_up_to_date_board_tells_it_the_new_revision(client, alic
         headers={**HTMX, "X-Board-Revision": "2"},
     )
     assert r["X-Board-Revision"] == "3"
+
+
+def test_refresh_queries_do_not_grow_with_notes(
+    client, alice, canvas, django_assert_max_num_queries
+):
+    client.force_login(alice)
+    make_note(canvas)
+    with django_assert_max_num_queries(8) as few:
+        client.get(url(canvas), {"since": "0"}, headers=HTMX)
+    for i in range(30):
+        make_note(canvas, block=["channels", "key_partners"][i % 2])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        r = client.get(url(canvas), {"since": "0"}, headers=HTMX)
+    assert r.text.count('class="note note--') == 31

@@ -77,6 +77,7 @@ def test_it_refuses_bad_text(client, alice, note):
     for text in ("", "   ", "x" * 501):
         r = client.post(url(note), data(note, text=text), headers=HTMX)
         assert r.status_code == 200 and 'aria-invalid="true"' in r.text
+        assert "tegn" in json.loads(r["HX-Trigger"])["announce"]
     r = client.post(url(note), data(note, color="purple"), headers=HTMX)
     assert 'aria-invalid="true"' in r.text
     assert Note.objects.get().version == 1
