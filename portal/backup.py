@@ -4,13 +4,25 @@ Users are referred to by username (natural keys), so a project moves between
 databases that share their users; the project's unit travels with it."""
 
 import json
+from datetime import datetime
 
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.test.utils import override_settings
 
 from projects.history import project_querysets
 from projects.models import Project, Unit
+
+
+class ExactEncoder(DjangoJSONEncoder):
+    """Keeps every microsecond of a timestamp (Django's encoder cuts them to
+    milliseconds), so history restores to the exact moment."""
+
+    def default(self, o):
+        if isinstance(o, datetime):
+            return o.isoformat()
+        return super().default(o)
 
 
 def project_export(*, project_id: int) -> str:
@@ -19,7 +31,12 @@ def project_export(*, project_id: int) -> str:
     for queryset in project_querysets(project_id):
         objects.extend(queryset)
     return serializers.serialize(
-        "json", objects, indent=1, use_natural_foreign_keys=True, sort_keys=True
+        "json",
+        objects,
+        indent=1,
+        use_natural_foreign_keys=True,
+        sort_keys=True,
+        cls=ExactEncoder,
     )
 
 

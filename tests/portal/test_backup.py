@@ -52,3 +52,17 @@ def test_import_of_a_bad_file_changes_nothing(rich_project, tmp_path):
 def test_export_of_a_missing_project_fails_clearly(db):
     with pytest.raises(CommandError, match="no project with id 999"):
         call_command("export_project", 999)
+
+
+def test_timestamps_keep_every_microsecond(rich_project, tmp_path):
+    from datetime import UTC, datetime
+
+    stamp = datetime(2026, 3, 1, 12, 0, 0, 400, tzinfo=UTC)  # under a millisecond
+    Project.history.filter(id=rich_project.pk).update(history_date=stamp)
+    path = tmp_path / "p.json"
+    call_command("export_project", rich_project.pk, output=str(path))
+    project_erase(project_id=rich_project.pk)
+    call_command("import_project", str(path))
+    assert set(
+        Project.history.filter(id=rich_project.pk).values_list("history_date", flat=True)
+    ) == {stamp}
