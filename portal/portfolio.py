@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from projects.quadrants import PLACEMENTS, bimodal_placement
+
 FUNNEL_ORDER = ["idea", "matching", "project", "operation", "stopped"]
 STEP_ORDER = ["hypothesis", "goals", "deliver", "operation"]
 STATUS_ORDER = ["on_track", "at_risk", "off_track"]
@@ -107,3 +109,16 @@ def benefit_summary(
         .reset_index()
     )
     return per_project, per_unit_year
+
+
+def bimodal_counts(frame: pd.DataFrame) -> pd.Series:
+    """Projects per bimodal placement (island, extension, new core, shift), and
+    those not placed yet under "none"."""
+    placements = [
+        bimodal_placement(mode1_effect=str(effect), maturity=str(maturity)) or "none"
+        for effect, maturity in zip(
+            frame["flow__mode1_effect"], frame["flow__bimodal_maturity"], strict=True
+        )
+    ]
+    counts = pd.Series(placements, dtype=object).value_counts()
+    return counts.reindex([*PLACEMENTS, "none"], fill_value=0).astype(int)

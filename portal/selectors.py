@@ -71,10 +71,9 @@ def portfolio_projects(user, *, filters: dict) -> QuerySet[Project]:
 
 def portfolio_frame(projects: QuerySet[Project]) -> pd.DataFrame:
     """One row per project with the fields the charts count."""
-    rows = projects.values("pk", "unit__name", "step", "status", "funnel_stage")
-    return pd.DataFrame.from_records(
-        list(rows), columns=["pk", "unit__name", "step", "status", "funnel_stage"]
-    )
+    columns = ["pk", "unit__name", "step", "status", "funnel_stage"]
+    columns += ["flow__mode1_effect", "flow__bimodal_maturity"]
+    return pd.DataFrame.from_records(list(projects.values_list(*columns)), columns=columns)
 
 
 def deck_data(project: Project) -> DeckData:

@@ -14,6 +14,7 @@ from projects.models import Project, Unit
 from projects.responses import announce
 from projects.selectors import projects_for_user, user_is_leader
 from projects.services import StaleEdit
+from projects.views_steps import PLACEMENT_TEXT
 
 from . import charts, portfolio
 from .forms import PortfolioFilterForm, UnitRatingForm
@@ -90,6 +91,7 @@ def portfolio_view(request):
     by_unit = per_unit_year.groupby("unit")[["planned", "realised"]].sum()
     by_year = per_unit_year.groupby("year")[["planned", "realised"]].sum()
     funnel = portfolio.funnel_counts(frame)
+    bimodal = portfolio.bimodal_counts(frame)
     matrix = portfolio.step_status_counts(frame)
     stage_labels = dict(Project.FunnelStage.choices)
     step_labels = dict(Project.Step.choices)
@@ -119,6 +121,11 @@ def portfolio_view(request):
         "total": len(frame),
         "query": query.urlencode(),
         "funnel": [(stage_labels[k], v) for k, v in funnel.items()],
+        "bimodal": bimodal.to_dict(),
+        "bimodal_rows": [
+            (PLACEMENT_TEXT[key][0] if key in PLACEMENT_TEXT else _("Not placed yet"), int(n))
+            for key, n in bimodal.items()
+        ],
         "funnel_chart": charts.as_json(charts.funnel(funnel, stage_labels)),
         "step_status": [
             (step_labels[step], [int(n) for n in row]) for step, row in matrix.iterrows()

@@ -264,3 +264,14 @@ def test_benefit_queries_do_not_grow_with_plans_or_values(client, leader, portfo
     for project in portfolio[1:]:
         add_plan(project, amount=500, years=10, costs=100)
     assert count_queries(client, "/portfolio/") == before
+
+
+def test_it_shows_the_bimodal_placement_of_the_projects(client, leader, portfolio):
+    from projects.models import ProjectFlow
+
+    ProjectFlow.objects.create(project=portfolio[0], mode1_effect="high", bimodal_maturity="high")
+    client.force_login(leader)
+    html = client.get("/portfolio/").text
+    table = html.split("Prosjekter per bimodal plassering")[1].split("</table>")[0]
+    assert '<td>Ny kjerne</td><td class="num">1</td>' in table
+    assert '<td>Ikke plassert ennå</td><td class="num">4</td>' in table

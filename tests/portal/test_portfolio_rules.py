@@ -102,3 +102,19 @@ def test_no_plans_give_empty_summaries():
         this_year=2026,
     )
     assert per_project.empty and per_unit_year.empty
+
+
+def test_bimodal_counts_place_every_project():
+    from portal.portfolio import bimodal_counts
+
+    frame = pd.DataFrame(
+        [("low", "low"), ("high", "low"), ("high", "high"), ("high", "high"), (None, "low")],
+        columns=["flow__mode1_effect", "flow__bimodal_maturity"],
+    )
+    assert bimodal_counts(frame).to_dict() == {
+        "island": 1,
+        "extension": 0,
+        "new_core": 2,
+        "shift": 1,
+        "none": 1,
+    }
