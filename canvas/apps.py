@@ -7,10 +7,14 @@ class CanvasConfig(AppConfig):
     verbose_name = _("Business Model Canvas")
 
     def ready(self) -> None:
-        from projects import history, navigation
+        from projects import history, hypotheses, navigation
 
         from .models import Canvas, Note
+        from .selectors import hypothesis_notes
 
         navigation.register(_("Canvas"), "canvas:list", order=30)
         history.register(Canvas, project_lookup="project_id")
         history.register(Note, project_lookup="canvas__project_id")
+        hypotheses.register(
+            lambda project: [note.text for note in hypothesis_notes(project=project)]
+        )

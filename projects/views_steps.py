@@ -29,6 +29,7 @@ from .forms_steps import (
     MeasureScoreForm,
     SolutionOwnerForm,
 )
+from .hypotheses import hypotheses_to_test
 from .models import GateDecision, JourneyStage, Measure, Membership, Project, ProjectFlow
 from .responses import announce
 from .sections import SECTIONS, Section
@@ -187,6 +188,7 @@ def _hypothesis(project, forms, sections):
         "criteria": criteria_summary(flow),
         "bimodal": bimodal_context(flow),
         "earlier": earlier_wordings(project),
+        "hypotheses_to_test": hypotheses_to_test(project),
         "sections": {
             "experiments": sections.get("experiments")
             or section_context(SECTIONS["experiments"], project)
@@ -469,7 +471,9 @@ def section_add(request, project, slug: str):
     if not section.can_add:
         raise Http404
     if request.method == "GET":
-        form = section.form(project=project, prefix=f"add-{slug}")
+        # A hypothesis offered for testing arrives as the new row's title.
+        initial = {"title": request.GET["title"][:200]} if "title" in request.GET else None
+        form = section.form(project=project, prefix=f"add-{slug}", initial=initial)
         for field in form.visible_fields()[:1]:
             field.field.widget.attrs["autofocus"] = True
         return _section_response(
