@@ -10,7 +10,14 @@ from pathlib import Path
 from bench.harness import print_table, setup
 
 # Each module has `rows(ctx)` (measures) and may have `build(ctx)` (adds its data).
-MODULES = ["bench.pages", "bench.portfolio", "bench.decks", "bench.canvas", "bench.flow"]
+MODULES = [
+    "bench.pages",
+    "bench.portfolio",
+    "bench.decks",
+    "bench.canvas",
+    "bench.benefits",
+    "bench.flow",
+]
 
 
 def main() -> int:

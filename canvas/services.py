@@ -92,6 +92,11 @@ def note_move(*, note: Note, version: int, block: str | None = None, direction: 
         )
         _renumber(ids)
         current.position = ids.index(current.pk)
+        # Order within a block is not history (see Note.history): no history row.
+        current.version += 1
+        Note.objects.filter(pk=current.pk).update(version=current.version)
+        _touch(current.canvas_id)
+        return current
     current.version += 1
     current.save()
     _touch(current.canvas_id)

@@ -7,6 +7,7 @@ import json
 import math
 
 import plotly.graph_objects as go
+from django.utils.translation import gettext as _
 
 COLOURS = ["#1e5b96", "#e07b00", "#2f7d32", "#b3261e", "#6b4fa1", "#00758f"]
 
@@ -74,5 +75,22 @@ def step_status(matrix, step_labels: dict, status_labels: dict) -> go.Figure:
             "barmode": "stack",
             "yaxis": {"dtick": whole_step(int(matrix.sum(axis=1).max()) if len(matrix) else 0)},
             "height": 300,
+        },
+    )
+
+
+def planned_realised(sums) -> go.Figure:
+    """Planned against realised benefits, grouped by the index (unit or year)."""
+    x = [str(k) for k in sums.index]
+    return go.Figure(
+        [
+            go.Bar(name=_("Planned"), x=x, y=list(sums["planned"]), marker_color=COLOURS[0]),
+            go.Bar(name=_("Realised"), x=x, y=list(sums["realised"]), marker_color=COLOURS[2]),
+        ],
+        layout={
+            "barmode": "group",
+            "height": 300,
+            "yaxis": {"tickformat": ",.0f"},
+            "separators": ", ",
         },
     )

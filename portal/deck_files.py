@@ -24,13 +24,15 @@ from projects.history import last_change
 from projects.models import Project
 
 from . import charts
-from .decks import Slide, slides_for
+from .decks import MAX_LINES, SLIDES, Slide, slides_for
 from .selectors import deck_data
 
 # Slide size: 16:9, 33.867 × 19.05 cm (960 × 540 pt; 1280 × 720 CSS px).
 SLIDE_PX = (1280, 720)
-CHART_PX = (1100, 430)
-CHART_FONT_PX = 42  # 31.5 pt: even chart labels stay at or above 30 pt
+# Drawn at 1 px = 0.75 pt on the slide, so 42 px labels are 31.5 pt: even a
+# chart's text stays at or above 30 pt.
+CHART_PX = (1100, 360)
+CHART_FONT_PX = 42
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 _kaleido_lock = threading.Lock()
@@ -47,6 +49,9 @@ def _chart_image(figure: dict, fmt: str) -> bytes:
         width=CHART_PX[0],
         height=CHART_PX[1],
         margin={"l": 20, "r": 20, "t": 20, "b": 20},
+        showlegend=False,  # the slide's lines say what the chart shows
+        xaxis={"tickangle": 0, "dtick": 2},
+        yaxis={"nticks": 4},
     )
     with _kaleido_lock:
         # One browser per process, started on first use and kept: starting one
@@ -92,10 +97,16 @@ def render_pdf(projects: list[Project], *, progress=None) -> bytes:
     pages = []
     first = None
     for n, project in enumerate(projects, start=1):
-        html = deck_html(project, slides_for(deck_data(project)), for_pdf=True)
-        document = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).render(
-            pdf_tags=True
-        )
+        data = deck_data(project)
+        # Long lines wrap; when a slide then runs over its page, show fewer
+        # lines (with the pointer to the portal) rather than smaller text.
+        for max_lines in range(MAX_LINES, 0, -1):
+            html = deck_html(project, slides_for(data, max_lines=max_lines), for_pdf=True)
+            document = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).render(
+                pdf_tags=True
+            )
+            if len(document.pages) <= SLIDES:
+                break
         first = first or document
         pages.extend(document.pages)
         if progress:

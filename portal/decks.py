@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+SLIDES = 10
 MAX_LINES = 5
+CHART_LINES = 3  # a chart takes the room of three lines
 MAX_CHARS = 90
 
 
@@ -87,15 +89,18 @@ def shorten(lines: list[str], *, max_lines: int = MAX_LINES, max_chars: int = MA
     return kept, cut
 
 
-def slides_for(data: DeckData) -> list[Slide]:
-    """The ten slides of the project's deck. Missing content reads
-    "not described yet", never a blank slide."""
+def slides_for(data: DeckData, *, max_lines: int = MAX_LINES) -> list[Slide]:
+    """The ten slides of the project's deck, each with at most `max_lines`
+    lines. Missing content reads "not described yet", never a blank slide."""
     delivering = data.step in ("deliver", "operation")
     specs = DELIVERY_SLIDES if delivering else STATUS_SLIDES
     slides = []
     for number, (title, section, chart_key) in enumerate(specs, start=1):
-        lines, shortened = shorten(data.sections.get(section, []))
         chart = data.charts.get(chart_key) if chart_key else None
+        lines, shortened = shorten(
+            data.sections.get(section, []),
+            max_lines=max(1, max_lines - CHART_LINES) if chart else max_lines,
+        )
         empty = not lines and chart is None
         if empty:
             lines = [_("Not described yet.")]

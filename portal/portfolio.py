@@ -27,3 +27,83 @@ def ambition_capacity_quadrant(*, ambition: str, capacity: str) -> str:
         ("low", "high"): "untapped",
         ("low", "low"): "dormant",
     }[(ambition, capacity)]
+
+
+def benefit_progress(indicators: pd.DataFrame, measurements: pd.DataFrame) -> pd.Series:
+    """Per benefit: how far its indicators have come from baseline to target,
+    0–1, by each indicator's latest measurement (mean over measured indicators)."""
+    if indicators.empty or measurements.empty:
+        return pd.Series(dtype=float)
+    latest = measurements.sort_values(["indicator_id", "date"]).groupby("indicator_id").last()
+    joined = indicators.join(latest["value"], on="indicator_id", how="inner")
+    joined = joined[joined["target_value"].notna() & joined["baseline_value"].notna()]
+    joined = joined[joined["target_value"] != joined["baseline_value"]]
+    share = (joined["value"] - joined["baseline_value"]) / (
+        joined["target_value"] - joined["baseline_value"]
+    )
+    return joined.assign(share=share.clip(0, 1)).groupby("benefit_id")["share"].mean()
+
+
+def benefit_summary(
+    *,
+    plans: pd.DataFrame,
+    values: pd.DataFrame,
+    costs: pd.DataFrame,
+    progress: pd.Series,
+    this_year: int,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Planned benefits against realised ones.
+
+    `plans`: plan_id, project_id, unit, first_year, horizon, rate (fraction);
+    `values`: plan_id, benefit_id, year, counted, amount (expected money);
+    `costs`: plan_id, year, amount; `progress`: benefit_id → 0–1.
+    Planned is the expected net present value; realised to date is each counted
+    value up to this year, weighted by its benefit's measured progress.
+    Returns (per project: project_id, planned, realised) and
+    (per unit and year: unit, year, planned, realised)."""
+    empty = (
+        pd.DataFrame(columns=["project_id", "planned", "realised"]),
+        pd.DataFrame(columns=["unit", "year", "planned", "realised"]),
+    )
+    if plans.empty:
+        return empty
+    plans = plans.set_index("plan_id")
+    money = values[values["counted"]].join(plans, on="plan_id", how="inner")
+    money = money[
+        (money["year"] >= money["first_year"])
+        & (money["year"] < money["first_year"] + money["horizon"])
+    ]
+    money = money.assign(
+        share=money["benefit_id"].map(progress).fillna(0.0),
+        past=money["year"] <= this_year,
+    )
+    money = money.assign(realised=money["amount"] * money["share"] * money["past"])
+    spent = costs.join(plans, on="plan_id", how="inner")
+    spent = spent[
+        (spent["year"] >= spent["first_year"])
+        & (spent["year"] < spent["first_year"] + spent["horizon"])
+    ]
+    net = pd.concat(
+        [
+            money[["plan_id", "year", "amount"]],
+            spent[["plan_id", "year"]].assign(amount=-spent["amount"]),
+        ]
+    ).join(plans[["first_year", "rate", "project_id"]], on="plan_id")
+    net = net.assign(
+        discounted=net["amount"] / (1 + net["rate"]) ** (net["year"] - net["first_year"])
+    )
+    per_project = (
+        pd.DataFrame({"project_id": plans["project_id"]})
+        .set_index("project_id")
+        .join(net.groupby("project_id")["discounted"].sum().rename("planned"))
+        .join(money.groupby("project_id")["realised"].sum())
+        .fillna(0.0)
+        .reset_index()
+    )
+    per_unit_year = (
+        money.groupby(["unit", "year"])[["amount", "realised"]]
+        .sum()
+        .rename(columns={"amount": "planned"})
+        .reset_index()
+    )
+    return per_project, per_unit_year

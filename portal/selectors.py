@@ -6,12 +6,18 @@ from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from benefits import calculations, smarte
+from benefits import charts as benefit_charts
+from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from benefits.selectors import load_plan
+from canvas.blocks import BLOCKS
+from canvas.models import Note
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
 from projects.selectors_steps import deck_sections
 
 from .decks import DeckData
-from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER
+from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER, benefit_progress
 
 NEXT_GATE_TEXT = {
     "hypothesis": gettext_lazy("Decision needed: go on to goals, iterate the hypothesis, or stop."),
@@ -104,6 +110,9 @@ def deck_data(project: Project) -> DeckData:
         "contacts": contacts,
         "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
     }
+    sections.update(canvas_sections(project))
+    benefit_lines, charts = benefit_sections(project)
+    sections.update(benefit_lines)
     # The step work (hypothesis, goals, journey, lessons, …) adds its own lines.
     for key, lines in deck_sections(project).items():
         sections[key] = sections.get(key, []) + lines
@@ -113,4 +122,150 @@ def deck_data(project: Project) -> DeckData:
         unit=str(project.unit or ""),
         summary=project.summary,
         sections=sections,
+        charts=charts,
     )
+
+
+def _frame(rows, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=columns)
+
+
+def benefit_frames(projects: QuerySet[Project]) -> dict:
+    """The benefit plans of `projects` as frames for portfolio.benefit_summary:
+    five queries, however many projects, benefits and years."""
+    ids = projects.order_by().values("pk")
+    plans = _frame(
+        BenefitPlan.objects.filter(project__in=ids).values_list(
+            "pk", "project_id", "project__unit__name", "first_year", "horizon", "discount_rate"
+        ),
+        ["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+    )
+    plans["rate"] = plans["rate"].astype(float) / 100
+    plans["unit"] = plans["unit"].fillna("–")
+    raw = _frame(
+        BenefitValue.objects.filter(benefit__plan__project__in=ids).values_list(
+            "benefit__plan_id",
+            "benefit_id",
+            "benefit__kind",
+            "benefit__alternative_use",
+            "benefit__use_decided_by",
+            "year",
+            "basis",
+            "a",
+            "b",
+        ),
+        [
+            "plan_id",
+            "benefit_id",
+            "kind",
+            "alternative_use",
+            "decided_by",
+            "year",
+            "basis",
+            "a",
+            "b",
+        ],
+    )
+    values = raw[["plan_id", "benefit_id", "year"]].assign(
+        counted=[
+            calculations.counts_in_money(kind=k, alternative_use=u, decided_by=d)
+            for k, u, d in zip(raw["kind"], raw["alternative_use"], raw["decided_by"], strict=True)
+        ],
+        amount=[
+            calculations.value_amount(basis=basis, a=float(a), b=None if b is None else float(b))
+            for basis, a, b in zip(raw["basis"], raw["a"], raw["b"], strict=True)
+        ],
+    )
+    costs = _frame(
+        Cost.objects.filter(plan__project__in=ids).values_list("plan_id", "year", "expected"),
+        ["plan_id", "year", "amount"],
+    )
+    costs["amount"] = costs["amount"].astype(float)
+    indicators = _frame(
+        Indicator.objects.filter(benefit__plan__project__in=ids).values_list(
+            "pk", "benefit_id", "baseline_value", "target_value"
+        ),
+        ["indicator_id", "benefit_id", "baseline_value", "target_value"],
+    )
+    for column in ("baseline_value", "target_value"):
+        indicators[column] = indicators[column].astype(float)
+    measurements = _frame(
+        Measurement.objects.filter(indicator__benefit__plan__project__in=ids).values_list(
+            "indicator_id", "date", "value"
+        ),
+        ["indicator_id", "date", "value"],
+    )
+    measurements["value"] = measurements["value"].astype(float)
+    return {
+        "plans": plans,
+        "values": values,
+        "costs": costs,
+        "progress": benefit_progress(indicators, measurements),
+    }
+
+
+def canvas_sections(project: Project) -> dict[str, list[str]]:
+    """The newest canvas as slide lines: each block with its notes."""
+    canvas = project.canvases.order_by("-pk").first()
+    if canvas is None:
+        return {}
+    notes = {}
+    for note in Note.objects.filter(canvas=canvas, deleted=False).order_by("block", "position"):
+        notes.setdefault(note.block, []).append(note.text)
+    return {
+        "canvas": [
+            f"{block.title}: {'; '.join(notes[block.key])}"
+            for block in BLOCKS
+            if block.key in notes
+        ]
+    }
+
+
+def benefit_sections(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
+    """The benefit plan's slides (the plan, its follow-up, further realisation)
+    and its yearly chart."""
+    plan = BenefitPlan.objects.filter(project=project).first()
+    if plan is None:
+        return {}, {}
+    loaded = load_plan(plan)
+    result = loaded.result()
+    expected = result.scenarios[calculations.EXPECTED]
+    summary = [
+        _("Net present value: %(expected)s (pessimistic %(low)s, optimistic %(high)s)")
+        % {
+            "expected": calculations.format_amount(expected.npv),
+            "low": calculations.format_amount(result.scenarios[calculations.PESSIMISTIC].npv),
+            "high": calculations.format_amount(result.scenarios[calculations.OPTIMISTIC].npv),
+        },
+        _("Pays back in %(year)s") % {"year": expected.payback_year}
+        if expected.payback_year
+        else _("Does not pay back within the plan's horizon"),
+        f"{_('Status')}: {plan.get_status_display()}",
+    ] + [f"{b.title} – {b.get_kind_display()}" for b in loaded.benefits]
+    indicators = [i for b in loaded.benefits for i in b.indicator_list]
+    latest = {
+        m.indicator_id: m
+        for m in Measurement.objects.filter(indicator__in=indicators).order_by("date", "pk")
+    }
+    followup = []
+    for indicator in indicators:
+        checks = smarte.assess(indicator)
+        letters = "".join(smarte.CRITERIA[c.key][0] if c.ok else "·" for c in checks)
+        measured = latest.get(indicator.pk)
+        now = calculations.format_number(measured.value) if measured else _("not measured yet")
+        followup.append(
+            f"{indicator.name}: {now} → {calculations.format_number(indicator.target_value or 0)}"
+            f" {indicator.unit} ({letters})"
+        )
+    realisation = [
+        f"{b.title}: {b.owner.get_full_name() or b.owner.username}"
+        + (f", {_('measures')}: {', '.join(b.measure_titles)}" if b.measure_titles else "")
+        for b in loaded.benefits
+        if b.owner
+    ]
+    sections = {
+        "benefit_plan": summary,
+        "benefit_followup": followup,
+        "realisation_plan": realisation,
+    }
+    return sections, {"benefits": benefit_charts.yearly_chart(result)}

@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("projects/", include("projects.urls")),
+    path("projects/", include("benefits.urls")),
     path("projects/", include("canvas.urls")),
     path("admin/", admin.site.urls),
 ]

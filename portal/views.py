@@ -18,7 +18,7 @@ from projects.services import StaleEdit
 from . import charts, portfolio
 from .forms import PortfolioFilterForm, UnitRatingForm
 from .models import UnitRating
-from .selectors import portfolio_frame, portfolio_projects
+from .selectors import benefit_frames, portfolio_frame, portfolio_projects
 from .services import unit_rating_save
 
 PAGE_SIZE = 50
@@ -46,8 +46,9 @@ NEXT_GATE = {
 }
 
 
-def _rows(projects) -> list[dict]:
-    """The portfolio table's rows, as shown on screen and exported."""
+def _rows(projects, benefits: dict) -> list[dict]:
+    """The portfolio table's rows, as shown on screen and exported; `benefits`
+    maps project id to (planned, realised)."""
     return [
         {
             "pk": p.pk,
@@ -62,9 +63,22 @@ def _rows(projects) -> list[dict]:
             if p.funnel_stage == Project.FunnelStage.STOPPED
             else str(NEXT_GATE.get(p.step, "")),
             "updated_at": timezone.localtime(p.updated_at),
+            "planned": benefits.get(p.pk, (None, None))[0],
+            "realised": benefits.get(p.pk, (None, None))[1],
         }
         for p in projects
     ]
+
+
+def _benefits(projects) -> tuple[dict, pd.DataFrame]:
+    """Planned and realised benefits per project, and per unit and year."""
+    per_project, per_unit_year = portfolio.benefit_summary(
+        **benefit_frames(projects), this_year=timezone.localdate().year
+    )
+    by_project = {
+        int(row.project_id): (row.planned, row.realised) for row in per_project.itertuples()
+    }
+    return by_project, per_unit_year
 
 
 def portfolio_view(request):
@@ -72,6 +86,9 @@ def portfolio_view(request):
     projects = portfolio_projects(request.user, filters=form.filters())
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     frame = portfolio_frame(projects)
+    benefits, per_unit_year = _benefits(projects)
+    by_unit = per_unit_year.groupby("unit")[["planned", "realised"]].sum()
+    by_year = per_unit_year.groupby("year")[["planned", "realised"]].sum()
     funnel = portfolio.funnel_counts(frame)
     matrix = portfolio.step_status_counts(frame)
     stage_labels = dict(Project.FunnelStage.choices)
@@ -82,7 +99,23 @@ def portfolio_view(request):
     context = {
         "form": form,
         "page": page,
-        "rows": _rows(page.object_list),
+        "rows": _rows(page.object_list, benefits),
+        "benefit_sections": [
+            (
+                "unit-benefits",
+                _("Benefits planned and realised per unit"),
+                _("Expected benefits per unit, planned and realised to date"),
+                list(by_unit.itertuples()),
+            ),
+            (
+                "year-benefits",
+                _("Benefits planned and realised per year"),
+                _("Expected benefits per year, planned and realised to date"),
+                list(by_year.itertuples()),
+            ),
+        ],
+        "unit_benefits_chart": charts.as_json(charts.planned_realised(by_unit)),
+        "year_benefits_chart": charts.as_json(charts.planned_realised(by_year)),
         "total": len(frame),
         "query": query.urlencode(),
         "funnel": [(stage_labels[k], v) for k, v in funnel.items()],
@@ -100,7 +133,8 @@ def portfolio_view(request):
 
 def portfolio_export(request, fmt: str):
     form = PortfolioFilterForm(request.GET)
-    rows = _rows(portfolio_projects(request.user, filters=form.filters()))
+    projects = portfolio_projects(request.user, filters=form.filters())
+    rows = _rows(projects, _benefits(projects)[0])
     columns = {
         "title": _("Project"),
         "unit": _("Unit"),
@@ -109,9 +143,13 @@ def portfolio_export(request, fmt: str):
         "funnel_stage": _("Funnel stage"),
         "solution_owner": _("Solution owner"),
         "next_gate": _("Next gate"),
+        "planned": _("Planned benefits (NPV)"),
+        "realised": _("Realised to date"),
         "updated_at": _("Last change"),
     }
-    frame = pd.DataFrame.from_records(rows, columns=list(columns)).rename(columns=columns)
+    frame = pd.DataFrame.from_records(rows, columns=list(columns))
+    frame[["planned", "realised"]] = frame[["planned", "realised"]].astype(float).round()
+    frame = frame.rename(columns=columns)
     frame[str(columns["updated_at"])] = frame[str(columns["updated_at"])].map(
         lambda d: d.strftime("%Y-%m-%d %H:%M")
     )

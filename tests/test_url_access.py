@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from canvas.models import Canvas, Note, Snapshot
 from projects.models import Experiment, JourneyStage, Measure, Membership
+from tests.benefits import builders as benefit_builders
 
 # URL names any visitor may open without logging in.
 PUBLIC = {"login", "accessibility", "set_language", "health"}
@@ -55,6 +56,7 @@ def sample_kwargs(args, project):
         "fmt": lambda: "csv",
         "unit_id": lambda: project.unit_id,
         "bundle_id": lambda: 1,
+        **benefit_builders.url_samples(project),
     }
     missing = [a for a in args if a not in samples]
     assert not missing, f"add a sample for URL argument(s) {missing} in {__file__}"

@@ -14,7 +14,7 @@ def test_a_leader_filters_the_portfolio_and_goes_back(page, live_server, log_in,
     expect(page.locator("[data-chart='funnel-chart'] svg").first).to_be_visible()
     axe_check(page)
 
-    page.get_by_label("Enhet").select_option(label="Teknisk drift")
+    page.get_by_label("Enhet", exact=True).select_option(label="Teknisk drift")
     expect(page.locator(".portfolio-table tbody tr")).to_have_count(2)
     expect(page).to_have_url(
         f"{live_server.url}/portfolio/?q=&unit={tech.pk}&step=&status=&funnel_stage=&sort=title"

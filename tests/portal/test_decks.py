@@ -203,3 +203,28 @@ def test_someone_elses_bundle_is_404(client, alice, bob, three, queue):
     bundle = DeckBundle.objects.get()
     client.force_login(bob)
     assert client.get(f"/decks/bundles/{bundle.pk}/").status_code == 404
+
+
+def test_the_benefit_plan_slide_carries_its_chart_as_vector_text(client, alice, project):
+    from benefits.models import BenefitPlan
+
+    project.step = "deliver"
+    project.save()
+    plan = BenefitPlan.objects.create(project=project, first_year=2026, horizon=4)
+    benefit = plan.benefits.create(title="Færre telefoner", kind="costs_avoided", owner=alice)
+    for year in range(2026, 2030):
+        benefit.values.create(year=year, basis="tasks", a=1000, b=250)
+    plan.costs.create(title="Innføring", year=2026, expected=400000)
+    client.force_login(alice)
+    content = pdf_of(client, project).content
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        assert len(pdf.pages) == 10
+        slide = pdf.pages[5]
+        text = slide.extract_text()
+        assert "Gevinstplanen" in text and "Nåverdi" in text
+        assert "2028" in text  # an axis label of the chart, drawn as text
+        assert min(round(c["size"], 2) for c in slide.chars) >= 30
+        assert slide.curves or slide.rects  # the bars and line are vector shapes
+    assert "Færre telefoner: Alice Aas" in "\n".join(
+        p.extract_text() for p in pdfplumber.open(io.BytesIO(content)).pages
+    )

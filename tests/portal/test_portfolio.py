@@ -226,3 +226,41 @@ def test_it_offers_a_bundle_of_every_project_shown(client, leader, portfolio, un
     assert "Lag én PDF av alle 2 presentasjonene som vises" in html
     shown = re.findall(r'<input type="hidden" name="project" value="(\d+)">', html)
     assert sorted(map(int, shown)) == sorted(p.pk for p in portfolio[:2])
+
+
+def add_plan(project, *, amount, years=3, costs=0):
+    from benefits.models import BenefitPlan
+
+    plan = BenefitPlan.objects.create(project=project, first_year=2025, horizon=years)
+    benefit = plan.benefits.create(title="Færre telefoner", kind="costs_avoided")
+    for year in range(2025, 2025 + years):
+        benefit.values.create(year=year, basis="tasks", a=amount, b=1)
+    if costs:
+        plan.costs.create(title="Innføring", year=2025, expected=costs)
+    return benefit
+
+
+def test_it_shows_and_exports_planned_benefits(client, leader, portfolio):
+    add_plan(portfolio[0], amount=1000, years=1)  # Alfa: 1 000 kr in the first year
+    client.force_login(leader)
+    html = client.get("/portfolio/").text
+    alfa = html.split(">Alfa</a>")[1].split("</tr>")[0]
+    assert "1\xa0000\xa0kr" in alfa and "0\xa0kr" in alfa
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/portfolio/export.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    assert rows[0][7:9] == ["Planlagte gevinster (nåverdi)", "Realisert hittil"]
+    assert rows[1][0] == "Alfa" and rows[1][7:9] == ["1000.0", "0.0"]
+    assert rows[2][7:9] == ["", ""]  # Beta has no plan
+
+
+def test_benefit_queries_do_not_grow_with_plans_or_values(client, leader, portfolio):
+    add_plan(portfolio[0], amount=1000)
+    client.force_login(leader)
+    before = count_queries(client, "/portfolio/")
+    for project in portfolio[1:]:
+        add_plan(project, amount=500, years=10, costs=100)
+    assert count_queries(client, "/portfolio/") == before

@@ -46,3 +46,59 @@ def test_high_ambition_with_low_capacity_is_the_gap():
     assert ambition_capacity_quadrant(ambition="high", capacity="high") == "ready"
     assert ambition_capacity_quadrant(ambition="low", capacity="high") == "untapped"
     assert ambition_capacity_quadrant(ambition="low", capacity="low") == "dormant"
+
+
+def test_planned_is_the_npv_and_realised_follows_measured_progress():
+    from portal.portfolio import benefit_progress, benefit_summary
+
+    plans = pd.DataFrame(
+        [(1, 10, "Helse", 2025, 3, 0.04)],
+        columns=["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+    )
+    values = pd.DataFrame(
+        [
+            (1, 100, 2025, True, 1000.0),
+            (1, 100, 2026, True, 1000.0),
+            (1, 100, 2027, True, 1000.0),
+            (1, 100, 2028, True, 1000.0),  # beyond the horizon: left out
+            (1, 200, 2025, False, 500.0),  # time saved without a use: not money
+        ],
+        columns=["plan_id", "benefit_id", "year", "counted", "amount"],
+    )
+    costs = pd.DataFrame([(1, 2025, 1500.0)], columns=["plan_id", "year", "amount"])
+    indicators = pd.DataFrame(
+        [(7, 100, 10.0, 20.0)],
+        columns=["indicator_id", "benefit_id", "baseline_value", "target_value"],
+    )
+    measurements = pd.DataFrame(
+        [(7, "2025-06-01", 12.0), (7, "2026-03-01", 15.0)],
+        columns=["indicator_id", "date", "value"],
+    )
+    progress = benefit_progress(indicators, measurements)
+    assert progress.to_dict() == {100: 0.5}  # 15 is half way from 10 to 20
+    per_project, per_unit_year = benefit_summary(
+        plans=plans, values=values, costs=costs, progress=progress, this_year=2026
+    )
+    # Net: 2025 −500, 2026 1000, 2027 1000; NPV = −500 + 1000/1.04 + 1000/1.04².
+    expected_npv = -500 + 1000 / 1.04 + 1000 / 1.04**2
+    row = per_project.set_index("project_id").loc[10]
+    assert round(row["planned"], 6) == round(expected_npv, 6)
+    assert row["realised"] == 1000.0  # half of 2025 and of 2026, nothing of 2027
+    assert per_unit_year.set_index("year")["planned"].to_dict() == {
+        2025: 1000.0,
+        2026: 1000.0,
+        2027: 1000.0,
+    }
+
+
+def test_no_plans_give_empty_summaries():
+    from portal.portfolio import benefit_summary
+
+    per_project, per_unit_year = benefit_summary(
+        plans=pd.DataFrame(),
+        values=pd.DataFrame(),
+        costs=pd.DataFrame(),
+        progress=pd.Series(dtype=float),
+        this_year=2026,
+    )
+    assert per_project.empty and per_unit_year.empty

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from benefits import demo as benefits_demo
 from canvas import demo as canvas_demo
 from projects import demo as projects_demo
 from projects.models import Membership, Project, Unit
@@ -163,6 +164,7 @@ class Command(BaseCommand):
             projects[project.title] = project
         projects_demo.seed(projects=projects, users=users)
         canvas_demo.seed(projects=projects, users=users)
+        benefits_demo.seed(projects=projects, users=users)
         self.stdout.write(f"Demo data: {len(PROJECTS)} projects, {len(users)} users.")
 
     def _print_logins(self):

@@ -1,0 +1,97 @@
+"""A benefit plan of 50 benefits × 10 years, each with an indicator, on the
+project built by bench.pages."""
+
+from datetime import date
+
+from django.test import Client
+
+from bench.harness import request, timed
+from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator
+from benefits.selectors import load_plan, result_of
+
+BENEFITS = 50
+YEARS = 10
+PAGE_MS = 50
+FRAGMENT_MS = 50
+CALCULATION_MS = 10
+EXPORT_MS = 500
+KINDS = ["costs_avoided", "time_saved", "quality", "other"]
+BASES = ["direct", "tasks", "consumption", "price", "hours"]
+
+
+def build(ctx: dict) -> None:
+    project, member = ctx["project"], ctx["member"]
+    plan = BenefitPlan.objects.create(project=project, first_year=2026, horizon=YEARS)
+    benefits = Benefit.objects.bulk_create(
+        [
+            Benefit(
+                plan=plan,
+                title=f"Gevinst {n}",
+                kind=KINDS[n % 4],
+                owner=member,
+                quality_unit="%",
+                alternative_use="Mer tid til brukerne" if n % 8 == 1 else "",
+                use_decided_by="Enhetsleder" if n % 8 == 1 else "",
+                position=n,
+            )
+            for n in range(BENEFITS)
+        ]
+    )
+    BenefitValue.objects.bulk_create(
+        [
+            BenefitValue(
+                benefit=b,
+                year=year,
+                basis=BASES[(n + year) % 5],
+                a=1000 + n,
+                b=250,
+                a_low=800 + n,
+                a_high=1200 + n,
+            )
+            for n, b in enumerate(benefits)
+            for year in plan.years
+        ]
+    )
+    Cost.objects.bulk_create(
+        [
+            Cost(plan=plan, title="Drift", year=y, kind="running", expected=100_000, high=150_000)
+            for y in plan.years
+        ]
+    )
+    Indicator.objects.bulk_create(
+        [
+            Indicator(
+                benefit=b,
+                name=f"Indikator {n}",
+                unit="%",
+                baseline_value=50,
+                baseline_date=date(2026, 1, 1),
+                target_value=80,
+                target_date=date(2028, 12, 31),
+                method="Uttrekk",
+                frequency="quarterly",
+                responsible=member,
+            )
+            for n, b in enumerate(benefits)
+        ]
+    )
+    ctx["benefit_plan"] = plan
+
+
+def rows(ctx: dict):
+    client = Client()
+    client.force_login(ctx["member"])
+    base = f"/projects/{ctx['project'].pk}/benefits/"
+    yield timed(
+        "page: benefit plan (50 benefits × 10 years)", PAGE_MS, request(client, "get", base)
+    )
+    yield timed(
+        "fragment: benefit plan body (htmx)",
+        FRAGMENT_MS,
+        request(client, "get", base, htmx=True),
+    )
+    records = load_plan(ctx["benefit_plan"]).records(measurements=False)
+    yield timed("calculation: benefit plan, 3 cases", CALCULATION_MS, lambda: result_of(records))
+    yield timed(
+        "export: benefit plan Excel", EXPORT_MS, request(client, "get", base + "export/"), repeat=5
+    )

@@ -1,0 +1,302 @@
+from datetime import date
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from . import calculations, smarte
+from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+NUMBER = {"inputmode": "decimal", "autocomplete": "off"}
+
+
+class AmountField(forms.DecimalField):
+    """A number as people type it here: 1 234 567,50 (spaces and a decimal comma)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u202f", "").replace(",", ".")
+        return super().to_python(value)
+
+
+class VersionedForm(forms.ModelForm):
+    # The version the user started from; a stale one is refused by the service.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        for name, fld in self.fields.items():
+            if isinstance(fld, forms.DecimalField):
+                self.fields[name] = AmountField(
+                    required=fld.required,
+                    label=fld.label,
+                    help_text=fld.help_text,
+                    max_digits=fld.max_digits,
+                    decimal_places=fld.decimal_places,
+                    localize=True,
+                    widget=forms.TextInput(attrs=NUMBER),
+                )
+            if name in ("first_year", "horizon"):
+                fld.widget.attrs["inputmode"] = "numeric"
+
+
+def _members(project):
+    return (
+        get_user_model()
+        .objects.filter(memberships__project=project)
+        .order_by("first_name", "username")
+    )
+
+
+class PlanForm(VersionedForm):
+    class Meta:
+        model = BenefitPlan
+        fields = ["currency", "first_year", "horizon", "discount_rate"]
+        help_texts = {
+            "discount_rate": _(
+                "Percent per year. Norway uses 4 by default; 3 is common in Sweden."
+            ),
+            "horizon": _("How many years the plan counts benefits and costs, 1–30."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        first, horizon = cleaned.get("first_year"), cleaned.get("horizon")
+        if self.instance.pk and first and horizon:
+            # Values and costs outside the years would silently drop out of the sums.
+            years = range(first, first + horizon)
+            plan = self.instance
+            outside = sorted(
+                {
+                    *BenefitValue.objects.filter(benefit__plan=plan)
+                    .exclude(year__in=years)
+                    .values_list("year", flat=True),
+                    *plan.costs.exclude(year__in=years).values_list("year", flat=True),
+                }
+            )
+            if outside:
+                raise forms.ValidationError(
+                    _(
+                        "The plan has values or costs in %(years)s. Clear them before "
+                        "leaving those years out of the plan."
+                    )
+                    % {"years": ", ".join(str(y) for y in outside)}
+                )
+        return cleaned
+
+
+class BenefitForm(VersionedForm):
+    class Meta:
+        model = Benefit
+        fields = [
+            "title",
+            "description",
+            "kind",
+            "owner",
+            "gainer",
+            "measures",
+            "quality_unit",
+            "alternative_use",
+            "use_decided_by",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "measures": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "quality_unit": _("For quality benefits: the unit their values are given in."),
+            "alternative_use": _(
+                "For time saved: what the freed time will be used for. Without it and "
+                "someone who decides it, time saved is shown but not counted as money."
+            ),
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _members(project)
+        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["measures"].queryset = project.measures.all()
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError(_("Give the benefit a title."))
+        return title
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("kind") == calculations.QUALITY
+            and not cleaned.get("quality_unit", "").strip()
+        ):
+            self.add_error("quality_unit", _("Say which unit the quality benefit is measured in."))
+        return cleaned
+
+
+class ValueForm(VersionedForm):
+    class Meta:
+        model = BenefitValue
+        fields = ["basis", "a", "b", "a_low", "b_low", "a_high", "b_high"]
+        labels = {
+            "a": _("First factor (or the amount)"),
+            "b": _("Second factor"),
+            "a_low": _("First factor, low estimate"),
+            "b_low": _("Second factor, low estimate"),
+            "a_high": _("First factor, high estimate"),
+            "b_high": _("Second factor, high estimate"),
+        }
+        help_texts = {
+            "basis": _(
+                "Direct amount: the amount. Tasks: tasks avoided × cost per task. "
+                "Consumption: consumption in kroner × expected reduction in %. "
+                "Price: old price − new price. Hours: hours saved × hourly cost."
+            ),
+            "a_low": _("Leave the estimates empty to use the expected factor."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        basis, a, b = cleaned.get("basis"), cleaned.get("a"), cleaned.get("b")
+        if basis is None or a is None:
+            return cleaned
+        if basis != calculations.DIRECT and b is None:
+            self.add_error("b", _("This basis needs a second factor."))
+            return cleaned
+        amounts = {}
+        for case, (ka, kb) in {"low": ("a_low", "b_low"), "high": ("a_high", "b_high")}.items():
+            ca = cleaned.get(ka) if cleaned.get(ka) is not None else a
+            cb = cleaned.get(kb) if cleaned.get(kb) is not None else b
+            amounts[case] = calculations.value_amount(basis=basis, a=ca, b=cb)
+        expected = calculations.value_amount(basis=basis, a=a, b=b)
+        if not amounts["low"] <= expected <= amounts["high"]:
+            raise forms.ValidationError(
+                _("The low estimate must give at most the expected value, the high at least.")
+            )
+        return cleaned
+
+
+class CostForm(VersionedForm):
+    class Meta:
+        model = Cost
+        fields = ["title", "year", "kind", "expected", "low", "high"]
+        help_texts = {"low": _("Leave low and high empty when the cost is certain.")}
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"] = forms.TypedChoiceField(
+            label=_("Year"), coerce=int, choices=[(y, y) for y in plan.years]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        expected, low, high = (cleaned.get(k) for k in ("expected", "low", "high"))
+        if expected is not None:
+            if expected < 0:
+                self.add_error("expected", _("A cost cannot be negative."))
+            elif (low is not None and low > expected) or (high is not None and high < expected):
+                raise forms.ValidationError(
+                    _("The low estimate must be at most the expected cost, the high at least.")
+                )
+        return cleaned
+
+
+class IndicatorForm(VersionedForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "unit",
+            "baseline_value",
+            "baseline_date",
+            "target_value",
+            "target_date",
+            "method",
+            "frequency",
+            "responsible",
+            "data_source",
+        ]
+        widgets = {"baseline_date": DATE, "target_date": DATE}
+        help_texts = {
+            "baseline_value": _("The value before the change (nullpunkt)."),
+            "method": _("How the value is measured, so the next person measures it the same way."),
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = _members(project)
+        self.fields["responsible"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["frequency"].choices = [("", "–"), *Indicator.Frequency.choices]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Give the indicator a name."))
+        return name
+
+
+class ConfirmForm(forms.Form):
+    criterion = forms.ChoiceField(
+        label=_("Criterion"),
+        choices=[(key, smarte.CRITERIA[key][1]) for key in smarte.CONFIRMED],
+    )
+    reason = forms.CharField(label=_("Justification"), max_length=500)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if len(reason) < 10:
+            raise forms.ValidationError(_("Write a short justification (at least 10 characters)."))
+        return reason
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["value", "date", "note"]
+        widgets = {"date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        value = self.fields["value"]
+        self.fields["value"] = AmountField(
+            label=value.label,
+            max_digits=value.max_digits,
+            decimal_places=value.decimal_places,
+            localize=True,
+            widget=forms.TextInput(attrs=NUMBER),
+        )
+        if not self.is_bound:
+            self.initial.setdefault("date", date.today())
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > date.today():
+            raise forms.ValidationError(_("A measurement cannot be dated in the future."))
+        return day
+
+
+class DecisionForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ImportForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Workbook (.xlsx)"),
+        help_text=_("A workbook exported from this plan, changed in a spreadsheet program."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def clean_workbook(self):
+        workbook = self.cleaned_data["workbook"]
+        if workbook.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return workbook

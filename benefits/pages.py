@@ -1,0 +1,307 @@
+"""What the benefit pages show: numbers formatted, charts built, checks run.
+Kept out of the views so they stay thin and the approved snapshot is shown
+with the same tables as the live plan."""
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from projects.models import BenefitKind, Membership
+
+from . import calculations as calc
+from . import charts, smarte
+from .models import BenefitPlan, PlanEvent
+from .selectors import identified_not_adopted, load_plan, number, plan_events, result_of
+
+
+def scenario_names() -> dict[str, str]:
+    return {
+        calc.EXPECTED: _("Expected"),
+        calc.PESSIMISTIC: _("Pessimistic"),
+        calc.OPTIMISTIC: _("Optimistic"),
+    }
+
+
+@dataclass
+class Cell:
+    year: int
+    expected: str = ""
+    low: str = ""
+    high: str = ""
+    url: str = ""
+
+
+def url_builder(name: str, project_pk: int, arity: int) -> Callable[..., str]:
+    """Builds `name`'s URL for given ids: reversed once with placeholders, then
+    filled in, because the plan page links hundreds of cells."""
+    marks = [str(987654321 + i) for i in range(arity)]
+    pattern = reverse(name, args=[project_pk, *marks])
+
+    def build(*ids) -> str:
+        url = pattern
+        for mark, pk in zip(marks, ids, strict=True):
+            url = url.replace(mark, str(pk))
+        return url
+
+    return build
+
+
+def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
+    """Summary, yearly and scenario tables plus their charts."""
+    money = calc.format_amount
+    names = scenario_names()
+    scenarios = result.scenarios
+    summary = [
+        (_("Benefits"), [money(s.totals["benefits"]) for s in scenarios.values()]),
+        (_("Costs"), [money(s.totals["costs"]) for s in scenarios.values()]),
+        (_("Net benefit"), [money(s.totals["net"]) for s in scenarios.values()]),
+        (
+            _("Net present value at %(rate)s %%") % {"rate": f"{rate:g}".replace(".", ",")},
+            [money(s.npv) for s in scenarios.values()],
+        ),
+        (
+            _("Payback year"),
+            [str(s.payback_year) if s.payback_year else _("None") for s in scenarios.values()],
+        ),
+    ]
+    table = scenarios[calc.EXPECTED].table
+    columns = [*calc.MONEY_KINDS, "benefits", "costs", "net", "cumulative"]
+    yearly = [(year, [money(table.at[year, col]) for col in columns]) for year in result.years]
+    totals = scenarios[calc.EXPECTED].totals
+    yearly_totals = [money(totals[col]) for col in columns[:-1]]
+    cumulative = [
+        (year, [money(s.table.at[year, "cumulative"]) for s in scenarios.values()])
+        for year in result.years
+    ]
+    uncounted = [
+        (year, money(result.uncounted_time.at[year, "expected"]))
+        for year in result.years
+        if result.uncounted_time.at[year, "expected"]
+    ]
+    return {
+        "scenario_names": list(names.values()),
+        "summary": summary,
+        "yearly_heads": [
+            *charts.kind_labels().values(),
+            _("Benefits"),
+            _("Costs"),
+            _("Net"),
+            _("Cumulative net"),
+        ],
+        "yearly": yearly,
+        "yearly_totals": yearly_totals,
+        "cumulative": cumulative,
+        "uncounted": uncounted,
+        "yearly_chart": charts.yearly_chart(result),
+        "scenario_chart": charts.scenario_chart(result, names),
+    }
+
+
+def _format(amount: float, *, kind: str, unit: str) -> str:
+    if kind == calc.QUALITY:
+        return f"{calc.format_number(amount)} {unit}".strip()
+    return calc.format_amount(amount)
+
+
+def value_cells(
+    values: list[dict], *, years: list[int], kind: str, unit: str, url=None
+) -> list[Cell]:
+    """A benefit's values (plain dicts) as one cell per year of the plan."""
+    by_year = {v["year"]: v for v in values}
+    cells = []
+    for year in years:
+        v = by_year.get(year)
+        cell = Cell(year, url=url(year) if url else "")
+        if v is not None:
+            for case, (ka, kb) in calc.CASE_FACTORS.items():
+                a = v[ka] if v[ka] is not None else v["a"]
+                b = v[kb] if v[kb] is not None else v["b"]
+                amount = calc.value_amount(basis=v["basis"], a=float(a), b=b and float(b))
+                setattr(cell, case, _format(amount, kind=kind, unit=unit))
+        cells.append(cell)
+    return cells
+
+
+# Rendered benefit cards by fingerprint. A fingerprint covers everything a
+# card shows, so an entry is never stale; this keeps a plan of 50 benefits ×
+# 10 years within the page budget once its cards have been seen.
+_CARDS: OrderedDict[int, str] = OrderedDict()
+CARDS_KEPT = 2000  # a few kB each
+
+
+def _fields(obj) -> tuple:
+    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+
+
+def _fingerprint(benefit, *, can_edit: bool, today, project_pk: int) -> int:
+    """Everything the card shows: the rows themselves, not just their versions."""
+    owner = benefit.owner
+    return hash(
+        (
+            project_pk,
+            get_language(),
+            today,
+            can_edit,
+            _fields(benefit),
+            (owner.get_full_name() or owner.username) if owner else "",
+            tuple(benefit.measure_titles),
+            tuple(tuple(v.values()) for v in benefit.value_rows),
+            tuple((*_fields(i), i.last_measured) for i in benefit.indicator_list),
+        )
+    )
+
+
+def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) -> str:
+    """The benefit's card on the plan page (its indicators get `checks`)."""
+    for indicator in benefit.indicator_list:
+        indicator.checks = smarte.assess(indicator)
+    key = _fingerprint(benefit, can_edit=can_edit, today=today, project_pk=project.pk)
+    card = _CARDS.get(key)
+    if card is not None:
+        _CARDS.move_to_end(key)
+        return card
+    benefit.cells = value_cells(
+        benefit.value_rows,
+        years=years,
+        kind=benefit.kind,
+        unit=benefit.quality_unit,
+        url=(lambda year: urls["value"](benefit.pk, year)) if can_edit else None,
+    )
+    benefit.edit_url = urls["benefit"](benefit.pk)
+    benefit.editor_id = f"benefit-{benefit.pk}-editor"
+    benefit.add_indicator_url = urls["indicator_add"](benefit.pk)
+    for indicator in benefit.indicator_list:
+        indicator.due = smarte.next_due(
+            frequency=indicator.frequency,
+            baseline_date=indicator.baseline_date,
+            last_measured=indicator.last_measured,
+            target_date=indicator.target_date,
+        )
+        indicator.overdue = indicator.due is not None and indicator.due < today
+        indicator.page_url = urls["indicator"](indicator.pk)
+        indicator.edit_url = urls["indicator_edit"](indicator.pk)
+        indicator.confirm_url = urls["confirm"](indicator.pk) if can_edit else ""
+    card = render_to_string(
+        "benefits/_benefit.html",
+        {"benefit": benefit, "project": project, "years": years, "can_edit": can_edit},
+    )
+    _CARDS[key] = card
+    if len(_CARDS) > CARDS_KEPT:
+        _CARDS.popitem(last=False)
+    return card
+
+
+def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dict:
+    loaded = load_plan(plan)
+    result = result_of(loaded.records(measurements=False))
+    today = timezone.localdate()
+    can_edit = project.can_write and not plan.locked
+    urls = {
+        "value": url_builder("benefits:value-edit", project.pk, 2),
+        "benefit": url_builder("benefits:benefit-edit", project.pk, 1),
+        "indicator_add": url_builder("benefits:indicator-add", project.pk, 1),
+        "indicator": url_builder("benefits:indicator", project.pk, 1),
+        "indicator_edit": url_builder("benefits:indicator-edit", project.pk, 1),
+        "confirm": url_builder("benefits:indicator-confirm", project.pk, 1),
+    }
+    for benefit in loaded.benefits:
+        benefit.card = benefit_card(
+            benefit, project=project, years=plan.years, can_edit=can_edit, today=today, urls=urls
+        )
+    indicators = [i for b in loaded.benefits for i in b.indicator_list]
+    return {
+        "project": project,
+        "plan": plan,
+        "benefits": loaded.benefits,
+        "costs": [
+            (
+                c,
+                *(
+                    calc.format_amount(x) if x is not None else ""
+                    for x in (c.expected, c.low, c.high)
+                ),
+            )
+            for c in loaded.costs
+        ],
+        "years": plan.years,
+        "can_edit": can_edit,
+        "can_submit": project.can_write
+        and plan.status in (BenefitPlan.Status.DRAFT, BenefitPlan.Status.RETURNED),
+        "can_decide": project.role == Membership.Role.SOLUTION_OWNER
+        and plan.status == BenefitPlan.Status.SUBMITTED,
+        "problems": smarte.plan_problems(indicators),
+        "events": plan_events(plan),
+        "not_adopted": list(identified_not_adopted(project, plan)) if can_edit else [],
+        "error": error,
+        **numbers_context(result, rate=float(plan.discount_rate)),
+    }
+
+
+def snapshot_context(project, event: PlanEvent) -> dict:
+    records = event.snapshot
+    plan = records["plan"]
+    years = list(range(plan["first_year"], plan["first_year"] + plan["horizon"]))
+    values_by_benefit: dict[int, list] = {}
+    for v in records["values"]:
+        values_by_benefit.setdefault(v["benefit_id"], []).append(v)
+    benefits = [
+        {
+            **b,
+            "kind_label": BenefitKind(b["kind"]).label,
+            "cells": value_cells(
+                values_by_benefit.get(b["id"], []),
+                years=years,
+                kind=b["kind"],
+                unit=b["quality_unit"],
+            ),
+            "indicators": [i for i in records["indicators"] if i["benefit_id"] == b["id"]],
+        }
+        for b in records["benefits"]
+    ]
+    return {
+        "project": project,
+        "event": event,
+        "snapshot": plan,
+        "years": years,
+        "benefits": benefits,
+        **numbers_context(result_of(records), rate=plan["discount_rate"]),
+    }
+
+
+def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
+    measurements = list(indicator.measurements.select_related("recorded_by"))
+    last = measurements[-1].date if measurements else None
+    due = smarte.next_due(
+        frequency=indicator.frequency,
+        baseline_date=indicator.baseline_date,
+        last_measured=last,
+        target_date=indicator.target_date,
+    )
+    fmt = calc.format_number
+    rows = [(m, fmt(float(m.value))) for m in measurements]
+    return {
+        "project": project,
+        "plan": plan,
+        "indicator": indicator,
+        "checks": smarte.assess(indicator),
+        "rows": rows,
+        "baseline": fmt(float(indicator.baseline_value))
+        if indicator.baseline_value is not None
+        else "–",
+        "target": fmt(float(indicator.target_value)) if indicator.target_value is not None else "–",
+        "due": due,
+        "overdue": due is not None and due < timezone.localdate(),
+        "form": form,
+        "chart": charts.measurement_chart(
+            points=[(m.date, float(m.value)) for m in measurements],
+            baseline=(indicator.baseline_date, number(indicator.baseline_value)),
+            target=(indicator.target_date, number(indicator.target_value)),
+            unit=indicator.unit,
+        ),
+    }

@@ -1,0 +1,33 @@
+from datetime import date
+
+from django.core.management import call_command
+
+from benefits.models import Measurement
+
+from .builders import make_benefit, make_indicator
+
+
+def test_it_mails_each_responsible_person_once_a_day(plan, alice, owner, mailoutbox):
+    benefit = make_benefit(plan)
+    make_indicator(benefit, by=alice, name="Ventetid på telefon")
+    make_indicator(benefit, by=alice, name="Andel besøk i rett tid")
+    make_indicator(benefit, by=owner, name="Avlyste besøk")
+    done = make_indicator(benefit, by=owner, name="Målt i dag")
+    Measurement.objects.create(indicator=done, value=1, date=date.today())
+
+    call_command("send_measurement_reminders", base_url="https://portal.example.no")
+    assert sorted(m.to[0] for m in mailoutbox) == ["alice@example.no", "olga@example.no"]
+    to_alice = next(m for m in mailoutbox if m.to == ["alice@example.no"])
+    assert to_alice.subject == "Innoportal: 2 målinger er forfalt"
+    assert "Ventetid på telefon" in to_alice.body and "Hei Alice Aas" in to_alice.body
+    assert "https://portal.example.no/projects/" in to_alice.body
+    assert "Målt i dag" not in "".join(m.body for m in mailoutbox)
+
+    call_command("send_measurement_reminders")
+    assert len(mailoutbox) == 2  # not again the same day
+
+
+def test_it_sends_nothing_when_nothing_is_overdue(plan, alice, mailoutbox):
+    make_indicator(make_benefit(plan), by=alice, frequency="")
+    call_command("send_measurement_reminders")
+    assert mailoutbox == []
