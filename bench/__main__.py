@@ -15,8 +15,8 @@ MODULES = [
     "bench.portfolio",
     "bench.decks",
     "bench.canvas",
-    "bench.benefits",
     "bench.flow",
+    "bench.benefits",
 ]
 
 

@@ -2,10 +2,9 @@
 object's version; history is recorded by the models."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import EmailMessage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -15,10 +14,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from projects.models import IdentifiedBenefit, Project
+from projects.selectors import activities_due, language_of
 from projects.services import StaleEdit
 
 from . import smarte
 from .models import (
+    ActivityReminderSent,
     Benefit,
     BenefitPlan,
     BenefitValue,
@@ -283,22 +284,37 @@ def plan_return(*, plan: BenefitPlan, by: AbstractBaseUser, version, comment: st
 
 
 def reminders_send(*, today: date, base_url: str) -> int:
-    """E-mail each responsible person their overdue measurements, at most once
-    per indicator and day; returns the number of e-mails sent."""
-    sent_today = set(ReminderSent.objects.filter(day=today).values_list("indicator_id", flat=True))
+    """E-mail each responsible person their overdue measurements and their step 3
+    activities due this week, at most once per item and day, in the language
+    they chose; returns the number of e-mails sent."""
+    sent = set(ReminderSent.objects.filter(day=today).values_list("indicator_id", flat=True))
+    sent_activities = set(
+        ActivityReminderSent.objects.filter(day=today).values_list("activity_id", flat=True)
+    )
     by_user: dict = {}
     for indicator in overdue_indicators(today=today):
-        if indicator.pk not in sent_today and indicator.responsible.email:
-            by_user.setdefault(indicator.responsible, []).append(indicator)
-    for user, indicators in by_user.items():
-        # The portal keeps no language per user yet; the default language is used.
-        with translation.override(settings.LANGUAGE_CODE):
-            context = {"user": user, "indicators": indicators, "base_url": base_url}
+        if indicator.pk not in sent and indicator.responsible.email:
+            by_user.setdefault(indicator.responsible, ([], []))[0].append(indicator)
+    for activity in activities_due(start=today, end=today + timedelta(days=6)):
+        if activity.pk not in sent_activities and activity.responsible.email:
+            by_user.setdefault(activity.responsible, ([], []))[1].append(activity)
+    for user, (indicators, activities) in by_user.items():
+        with translation.override(language_of(user)):
+            context = {
+                "user": user,
+                "indicators": indicators,
+                "activities": activities,
+                "base_url": base_url,
+            }
             subject = render_to_string("benefits/reminder_subject.txt", context).strip()
             body = render_to_string("benefits/reminder.txt", context)
         with transaction.atomic():
             ReminderSent.objects.bulk_create(
                 [ReminderSent(indicator=i, day=today) for i in indicators],
+                ignore_conflicts=True,
+            )
+            ActivityReminderSent.objects.bulk_create(
+                [ActivityReminderSent(activity=a, day=today) for a in activities],
                 ignore_conflicts=True,
             )
             EmailMessage(subject, body, to=[user.email]).send()

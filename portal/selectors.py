@@ -110,12 +110,12 @@ def deck_data(project: Project) -> DeckData:
         "contacts": contacts,
         "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
     }
-    sections.update(canvas_sections(project))
-    benefit_lines, charts = benefit_sections(project)
-    sections.update(benefit_lines)
     # The step work (hypothesis, goals, journey, lessons, …) adds its own lines.
     for key, lines in deck_sections(project).items():
         sections[key] = sections.get(key, []) + lines
+    sections.update(canvas_sections(project))
+    benefit_lines, charts = benefit_sections(project)
+    sections.update(benefit_lines)
     return DeckData(
         title=project.title,
         step=project.step,

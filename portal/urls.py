@@ -1,11 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from . import deck_views, views
-from .accounts import LoginView
+from .accounts import LoginView, set_language
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -38,7 +36,7 @@ urlpatterns = [
         deck_views.bundle_download,
         name="bundle-download",
     ),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("projects/", include("projects.urls")),
     path("projects/", include("benefits.urls")),
     path("projects/", include("canvas.urls")),

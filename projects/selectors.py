@@ -1,13 +1,15 @@
 """Who may see and change which project: the one place that decides."""
 
 import logging
+from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Membership, Project
+from .models import Activity, Membership, Preference, Project
 
 LEADERS_GROUP = "leaders"
 security_log = logging.getLogger("portal.security")
@@ -62,3 +64,22 @@ def project_for_user(
         )
         raise PermissionDenied
     return project
+
+
+def language_of(user: AbstractBaseUser) -> str:
+    """The language the user last chose in the portal, or the portal's default."""
+    preference = Preference.objects.filter(user=user).first()
+    return preference.language if preference else settings.LANGUAGE_CODE
+
+
+def activities_due(*, start: date, end: date) -> QuerySet[Activity]:
+    """Step 3 activities still open whose due date falls from `start` to `end`."""
+    return (
+        Activity.objects.filter(
+            responsible__isnull=False,
+            due_date__range=(start, end),
+            status__in=[Activity.Status.NOT_STARTED, Activity.Status.IN_PROGRESS],
+        )
+        .select_related("project", "responsible")
+        .order_by("due_date", "pk")
+    )
