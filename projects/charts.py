@@ -8,6 +8,7 @@ configured to drop every <script> from swapped content."""
 import json
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from . import quadrants
 
@@ -133,7 +134,11 @@ def matrix_figure(measures) -> dict:
     ]
     points = _points(measures, lambda m: m.effort, lambda m: m.benefit)
     return _scatter(
-        points, x_title=_("Effort"), y_title=_("Benefit"), shapes=shapes, annotations=annotations
+        points,
+        x_title=_("Effort"),
+        y_title=pgettext("prioritization", "Benefit"),
+        shapes=shapes,
+        annotations=annotations,
     )
 
 

@@ -16,7 +16,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from . import charts, progress, quadrants
 from .decorators import project_view
@@ -678,7 +678,7 @@ def matrix_csv(request, project):
         [
             _("Quadrant"),
             _("Measure"),
-            _("Benefit"),
+            pgettext("prioritization", "Benefit"),
             _("Effort"),
             _("Status"),
             _("Goal"),

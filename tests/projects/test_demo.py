@@ -51,9 +51,16 @@ def test_every_demo_page_renders(client):
 
 def test_a_backup_restores_the_step_work_identically(tmp_path):
     from portal.backup import canonical, project_erase
+    from projects import demo
+    from tests.factories import make_project, make_user
 
-    call_command("seed_demo", stdout=io.StringIO())
-    project = Project.objects.get(title="Digital innbyggerdialog i hjemmetjenesten")
+    users = {name: make_user(name) for name in ("kari", "ola", "nina", "lena")}
+    project = make_project(
+        title=demo.HOME_CARE,
+        step="deliver",
+        members={users["kari"]: "team_member", users["nina"]: "commissioning_owner"},
+    )
+    demo.seed(projects={demo.HOME_CARE: project}, users=users)
     path, again = tmp_path / "p.json", tmp_path / "again.json"
     call_command("export_project", project.pk, output=str(path))
     project_erase(project_id=project.pk)
