@@ -1,7 +1,7 @@
 """Writes to projects and memberships; each keeps history and refuses stale edits."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .models import Membership, Project
@@ -28,9 +28,10 @@ def project_create(*, data: dict, by: AbstractBaseUser) -> Project:
 
 
 @transaction.atomic
-def project_update(*, project: Project, data: dict, version: int | None) -> Project:
-    """Save `data` onto the project unless someone saved it since `version`."""
-    current = Project.objects.select_for_update().get(pk=project.pk)
+def row_update(*, row: models.Model, data: dict, version: int | None):
+    """Save `data` onto `row` (a model with a `version`) unless someone saved it
+    since `version`."""
+    current = type(row).objects.select_for_update().get(pk=row.pk)
     if version is not None and version != current.version:
         raise StaleEdit(current)
     for name, value in data.items():
@@ -39,6 +40,11 @@ def project_update(*, project: Project, data: dict, version: int | None) -> Proj
     current.version += 1
     current.save()
     return current
+
+
+def project_update(*, project: Project, data: dict, version: int | None) -> Project:
+    """Save `data` onto the project unless someone saved it since `version`."""
+    return row_update(row=project, data=data, version=version)
 
 
 @transaction.atomic

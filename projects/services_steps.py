@@ -21,20 +21,6 @@ def row_create(*, model: type[models.Model], project: Project, data: dict, **fix
     return model.objects.create(project=project, **fixed, **data)
 
 
-@transaction.atomic
-def row_update(*, row: models.Model, data: dict, version: int | None):
-    """Save `data` onto `row` unless someone saved it since `version`."""
-    current = type(row).objects.select_for_update().get(pk=row.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    for name, value in data.items():
-        if name != "version":
-            setattr(current, name, value)
-    current.version += 1
-    current.save()
-    return current
-
-
 def flow_for(project: Project) -> ProjectFlow:
     """The project's step texts; an unsaved blank row until first saved."""
     try:

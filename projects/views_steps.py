@@ -33,7 +33,7 @@ from .hypotheses import hypotheses_to_test
 from .models import GateDecision, JourneyStage, Measure, Membership, Project, ProjectFlow
 from .responses import announce
 from .sections import SECTIONS, Section
-from .services import StaleEdit
+from .services import StaleEdit, row_update
 from .services_steps import (
     GateRefused,
     flow_for,
@@ -42,7 +42,6 @@ from .services_steps import (
     journey_move,
     row_create,
     row_delete,
-    row_update,
     solution_owner_appoint,
 )
 
