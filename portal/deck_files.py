@@ -8,17 +8,13 @@ import json
 import threading
 from pathlib import Path
 
-import kaleido
 import plotly.graph_objects as go
-import weasyprint
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
-from pptx import Presentation
-from pptx.util import Emu, Pt
 
 from projects.history import last_change
 from projects.models import Project
@@ -42,6 +38,8 @@ _kaleido_started = False
 def _chart_image(figure: dict, fmt: str) -> bytes:
     """The figure drawn as SVG or PNG, with fonts large enough for a slide."""
     global _kaleido_started
+    import kaleido  # imported on first use: it costs every process ~0.4 s at start-up
+
     fig = go.Figure(figure)
     fig.update_layout(
         template=charts.SLIM,
@@ -94,6 +92,8 @@ def deck_html(project: Project, slides: list[Slide], *, for_pdf: bool) -> str:
 
 def render_pdf(projects: list[Project], *, progress=None) -> bytes:
     """One PDF of the decks of `projects` in order; `progress(n)` after each."""
+    import weasyprint  # imported on first use: ~1.4 s that no other page needs
+
     pages = []
     first = None
     for n, project in enumerate(projects, start=1):
@@ -116,6 +116,9 @@ def render_pdf(projects: list[Project], *, progress=None) -> bytes:
 
 def render_pptx(project: Project) -> bytes:
     """The same ten slides as editable text (and charts as pictures)."""
+    from pptx import Presentation
+    from pptx.util import Emu, Pt
+
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(12192000), Emu(6858000)  # 16:9
     blank = deck.slide_layouts[6]
