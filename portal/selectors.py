@@ -69,11 +69,15 @@ def portfolio_projects(user, *, filters: dict) -> QuerySet[Project]:
     return qs.order_by(*SORTS.get(filters.get("sort") or "title", SORTS["title"]))
 
 
+def _frame(rows, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(list(rows), columns=columns)
+
+
 def portfolio_frame(projects: QuerySet[Project]) -> pd.DataFrame:
     """One row per project with the fields the charts count."""
     columns = ["pk", "unit__name", "step", "status", "funnel_stage"]
     columns += ["flow__mode1_effect", "flow__bimodal_maturity"]
-    return pd.DataFrame.from_records(list(projects.values_list(*columns)), columns=columns)
+    return _frame(projects.values_list(*columns), columns)
 
 
 def deck_data(project: Project) -> DeckData:
@@ -123,10 +127,6 @@ def deck_data(project: Project) -> DeckData:
         sections=sections,
         charts=charts,
     )
-
-
-def _frame(rows, columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame.from_records(list(rows), columns=columns)
 
 
 def benefit_frames(projects: QuerySet[Project]) -> dict:
