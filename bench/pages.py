@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from bench.harness import request, timed
+from projects import history
 from projects.models import Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
 
@@ -45,7 +46,9 @@ def rows(ctx: dict):
     client.force_login(ctx["member"])
     pk = ctx["project"].pk
     yield timed("page: home (50 projects)", PAGE_MS, request(client, "get", "/"))
-    yield timed("page: project overview", PAGE_MS, request(client, "get", f"/projects/{pk}/"))
+    overview = request(client, "get", f"/projects/{pk}/")
+    yield timed("page: project overview", PAGE_MS, overview)
+    yield timed("page: project overview after a change", PAGE_MS, lambda: _changed(pk, overview))
     yield timed("page: members (21)", PAGE_MS, request(client, "get", f"/projects/{pk}/members/"))
     yield timed("page: history", PAGE_MS, request(client, "get", f"/projects/{pk}/history/"))
     yield timed("page: edit project", PAGE_MS, request(client, "get", f"/projects/{pk}/edit/"))
@@ -54,6 +57,12 @@ def rows(ctx: dict):
         FRAGMENT_MS,
         request(client, "get", f"/projects/{pk}/members/", htmx=True),
     )
+
+
+def _changed(project_id: int, call):
+    """`call` right after a change: nothing cached of the project is current."""
+    history.touch(project_id)
+    return call()
 
 
 def _edit_history(project: Project, user) -> None:

@@ -23,6 +23,7 @@ CONNECTIONS = 4  # concurrent clients: both workers busy, the client not starved
 class Throughput:
     trivial_per_s: float
     page_per_s: float
+    plain_page_per_s: float  # the lightest signed-in page: what any page costs at least
 
     @property
     def ratio(self) -> float:
@@ -67,14 +68,17 @@ def measure(ctx: dict, workdir: Path) -> Throughput:
     client.force_login(ctx["member"])  # a session row in the benchmark database
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     page = Request("GET", f"/projects/{ctx['project'].pk}/", {"Cookie": cookie})
+    plain = Request("GET", "/accessibility/", {"Cookie": cookie})
+    trivial = Request("GET", "/health/")
     with gunicorn(port=free_port(), logdir=workdir) as port:
         rate(port, page, seconds=0.5)  # warm both workers up
         # Alternating slices share out any change in the machine's other load fairly.
-        trivial, busy = [], []
+        order = (trivial, page, plain)
+        rates: list[list[float]] = [[] for _ in order]
         for _ in range(SLICES):
-            trivial.append(rate(port, Request("GET", "/health/"), seconds=SECONDS / SLICES))
-            busy.append(rate(port, page, seconds=SECONDS / SLICES))
-        return Throughput(trivial_per_s=sum(trivial) / SLICES, page_per_s=sum(busy) / SLICES)
+            for request, measured in zip(order, rates, strict=True):
+                measured.append(rate(port, request, seconds=SECONDS / SLICES))
+        return Throughput(*(sum(r) / SLICES for r in rates))
 
 
 def print_row(result: Throughput) -> None:
@@ -83,3 +87,7 @@ def print_row(result: Throughput) -> None:
     print(f"{'trivial view (/health/)':<28}  {result.trivial_per_s:>8.0f}")
     print(f"{'page: project overview':<28}  {result.page_per_s:>8.0f}")
     print(f"{'ratio page/trivial':<28}  {result.ratio:>8.2f}  goal >= {GOAL}  {result.verdict}")
+    plain_ratio = result.plain_page_per_s / result.trivial_per_s
+    print(f"{'for comparison:':<28}")
+    print(f"{'page: accessibility (static)':<28}  {result.plain_page_per_s:>8.0f}")
+    print(f"{'ratio static page/trivial':<28}  {plain_ratio:>8.2f}")

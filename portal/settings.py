@@ -127,12 +127,19 @@ DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every app server (login throttling, decks), so it lives
-# in the database rather than in one process's memory.
+# in the database rather than in one process's memory. "pages" holds rendered
+# parts of pages in each process: their keys name the project's revision, so a
+# process never serves a part that a change on another server made stale.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
-    }
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

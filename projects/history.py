@@ -4,8 +4,12 @@ Models with `HistoricalRecords` join a project's history by registering here
 (usually from their app's `ready()`), naming how their rows reach the project.
 Rows are read with one query per registered model and one per referenced model,
 however long the history is.
+
+Every recorded change also gives its project a new `revision`, so a view may
+cache what it shows of a project under that revision.
 """
 
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,11 +17,15 @@ from datetime import date, datetime
 from functools import cache, cached_property
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import formats
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.signals import post_create_historical_record
+
+from .models import Project
 
 ACTIONS = {
     "+": gettext_lazy("created"),
@@ -85,6 +93,35 @@ def register(model: type[models.Model], *, project_lookup: str, label=default_la
     if any(source.model is model for source in _sources):
         return
     _sources.append(Source(model=model, project_lookup=project_lookup, label=label))
+
+    def recorded(sender, instance, **kwargs):
+        project_id = _project_of(instance, project_lookup)
+        if project_id is not None:
+            revision = touch(project_id)
+            if isinstance(instance, Project):
+                instance.revision = revision  # the caller's copy stays current
+
+    post_create_historical_record.connect(recorded, sender=_historical(model), weak=False)
+
+
+def touch(project_id: int) -> uuid.UUID:
+    """Give the project a new revision: whatever was cached of it is stale.
+    Recorded changes do this themselves; bulk writes, which send no signals,
+    call it."""
+    revision = uuid.uuid4()
+    Project.objects.filter(pk=project_id).update(revision=revision)
+    return revision
+
+
+def _project_of(instance: models.Model, project_lookup: str) -> int | None:
+    """Follow `project_lookup` ("canvas__project_id") from a live row."""
+    *path, last = project_lookup.split("__")
+    try:
+        for name in path:
+            instance = getattr(instance, name)
+    except ObjectDoesNotExist:  # its parent went first; its deletion touched the project
+        return None
+    return getattr(instance, last)
 
 
 @cache

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -55,12 +57,15 @@ class Project(models.Model):
     archived = models.BooleanField(_("archived"), default=False)
     # Bumped on every save; a form posted with an older value is refused.
     version = models.PositiveIntegerField(default=1)
+    # Replaced on every recorded change of the project's data (see
+    # projects.history.touch): what is cached of the project is keyed on it.
+    revision = models.UUIDField(default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="projects"
     )
-    history = HistoricalRecords(excluded_fields=["version", "updated_at", "created_at"])
+    history = HistoricalRecords(excluded_fields=["version", "revision", "updated_at", "created_at"])
 
     class Meta:
         ordering = ["title"]

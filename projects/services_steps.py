@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from . import history
 from .models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
 from .services import StaleEdit
 
@@ -75,6 +76,7 @@ def activities_seed(*, project: Project) -> None:
         ],
         Activity,
     )
+    history.touch(project.pk)
 
 
 @transaction.atomic

@@ -4,7 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import progress, selectors_steps
+from portal.pagecache import render_cached
+
+from . import selectors_steps
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
 from .history import project_history
@@ -34,15 +36,9 @@ def project_create_view(request):
 
 @project_view()
 def project_detail(request, project):
-    memberships = list(project.memberships.select_related("user"))
-    context = {
-        "project": project,
-        "steps": progress.steps_for(project, memberships, selectors_steps.flow_facts(project)),
-        "decisions": list(project.gate_decisions.select_related("decided_by")),
-        "memberships": memberships,
-        "latest": project_history(project.pk)[:5],
-    }
-    return render(request, "projects/project_detail.html", context)
+    context = {"project": project, "overview": selectors_steps.Overview(project)}
+    vary = (project.pk, project.revision, project.role, project.can_approve)
+    return render_cached(request, "projects/project_detail.html", context, vary=vary)
 
 
 @project_view(methods=["GET", "POST"], write=["GET", "POST"])
