@@ -7,6 +7,13 @@ def test_it_shows_the_accessibility_statement_to_anyone(client):
     assert "Tilgjengelighetserklæring" in response.text
 
 
+def test_the_statement_tells_what_the_tests_check_and_what_is_known_to_be_weak(client):
+    text = client.get("/accessibility/").text
+    assert "Hva de automatiske testene våre sjekker" in text
+    assert "Med bare tastatur" in text
+    assert "Excel- og PowerPoint-filer" in text  # a known limit
+
+
 def test_it_switches_language_to_nynorsk(client, alice):
     client.force_login(alice)
     response = client.post("/i18n/setlang/", {"language": "nn", "next": "/"})
