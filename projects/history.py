@@ -2,8 +2,7 @@
 
 Models with `HistoricalRecords` join a project's history by registering here
 (usually from their app's `ready()`), naming how their rows reach the project.
-Rows are read with one query per registered model and one per referenced model,
-however long the history is.
+`ProjectHistory` reads it a window at a time, however long it is.
 
 Every recorded change also gives its project a new `revision`, so a view may
 cache what it shows of a project under that revision.
@@ -19,6 +18,7 @@ from functools import cache, cached_property
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils import formats
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
@@ -176,71 +176,101 @@ def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
     return refs
 
 
-def project_history(project_id: int) -> list[Entry]:
-    """Every recorded change of the project's data, newest first."""
-    rows_by_source = {}
-    for source in _sources:
-        historical = _historical(source.model)
-        rows_by_source[source] = list(
-            historical.objects.filter(**{source.project_lookup: project_id}).order_by(
-                "history_date", "history_id"
-            )
+class ProjectHistory:
+    """A project's recorded changes, newest first, read a window at a time:
+    `history[:5]`, or handed to a `Paginator`. A window costs one query for
+    its keys, two per kind of row in it and one per model its rows name,
+    however long the history is. Saves that changed nothing shown are left
+    out of a window, so it may hold fewer entries than asked for."""
+
+    def __init__(self, project_id: int):
+        self.project_id = project_id
+
+    def _keys(self):
+        """(history_date, history_id, source index) of every recorded row."""
+        first, *rest = [
+            _historical(source.model)
+            .objects.filter(**{source.project_lookup: self.project_id})
+            .annotate(history_source=models.Value(i))
+            .values_list("history_date", "history_id", "history_source")
+            .order_by()
+            for i, source in enumerate(_sources)
+        ]
+        return first.union(*rest, all=True).order_by("-history_date", "-history_id")
+
+    def count(self) -> int:
+        return self._keys().count()
+
+    def latest_date(self) -> datetime | None:
+        first = self._keys()[:1]
+        return first[0][0] if first else None
+
+    def __getitem__(self, window: slice) -> list[Entry]:
+        ids_by_source: dict[int, list[int]] = defaultdict(list)
+        for _when, history_id, index in self._keys()[window]:
+            ids_by_source[index].append(history_id)
+        shown, earlier = {}, {}
+        for index, ids in ids_by_source.items():
+            source = _sources[index]
+            shown[source], earlier[source] = _rows_and_their_previous(source, ids)
+        refs = _resolve_refs(
+            {source: shown[source] + list(earlier[source].values()) for source in shown}
         )
-    refs = _resolve_refs(rows_by_source)
-    user_model = get_user_model()
-    entries = []
-    for source, rows in rows_by_source.items():
-        fields = _tracked_fields(source.model)
-        what = str(source.model._meta.verbose_name)
-        previous: dict = {}
-        for row in rows:
-            who = refs.get((user_model, row.history_user_id)) or _("The portal")
-            before = previous.get(row.id)
-            previous[row.id] = row
-            diff = []
-            if row.history_type == "~" and before is not None:
-                diff = [
-                    (fld, getattr(before, fld.attname), getattr(row, fld.attname))
-                    for fld in fields
-                    if getattr(before, fld.attname) != getattr(row, fld.attname)
-                ]
-                if not diff:
-                    continue
-            entries.append(
-                Entry(
-                    when=row.history_date,
-                    who=who,
-                    action=row.history_type,
-                    what=what,
-                    row=row,
-                    source=source,
-                    refs=refs,
-                    diff=diff,
-                )
-            )
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries
+        entries = [
+            entry
+            for source, rows in shown.items()
+            for row in rows
+            if (entry := _entry(source, row, earlier[source].get(row.before_id), refs))
+        ]
+        entries.sort(key=lambda e: (e.when, e.row.history_id), reverse=True)
+        return entries
+
+
+def _rows_and_their_previous(source: Source, ids: list[int]) -> tuple[list, dict]:
+    """The recorded rows `ids`, each with `before_id`, and the rows before
+    the changed ones by history id."""
+    historical = _historical(source.model)
+    pk = source.model._meta.pk.attname
+    before = (
+        historical.objects.filter(**{pk: OuterRef(pk)}, history_id__lt=OuterRef("history_id"))
+        .order_by("-history_id")
+        .values("history_id")[:1]
+    )
+    rows = list(historical.objects.filter(history_id__in=ids).annotate(before_id=Subquery(before)))
+    wanted = [row.before_id for row in rows if row.history_type == "~" and row.before_id]
+    return rows, historical.objects.in_bulk(wanted) if wanted else {}
+
+
+def _entry(source: Source, row, before, refs: dict) -> Entry | None:
+    """How `row` reads in the history; None for a save that changed nothing shown."""
+    diff = []
+    if row.history_type == "~" and before is not None:
+        diff = [
+            (fld, getattr(before, fld.attname), getattr(row, fld.attname))
+            for fld in _tracked_fields(source.model)
+            if getattr(before, fld.attname) != getattr(row, fld.attname)
+        ]
+        if not diff:
+            return None
+    return Entry(
+        when=row.history_date,
+        who=refs.get((get_user_model(), row.history_user_id)) or _("The portal"),
+        action=row.history_type,
+        what=str(source.model._meta.verbose_name),
+        row=row,
+        source=source,
+        refs=refs,
+        diff=diff,
+    )
 
 
 def membership_label(row, refs: dict) -> str:
     return refs.get((get_user_model(), row.user_id), "–")
 
 
-def last_change(project_id: int):
-    """When anything of the project last changed (None if nothing is recorded):
-    one query per registered model."""
-    stamps = []
-    for source in _sources:
-        historical = source.model.history.model
-        stamp = (
-            historical.objects.filter(**{source.project_lookup: project_id})
-            .order_by("-history_date")
-            .values_list("history_date", flat=True)
-            .first()
-        )
-        if stamp:
-            stamps.append(stamp)
-    return max(stamps, default=None)
+def last_change(project_id: int) -> datetime | None:
+    """When anything of the project last changed (None if nothing is recorded)."""
+    return ProjectHistory(project_id).latest_date()
 
 
 def project_querysets(project_id: int):

@@ -5,7 +5,7 @@ from functools import cached_property
 from django.db.models import Exists, OuterRef, Q
 
 from . import progress
-from .history import project_history
+from .history import ProjectHistory
 from .models import (
     Activity,
     DesignPrinciple,
@@ -95,7 +95,7 @@ class Overview:
 
     @cached_property
     def latest(self) -> list:
-        return project_history(self.project.pk)[:5]
+        return ProjectHistory(self.project.pk)[:5]
 
 
 def deck_sections(project: Project) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from portal.pagecache import render_cached
 from . import selectors_steps
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
-from .history import project_history
+from .history import ProjectHistory
 from .models import Membership
 from .responses import announce
 from .services import (
@@ -159,5 +159,5 @@ def member_remove(request, project, membership_id: int):
 
 @project_view()
 def project_history_view(request, project):
-    page = Paginator(project_history(project.pk), 50).get_page(request.GET.get("page"))
+    page = Paginator(ProjectHistory(project.pk), 50).get_page(request.GET.get("page"))
     return render(request, "projects/history.html", {"project": project, "page": page})

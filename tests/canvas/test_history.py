@@ -1,6 +1,6 @@
 from canvas.selectors import hypothesis_notes
 from canvas.services import note_move, note_update
-from projects.history import project_history
+from projects.history import ProjectHistory
 
 from .conftest import make_canvas, make_note
 
@@ -10,7 +10,7 @@ def test_it_lists_canvas_and_note_changes_in_the_project_history(project):
     note = make_note(canvas, text="Chatbot for søknader")
     note = note_update(note=note, version=1, text="Chatbot", color="blue", hypothesis=True)
     note_move(note=note, version=2, block="channels")
-    entries = project_history(project.pk)
+    entries = ProjectHistory(project.pk)[:]
     labels = [(e.what.lower(), e.action, e.label) for e in entries]
     assert ("lerret", "+", "Framtiden") in labels
     assert ("lapp", "+", "Chatbot for søknader") in labels

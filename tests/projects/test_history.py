@@ -1,3 +1,4 @@
+from projects.history import ProjectHistory
 from projects.models import Membership
 from tests.factories import count_queries, make_user
 
@@ -28,6 +29,8 @@ def test_it_records_added_and_removed_members(client, alice, project):
 def test_queries_do_not_grow_with_history(client, alice, project):
     client.force_login(alice)
     url = f"/projects/{project.pk}/history/"
+    project.title = "Første endring"
+    project.save()
     before = count_queries(client, url)
     for n in range(30):
         project.title = f"Tittel {n}"
@@ -35,3 +38,23 @@ def test_queries_do_not_grow_with_history(client, alice, project):
         make_user(f"u{n}").memberships.create(project=project, role="viewer")
     assert count_queries(client, url) == before
     assert "Tittel 29" in client.get(url).text
+
+
+def test_the_history_is_read_a_page_at_a_time(client, alice, project):
+    for n in range(60):
+        project.title = f"Tittel {n:02d}"
+        project.save()
+    client.force_login(alice)
+    url = f"/projects/{project.pk}/history/"
+    first, second = client.get(url).text, client.get(f"{url}?page=2").text
+    assert "→ Tittel 59" in first and "→ Tittel 05" not in first
+    assert "→ Tittel 05" in second and "→ Tittel 59" not in second
+
+
+def test_a_save_that_changed_nothing_shown_is_left_out(project):
+    project.save()
+    project.title = "Ny tittel"
+    project.save()
+    entries = ProjectHistory(project.pk)[:10]
+    assert [e.label for e in entries if e.action == "~"] == ["Ny tittel"]
+    assert entries[0].label == "Ny tittel"

@@ -57,6 +57,8 @@ def test_it_answers_404_for_missing_project(client, alice):
 
 def test_queries_do_not_grow_with_members_or_history(client, alice, project):
     client.force_login(alice)
+    project.title = "Første endring"
+    project.save()
     before = count_queries(client, project.get_absolute_url())
     for n in range(15):
         Membership.objects.create(project=project, user=make_user(), role="team_member")
