@@ -16,7 +16,6 @@ from datetime import date, datetime
 from functools import cache, cached_property
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils import formats
@@ -94,34 +93,27 @@ def register(model: type[models.Model], *, project_lookup: str, label=default_la
         return
     _sources.append(Source(model=model, project_lookup=project_lookup, label=label))
 
-    def recorded(sender, instance, **kwargs):
-        project_id = _project_of(instance, project_lookup)
-        if project_id is not None:
-            revision = touch(project_id)
-            if isinstance(instance, Project):
-                instance.revision = revision  # the caller's copy stays current
+    def recorded(sender, instance, history_instance, **kwargs):
+        # The recorded row names its project by the same lookup as the live one.
+        of_row = sender.objects.filter(pk=history_instance.pk).values(project_lookup)
+        revision = _renew(Project.objects.filter(pk__in=of_row))
+        if isinstance(instance, Project):
+            instance.revision = revision  # the caller's copy stays current
 
     post_create_historical_record.connect(recorded, sender=_historical(model), weak=False)
 
 
-def touch(project_id: int) -> uuid.UUID:
+def touch(project_id: int) -> None:
     """Give the project a new revision: whatever was cached of it is stale.
     Recorded changes do this themselves; bulk writes, which send no signals,
     call it."""
+    _renew(Project.objects.filter(pk=project_id))
+
+
+def _renew(projects: models.QuerySet) -> uuid.UUID:
     revision = uuid.uuid4()
-    Project.objects.filter(pk=project_id).update(revision=revision)
+    projects.update(revision=revision)
     return revision
-
-
-def _project_of(instance: models.Model, project_lookup: str) -> int | None:
-    """Follow `project_lookup` ("canvas__project_id") from a live row."""
-    *path, last = project_lookup.split("__")
-    try:
-        for name in path:
-            instance = getattr(instance, name)
-    except ObjectDoesNotExist:  # its parent went first; its deletion touched the project
-        return None
-    return getattr(instance, last)
 
 
 @cache
