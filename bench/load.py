@@ -34,6 +34,7 @@ from bench.stats import percentile
 
 MAX_USERS = 200
 MAX_SECONDS = 600
+MOVES = ("channels", "customer_segments")  # the blocks notes are added to and moved between
 
 
 @dataclass
@@ -44,6 +45,9 @@ class VirtualUser:
     ids: dict[str, list[int]] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     rng: random.Random = field(default_factory=random.Random)
+    # The note this user moves back and forth: its version and block. The user
+    # is its only writer, so counting the moves sent keeps the version right.
+    moving: dict = field(default_factory=lambda: {"version": 1, "block": MOVES[0]})
 
     def headers(self, **extra: str) -> dict[str, str]:
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -124,27 +128,49 @@ def _role_change(user: VirtualUser) -> Request:
     return post(user, path, {"role": role}, htmx=True)
 
 
+def _note_add(user: VirtualUser) -> Request:
+    path = f"/projects/{user.project_id}/canvas/{user.ids['canvas'][0]}/notes/"
+    block = user.rng.choice(MOVES)
+    return post(user, path, {"block": block, "text": "Ny idé fra lasttesten"}, htmx=True)
+
+
+def _note_move(user: VirtualUser) -> Request:
+    """The user's note to the other of two blocks: a new version each time."""
+    moving = user.moving
+    to = MOVES[1] if moving["block"] == MOVES[0] else MOVES[0]
+    fields = {"version": moving["version"], "block": to, "from": moving["block"]}
+    moving.update(version=moving["version"] + 1, block=to)
+    path = f"/projects/{user.project_id}/canvas/notes/{user.ids['note'][0]}/move/"
+    return post(user, path, fields, htmx=True)
+
+
 def get(path: str, *, htmx: bool = False) -> Callable[[VirtualUser], Request]:
-    """A maker of GET `path`; `{project_id}` in it becomes the user's project."""
+    """A maker of GET `path`; `{project_id}` in it becomes the user's project,
+    `{canvas}` their canvas."""
 
     def make(user: VirtualUser) -> Request:
         headers = _htmx(user) if htmx else user.headers()
-        return Request("GET", path.format(project_id=user.project_id), headers)
+        ids = {name: values[0] for name, values in user.ids.items()}
+        return Request("GET", path.format(project_id=user.project_id, **ids), headers)
 
     return make
 
 
 MIX: list[Weighted] = [
-    Weighted("home", 20, get("/")),
-    Weighted("project overview", 30, get("/projects/{project_id}/")),
-    Weighted("members", 10, get("/projects/{project_id}/members/")),
-    Weighted("members (htmx)", 15, get("/projects/{project_id}/members/", htmx=True)),
-    Weighted("history", 15, get("/projects/{project_id}/history/")),
-    Weighted("portfolio", 10, get("/portfolio/")),
+    Weighted("home", 10, get("/")),
+    Weighted("project overview", 15, get("/projects/{project_id}/")),
+    Weighted("canvas board", 15, get("/projects/{project_id}/canvas/{canvas}/")),
+    Weighted("note add (htmx POST)", 8, _note_add),
+    Weighted("note move (htmx POST)", 8, _note_move),
+    Weighted("benefit plan", 12, get("/projects/{project_id}/benefits/")),
+    Weighted("members", 5, get("/projects/{project_id}/members/")),
+    Weighted("members (htmx)", 5, get("/projects/{project_id}/members/", htmx=True)),
+    Weighted("history", 5, get("/projects/{project_id}/history/")),
+    Weighted("portfolio", 8, get("/portfolio/")),
     Weighted(
-        "portfolio filtered (htmx)", 5, get("/portfolio/?status=on_track&sort=step", htmx=True)
+        "portfolio filtered (htmx)", 4, get("/portfolio/?status=on_track&sort=step", htmx=True)
     ),
-    Weighted("role change (htmx POST)", 10, _role_change),
+    Weighted("role change (htmx POST)", 5, _role_change),
 ]
 
 
@@ -208,6 +234,8 @@ def build(count: int) -> list[VirtualUser]:
         for k in range(8)
     ]
     Membership.objects.bulk_create(memberships)
+    canvases, movers = _boards(projects[:count])
+    _plans(projects[:count], people)
     simulated = []
     for i, person in enumerate(people):
         client = Client()
@@ -220,12 +248,57 @@ def build(count: int) -> list[VirtualUser]:
         simulated.append(
             VirtualUser(
                 project_id=projects[i].pk,
-                ids={"colleague_memberships": colleague_ids},
+                ids={
+                    "colleague_memberships": colleague_ids,
+                    "canvas": [canvases[i].pk],
+                    "note": [movers[i].pk],
+                },
                 cookies={"sessionid": client.cookies["sessionid"].value},
                 rng=random.Random(i),
             )
         )
     return simulated
+
+
+def _boards(projects) -> tuple[list, list]:
+    """A canvas of 20 notes in each project; the first note of each is the one
+    its user moves."""
+    from canvas.blocks import BLOCKS
+    from canvas.models import Canvas, Note
+
+    canvases = Canvas.objects.bulk_create([Canvas(project=p, title="Lerret") for p in projects])
+    blocks = [MOVES[0]] + [BLOCKS[n % len(BLOCKS)].key for n in range(1, 20)]
+    notes = Note.objects.bulk_create(
+        [
+            Note(canvas=c, block=block, text=f"Lapp {n}", position=n)
+            for c in canvases
+            for n, block in enumerate(blocks)
+        ]
+    )
+    return canvases, notes[::20]
+
+
+def _plans(projects, owners) -> None:
+    """A benefit plan of 10 benefits over 5 years in each project."""
+    from benefits.models import Benefit, BenefitPlan, BenefitValue
+
+    plans = BenefitPlan.objects.bulk_create(
+        [BenefitPlan(project=p, first_year=2026, horizon=5) for p in projects]
+    )
+    benefits = Benefit.objects.bulk_create(
+        [
+            Benefit(plan=plan, title=f"Gevinst {n}", kind="time_saved", owner=owner, position=n)
+            for plan, owner in zip(plans, owners, strict=True)
+            for n in range(10)
+        ]
+    )
+    BenefitValue.objects.bulk_create(
+        [
+            BenefitValue(benefit=b, year=year, basis="hours", a=100 + year % 7, b=450)
+            for b in benefits
+            for year in range(2026, 2031)
+        ]
+    )
 
 
 def session_is_shared(first: int, second: int) -> bool:

@@ -89,7 +89,8 @@ def benefit_summary(
         [
             money[["plan_id", "year", "amount"]],
             spent[["plan_id", "year"]].assign(amount=-spent["amount"]),
-        ]
+        ],
+        ignore_index=True,  # an empty part keeps plan_id as its index's name
     ).join(plans[["first_year", "rate", "project_id"]], on="plan_id")
     net = net.assign(
         discounted=net["amount"] / (1 + net["rate"]) ** (net["year"] - net["first_year"])

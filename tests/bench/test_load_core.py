@@ -66,15 +66,34 @@ def test_it_counts_errors_and_percentiles_per_request():
 def test_the_mix_makes_requests_for_a_user():
     user = VirtualUser(
         project_id=7,
-        ids={"colleague_memberships": [3]},
+        ids={"colleague_memberships": [3], "canvas": [5], "note": [9]},
         cookies={"sessionid": "s", "csrftoken": "t"},
     )
-    requests = [entry.make(user) for entry in MIX]
-    assert all(r.headers["Cookie"] == "sessionid=s; csrftoken=t" for r in requests)
-    assert {r.path for r in requests} >= {"/", "/projects/7/", "/projects/7/members/3/role/"}
-    posted = next(r for r in requests if r.method == "POST")
+    requests = {entry.name: entry.make(user) for entry in MIX}
+    assert all(r.headers["Cookie"] == "sessionid=s; csrftoken=t" for r in requests.values())
+    assert {r.path for r in requests.values()} >= {
+        "/",
+        "/projects/7/",
+        "/projects/7/members/3/role/",
+        "/projects/7/canvas/5/",
+        "/projects/7/canvas/5/notes/",
+        "/projects/7/benefits/",
+    }
+    posted = requests["role change (htmx POST)"]
     assert posted.headers["X-CSRFToken"] == "t" and posted.headers["HX-Request"] == "true"
     assert posted.body in (b"role=viewer", b"role=solution_owner")
+
+
+def test_a_user_moves_their_note_between_two_blocks_counting_its_versions():
+    user = VirtualUser(project_id=7, ids={"note": [9]}, cookies={"csrftoken": "t"})
+    move = next(entry for entry in MIX if entry.name == "note move (htmx POST)")
+    bodies = [move.make(user).body for _ in range(3)]
+    assert bodies == [
+        b"version=1&block=customer_segments&from=channels",
+        b"version=2&block=channels&from=customer_segments",
+        b"version=3&block=customer_segments&from=channels",
+    ]
+    assert move.make(user).path == "/projects/7/canvas/notes/9/move/"
 
 
 def test_a_user_remembers_cookies_the_server_sets():

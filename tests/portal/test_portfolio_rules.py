@@ -118,3 +118,22 @@ def test_bimodal_counts_place_every_project():
         "shift": 1,
         "none": 1,
     }
+
+
+def test_a_plan_without_costs_or_money_plans_nothing():
+    from portal.portfolio import benefit_summary
+
+    plans = pd.DataFrame(
+        [(1, 10, "Helse", 2025, 3, 0.04)],
+        columns=["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+    )
+    values = pd.DataFrame(
+        [(1, 200, 2025, False, 500.0)],  # time saved without a use: not money
+        columns=["plan_id", "benefit_id", "year", "counted", "amount"],
+    )
+    costs = pd.DataFrame(columns=["plan_id", "year", "amount"])
+    per_project, per_unit_year = benefit_summary(
+        plans=plans, values=values, costs=costs, progress=pd.Series(dtype=float), this_year=2026
+    )
+    assert per_project.to_dict("records") == [{"project_id": 10, "planned": 0.0, "realised": 0.0}]
+    assert per_unit_year.empty
