@@ -438,11 +438,12 @@ class Activity(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.get_key_display()
+        return self.title
 
     @property
     def title(self) -> str:
-        return self.get_key_display()
+        # Only this label is translated; get_key_display() translates all eleven.
+        return str(dict(self.KEYS).get(self.key, self.key))
 
 
 class Supplier(models.Model):

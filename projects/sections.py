@@ -3,6 +3,7 @@ of being shown, added to, edited and deleted in place. Each is described here
 once; views_steps.py serves them all through the same three views."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import models
 from django.utils import formats
@@ -45,7 +46,8 @@ class Section:
     # False when the page lists the rows itself (the matrix's ordered table):
     # the section then holds only the add form and, while editing, the edit form.
     list_items: bool = True
-    item_template: str = "projects/steps/_item.html"
+    # _rows.html, or a template that extends it to show the rows differently
+    rows_template: str = "projects/steps/_rows.html"
 
     def queryset(self, project):
         qs = self.model.objects.filter(project=project, **self.fixed)
@@ -53,21 +55,41 @@ class Section:
             qs = qs.select_related(*self.related)
         return qs
 
-    def facts(self, item) -> list[tuple[str, str]]:
-        """(label, text) of the item's filled-in display fields."""
+    @cached_property
+    def _display_fields(self) -> list[tuple[str, models.Field, dict | None]]:
+        """(name, field, choices by value) of the display fields, looked up once.
+        The labels stay lazy; get_FOO_display() would translate every label of
+        the field on each call."""
         result = []
         for name in self.display:
             fld = self.model._meta.get_field(name)
+            choices = dict(fld.flatchoices) if fld.choices and not fld.is_relation else None
+            result.append((name, fld, choices))
+        return result
+
+    def facts(self, items) -> list[list[tuple[str, str]]]:
+        """For each item, (label, text) of its filled-in display fields; the
+        labels are translated once for the whole list."""
+        fields = [
+            (name, fld, str(fld.verbose_name).capitalize(), choices)
+            for name, fld, choices in self._display_fields
+        ]
+        return [self._facts(item, fields) for item in items]
+
+    @staticmethod
+    def _facts(item, fields) -> list[tuple[str, str]]:
+        result = []
+        for name, fld, label, choices in fields:
             value = getattr(item, name)
             if value is None or value == "":
                 continue
-            if fld.choices and not fld.is_relation:
-                value = getattr(item, f"get_{name}_display")()
+            if choices is not None:
+                value = choices.get(value, value)
             elif hasattr(value, "strftime"):
                 value = formats.date_format(value, "SHORT_DATE_FORMAT")
             elif fld.is_relation:
                 value = value.get_full_name() or value.username if name == "responsible" else value
-            result.append((str(fld.verbose_name).capitalize(), str(value)))
+            result.append((label, str(value)))
         return result
 
 
@@ -133,11 +155,10 @@ SECTIONS = {
                 "Mark what does not apply as not relevant."
             ),
             "projects:step-deliver",
-            display=("status", "responsible", "due_date", "notes"),
             related=("responsible",),
             can_add=False,
             can_delete=False,
-            item_template="projects/steps/_activity.html",
+            rows_template="projects/steps/_activity.html",
         ),
         Section(
             "suppliers",
@@ -170,7 +191,7 @@ SECTIONS = {
             add_label=_("Log a dialogue"),
             display=("date", "summary", "next_step"),
             related=("supplier",),
-            item_template="projects/steps/_dialogue.html",
+            rows_template="projects/steps/_dialogue.html",
         ),
         Section(
             "touchpoints",
@@ -192,7 +213,7 @@ SECTIONS = {
             add_label=_("Add a stage"),
             display=("actor", "channel", "touchpoints", "pain_points"),
             fixed={"journey": JourneyStage.Journey.TODAY},
-            item_template="projects/steps/_stage.html",
+            rows_template="projects/steps/_stage.html",
         ),
         Section(
             "journey-future",
@@ -204,7 +225,7 @@ SECTIONS = {
             add_label=_("Add a stage"),
             display=("actor", "channel", "touchpoints", "pain_points"),
             fixed={"journey": JourneyStage.Journey.FUTURE},
-            item_template="projects/steps/_stage.html",
+            rows_template="projects/steps/_stage.html",
         ),
         Section(
             "trials",

@@ -58,29 +58,39 @@ def section_context(section: Section, project, *, add_form=None, editing=None, n
     """What `_section.html` needs: the rows, the add form and, when one row is
     being edited, its form (`editing` = (pk, form))."""
     items = list(section.queryset(project)) if section.list_items else []
-    # Links and texts of each row are made here from one reversed URL: a
-    # {% url %} and {% blocktranslate %} per row cost more than the rest of it.
-    base = reverse("projects:section-add", args=[project.pk, section.slug])[:-4]
-    rows = [
-        {
+    # Links, ids and texts of each row are made here, most from one reversed
+    # URL and one translation: per row in the template they cost more than
+    # the rest of it.
+    add_url = reverse("projects:section-add", args=[project.pk, section.slug])
+    base = add_url[:-4]
+    confirm = _("Delete “%(title)s”? It stays in the project's history.")
+    editing_pk = editing[0] if editing else None
+    rows = []
+    for item, facts in zip(items, section.facts(items), strict=True):
+        title = str(item)
+        row = {
             "item": item,
-            "facts": section.facts(item),
+            "title": title,
+            "facts": facts,
+            "anchor": f"{section.slug}-{item.pk}",
             "url": f"{base}{item.pk}/",
-            "confirm": _("Delete “%(title)s”? It stays in the project's history.")
-            % {"title": item},
+            "confirm": confirm % {"title": title},
+            "editing": item.pk == editing_pk,
         }
-        for item in items
-    ]
+        if section.model is JourneyStage:
+            row["move_url"] = reverse("projects:stage-move", args=[project.pk, item.pk])
+        rows.append(row)
     return {
         "section": section,
         "rows": rows,
         "count": len(items),
+        "add_url": add_url,
         # The add form is rendered only when asked for (GET of the add URL) or
         # refused: forms are the costliest part of a page.
         "add_form": add_form,
-        "editing_pk": editing[0] if editing else None,
         "edit_form": editing[1] if editing else None,
         "notice": notice,
+        "moved": None,  # (stage pk, direction) after a journey stage was moved
     }
 
 
@@ -92,14 +102,12 @@ def _decisions(project):
     return list(project.gate_decisions.select_related("decided_by"))
 
 
-def _flow_forms(project, flow, overrides):
+def _flow_forms(project, flow, page, overrides):
+    """The forms of the parts on `page` (see PARTS), `overrides` by part."""
     forms = {
-        "hypothesis": HypothesisForm(instance=flow, project=project, prefix="hypothesis"),
-        "criteria": CriteriaForm(instance=flow, project=project, prefix="criteria"),
-        "bimodal": BimodalForm(instance=flow, project=project, prefix="bimodal"),
-        "implementation": ImplementationForm(
-            instance=flow, project=project, prefix="implementation"
-        ),
+        part: form_class(instance=flow, project=project, prefix=part)
+        for part, (form_class, part_page, _saved) in PARTS.items()
+        if part_page == page
     }
     forms.update(overrides)
     return forms
@@ -297,7 +305,7 @@ def render_page(
     `gate` replace the fresh ones, e.g. to show a refused form's errors."""
     template, build, step = PAGES[page]
     flow = flow_for(project)
-    forms = _flow_forms(project, flow, forms or {})
+    forms = _flow_forms(project, flow, page, forms or {})
     context = {
         "project": project,
         "flow": flow,

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from projects.models import Supplier
 from projects.sections import SECTIONS
 
 from .flow_data import make_row
@@ -106,3 +107,13 @@ def test_step_3_shows_the_activities_progress(client, alice, project):
     client.force_login(alice)
     r = client.get(reverse("projects:step-deliver", args=[project.pk]))
     assert 'max="10" value="2"' in r.text
+
+
+def test_a_rows_facts_show_choice_labels_and_keep_line_breaks(client, alice, project):
+    Supplier.objects.create(
+        project=project, name="Visma", responsibility="shared", delivers="Kart <og>\r\nruter"
+    )
+    client.force_login(alice)
+    r = client.get(reverse("projects:step-deliver", args=[project.pk]))
+    assert "<dt>Hva de leverer</dt><dd>Kart &lt;og&gt;<br>ruter</dd>" in r.text
+    assert "<dt>Ansvar for innovasjon</dt><dd>Delt</dd>" in r.text
