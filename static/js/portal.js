@@ -17,6 +17,17 @@
     if (region) region.textContent = document.documentElement.dataset.errorText || "Error";
   });
 
+  // A form swapped in a moment ago may not be readied by htmx yet (it does so
+  // as the swap settles): ready it before its submit goes on, or a quick Enter
+  // would post it as a plain form and reload the page. Readying twice is a no-op.
+  document.addEventListener(
+    "submit",
+    function (event) {
+      if (window.htmx && event.target.matches("[hx-post], [hx-get]")) htmx.process(event.target);
+    },
+    true,
+  );
+
   // Language choice applies on change; the button stays for keyboard users without JS.
   document.addEventListener("DOMContentLoaded", function () {
     const select = document.getElementById("language-select");

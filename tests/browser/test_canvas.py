@@ -194,3 +194,17 @@ def test_drag_and_drop_moves_and_the_other_pages_pass_axe(
     page.get_by_role("button", name="Sammenlign").click()
     expect(page.locator("#diff, .diff").first).to_contain_text("SMS og e-post")
     axe_check(page)
+
+
+def test_a_form_swapped_in_a_moment_ago_is_still_sent_in_place(page, live_server, alice, board):
+    page = enter(page.context, live_server, alice)
+    page.goto(live_server.url + board.get_absolute_url())
+    # A copy of the form that htmx has not readied, as just after a swap.
+    page.evaluate(
+        "() => { const f = document.getElementById('add-channels'); f.outerHTML = f.outerHTML; }"
+    )
+    page.locator("#add-channels-text").fill("Chat på nettsiden")
+    page.locator("#add-channels-text").press("Enter")
+    expect(page.locator("#notes-channels")).to_contain_text("Chat på nettsiden")
+    expect(page.locator("#add-channels-text")).to_be_focused()
+    assert "#note-" not in page.url  # not posted as a plain form, which reloads the board
