@@ -1,18 +1,19 @@
-"""A benefit plan of 50 benefits × 10 years, each with an indicator, on the
-project built by bench.pages."""
+"""A benefit plan of 50 benefits × 10 years, each with an indicator measured
+ten times, on the project built by bench.pages."""
 
 from datetime import date
 
 from django.test import Client
 
 from bench.harness import request, timed
-from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator
+from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 from benefits.selectors import load_plan, result_of
 
 BENEFITS = 50
 YEARS = 10
+MEASUREMENTS = 10  # monthly, per indicator
 PAGE_MS = 50
-FRAGMENT_MS = 50
+FRAGMENT_MS = 20
 CALCULATION_MS = 10
 EXPORT_MS = 500
 KINDS = ["costs_avoided", "time_saved", "quality", "other"]
@@ -58,7 +59,7 @@ def build(ctx: dict) -> None:
             for y in plan.years
         ]
     )
-    Indicator.objects.bulk_create(
+    indicators = Indicator.objects.bulk_create(
         [
             Indicator(
                 benefit=b,
@@ -73,6 +74,13 @@ def build(ctx: dict) -> None:
                 responsible=member,
             )
             for n, b in enumerate(benefits)
+        ]
+    )
+    Measurement.objects.bulk_create(
+        [
+            Measurement(indicator=i, value=50 + q, date=date(2026, 1 + q, 1), recorded_by=member)
+            for i in indicators
+            for q in range(MEASUREMENTS)
         ]
     )
     ctx["benefit_plan"] = plan
@@ -90,6 +98,20 @@ def rows(ctx: dict):
         FRAGMENT_MS,
         request(client, "get", base, htmx=True),
     )
+    yield timed("page: plan settings", PAGE_MS, request(client, "get", base + "settings/"))
+    benefit = ctx["benefit_plan"].benefits.order_by("position").first()
+    yield timed(
+        "fragment: benefit edit form (htmx)",
+        FRAGMENT_MS,
+        request(client, "get", f"{base}benefits/{benefit.pk}/", htmx=True),
+    )
+    indicator = benefit.indicators.first()
+    yield timed(
+        f"page: indicator with {MEASUREMENTS} measurements",
+        PAGE_MS,
+        request(client, "get", f"{base}indicators/{indicator.pk}/"),
+    )
+    yield timed("page: import a plan", PAGE_MS, request(client, "get", base + "import/"))
     records = load_plan(ctx["benefit_plan"]).records(measurements=False)
     yield timed("calculation: benefit plan, 3 cases", CALCULATION_MS, lambda: result_of(records))
     yield timed(

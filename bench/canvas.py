@@ -9,6 +9,7 @@ from django.urls import reverse
 from bench.harness import request, timed
 from canvas.blocks import BLOCKS, COLOURS
 from canvas.models import Canvas, Note
+from canvas.services import snapshot_create
 
 NOTES = 200
 PAGE_MS = 50
@@ -60,6 +61,18 @@ def rows(ctx: dict):
 
     yield timed(f"page: canvas board ({NOTES} notes)", PAGE_MS, request(client, "get", board))
     yield timed(
+        "page: canvases of a project", PAGE_MS, request(client, "get", f"/projects/{pk}/canvas/")
+    )
+    snapshot = snapshot_create(canvas=canvas, name="Før benchmarken", by=ctx["member"])
+    snapshots = reverse("canvas:snapshots", args=[pk, canvas.pk])
+    yield timed("page: snapshots", PAGE_MS, request(client, "get", snapshots))
+    compare = reverse("canvas:compare", args=[pk, canvas.pk])
+    yield timed(
+        f"page: compare a snapshot with the board ({NOTES} notes)",
+        PAGE_MS,
+        request(client, "get", f"{compare}?a={snapshot.pk}&b=current"),
+    )
+    yield timed(
         "fragment: edit note (save)",
         FRAGMENT_MS,
         _versioned_post(client, edit, {"text": "Endret tekst", "color": "blue"}, note.version),
@@ -101,6 +114,6 @@ def rows(ctx: dict):
     )
     yield timed(
         f"fragment: refresh, changed ({NOTES} notes)",
-        PAGE_MS,
+        FRAGMENT_MS,
         request(client, "get", f"{changes}?since=0", htmx=True),
     )

@@ -8,6 +8,7 @@ from projects.models import Measure
 
 COLD_MS = 2000
 CACHED_MS = 50
+PAGE_MS = 50
 
 
 def build(ctx: dict) -> None:
@@ -27,6 +28,8 @@ def rows(ctx: dict):
         cache.clear()
         return fetch()
 
+    present = f"/projects/{ctx['project'].pk}/deck/"
+    yield timed("page: deck presentation", PAGE_MS, request(client, "get", present))
     yield timed("deck: PDF, cold", COLD_MS, cold, repeat=5, warmup=1)
     yield timed("deck: PDF, from cache", CACHED_MS, fetch)
     yield timed(

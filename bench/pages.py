@@ -57,6 +57,10 @@ def rows(ctx: dict):
         FRAGMENT_MS,
         request(client, "get", f"/projects/{pk}/members/", htmx=True),
     )
+    yield timed("page: new project", PAGE_MS, request(client, "get", "/projects/new/"))
+    yield timed("page: change password", PAGE_MS, request(client, "get", "/accounts/password/"))
+    yield timed("page: accessibility statement", PAGE_MS, request(client, "get", "/accessibility/"))
+    yield timed("page: log-in (signed out)", PAGE_MS, request(Client(), "get", "/accounts/login/"))
 
 
 def _changed(project_id: int, call):
