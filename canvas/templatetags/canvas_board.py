@@ -84,3 +84,10 @@ def note_card(context, note) -> SafeString:
             actions=actions,
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def note_cards(context, notes) -> SafeString:
+    """`note_card` of every note of a block: one tag, where a template loop
+    over a full board cost as much again as the cards themselves."""
+    return mark_safe("".join(note_card(context, note) for note in notes))  # noqa: S308 - cards
