@@ -12,7 +12,7 @@ from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurem
 from benefits.selectors import load_plan
 from canvas.blocks import BLOCKS
 from canvas.models import Note
-from projects.models import Membership, Project
+from projects.models import BenefitKind, Membership, Project
 from projects.selectors import projects_for_user
 from projects.selectors_steps import deck_sections
 
@@ -240,18 +240,22 @@ def benefit_sections(project: Project) -> tuple[dict[str, list[str]], dict[str, 
         if expected.payback_year
         else _("Does not pay back within the plan's horizon"),
         f"{_('Status')}: {plan.get_status_display()}",
-    ] + [f"{b.title} – {b.get_kind_display()}" for b in loaded.benefits]
+    ]
+    kinds = {kind: str(label) for kind, label in BenefitKind.choices}  # each translated once
+    summary += [f"{b.title} – {kinds.get(b.kind, b.kind)}" for b in loaded.benefits]
     indicators = [i for b in loaded.benefits for i in b.indicator_list]
-    latest = {
-        m.indicator_id: m
-        for m in Measurement.objects.filter(indicator__in=indicators).order_by("date", "pk")
-    }
+    # The last value of each indicator: the rows in order, the last one kept.
+    latest = dict(
+        Measurement.objects.filter(indicator__in=indicators)
+        .order_by("date", "pk")
+        .values_list("indicator_id", "value")
+    )
     followup = []
     for indicator in indicators:
         checks = smarte.assess(indicator)
         letters = "".join(smarte.CRITERIA[c.key][0] if c.ok else "·" for c in checks)
-        measured = latest.get(indicator.pk)
-        now = calculations.format_number(measured.value) if measured else _("not measured yet")
+        value = latest.get(indicator.pk)
+        now = _("not measured yet") if value is None else calculations.format_number(value)
         followup.append(
             f"{indicator.name}: {now} → {calculations.format_number(indicator.target_value or 0)}"
             f" {indicator.unit} ({letters})"
