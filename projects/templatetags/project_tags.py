@@ -2,7 +2,10 @@ from html import escape  # the same escaping as Django's, without its lazy-strin
 
 from django import template
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils import formats, timezone
+from django.utils.html import escape as django_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from projects import navigation
 
@@ -39,3 +42,39 @@ def fact_list(facts) -> str:
 def _lines(text: str) -> str:
     """`text` escaped, its line breaks as <br> (as the linebreaksbr filter does)."""
     return escape(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+
+
+ENTRY = (
+    '<li><p class="history-entry"><time datetime="{iso}">{when}</time>\n  {sentence}</p>\n'
+    "{changes}\n</li>"
+)
+
+
+@register.simple_tag
+def history_entries(entries) -> SafeString:
+    """Entries of a project's history (projects.history.Entry) as list items.
+    Built here rather than as a template included per entry: the history page
+    shows fifty, and the includes took half its time."""
+    return mark_safe("".join(_history_entry(entry) for entry in entries))  # all escaped below
+
+
+def _history_entry(entry) -> str:
+    when = timezone.localtime(entry.when)
+    words = {"who": entry.who, "verb": entry.verb, "what": entry.what, "label": entry.label}
+    sentence = _("%(who)s %(verb)s %(what)s “%(label)s”") % _escaped(words)
+    changes = "".join(
+        "<li>{}</li>".format(
+            _("%(name)s: %(old)s → %(new)s") % _escaped({"name": name, "old": old, "new": new})
+        )
+        for name, old, new in entry.changes
+    )
+    return ENTRY.format(
+        iso=when.isoformat(),
+        when=formats.date_format(when, "SHORT_DATETIME_FORMAT"),
+        sentence=sentence,
+        changes=f'<ul class="history-changes">{changes}</ul>' if changes else "",
+    )
+
+
+def _escaped(values: dict) -> dict:
+    return {key: django_escape(value) for key, value in values.items()}
