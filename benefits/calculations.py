@@ -107,8 +107,8 @@ class PlanResult:
 
 def payback_year(cumulative: pd.Series) -> int | None:
     """The first year whose cumulative net is ≥ 0, or None."""
-    reached = cumulative[cumulative >= 0]
-    return int(reached.index[0]) if len(reached) else None
+    reached = np.flatnonzero(cumulative.to_numpy() >= 0)
+    return int(cumulative.index[reached[0]]) if len(reached) else None
 
 
 def net_present_value(net: pd.Series, *, rate: float) -> float:
@@ -181,7 +181,7 @@ def plan_result(
         scenarios[name] = Scenario(
             name=name,
             table=table,
-            totals=table.drop(columns="cumulative").sum(),
+            totals=table.sum().iloc[:-1],  # every column but the cumulative (the last)
             payback_year=payback_year(table["cumulative"]),
             npv=net_present_value(table["net"], rate=rate),
         )

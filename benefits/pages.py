@@ -16,8 +16,8 @@ from projects.models import BenefitKind, Membership
 
 from . import calculations as calc
 from . import charts, smarte
-from .models import BenefitPlan, PlanEvent
-from .selectors import identified_not_adopted, load_plan, number, plan_events, result_of
+from .models import BenefitPlan, Cost, PlanEvent
+from .selectors import load_plan, number, plan_events, result_of
 
 
 def scenario_names() -> dict[str, str]:
@@ -70,19 +70,21 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
             [str(s.payback_year) if s.payback_year else _("None") for s in scenarios.values()],
         ),
     ]
-    table = scenarios[calc.EXPECTED].table
+    # Rows read as plain lists: a pandas lookup per cell costs more than the table.
     columns = [*calc.MONEY_KINDS, "benefits", "costs", "net", "cumulative"]
-    yearly = [(year, [money(table.at[year, col]) for col in columns]) for year in result.years]
+    rows = scenarios[calc.EXPECTED].table[columns].to_numpy().tolist()
+    yearly = [(year, [money(x) for x in row]) for year, row in zip(result.years, rows, strict=True)]
     totals = scenarios[calc.EXPECTED].totals
     yearly_totals = [money(totals[col]) for col in columns[:-1]]
+    by_case = [s.table["cumulative"].tolist() for s in scenarios.values()]
     cumulative = [
-        (year, [money(s.table.at[year, "cumulative"]) for s in scenarios.values()])
-        for year in result.years
+        (year, [money(case[i]) for case in by_case]) for i, year in enumerate(result.years)
     ]
+    uncounted_time = result.uncounted_time["expected"].tolist()
     uncounted = [
-        (year, money(result.uncounted_time.at[year, "expected"]))
-        for year in result.years
-        if result.uncounted_time.at[year, "expected"]
+        (year, money(amount))
+        for year, amount in zip(result.years, uncounted_time, strict=True)
+        if amount
     ]
     return {
         "scenario_names": list(names.values()),
@@ -101,6 +103,37 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
         "yearly_chart": charts.yearly_chart(result),
         "scenario_chart": charts.scenario_chart(result, names),
     }
+
+
+# Number tables and charts by the figures they are worked out from, which a
+# key covers whole, so an entry is never stale: a change that moves no figure
+# (a title, an indicator, a measurement) finds the plan's numbers here.
+_NUMBERS: OrderedDict[int, dict] = OrderedDict()
+NUMBERS_KEPT = 200  # some kB each
+
+
+def _figures_key(figures: dict) -> tuple:
+    """All that `result_of` reads of `figures`."""
+    return (
+        tuple(figures["plan"].values()),
+        tuple((b["id"], b["kind"], b["counted"]) for b in figures["benefits"]),
+        tuple(tuple(v.values()) for v in figures["values"]),
+        tuple(tuple(c.values()) for c in figures["costs"]),
+    )
+
+
+def plan_numbers(figures: dict) -> dict:
+    """`numbers_context` of the plan whose `figures` are given (LoadedPlan.figures)."""
+    key = hash((get_language(), _figures_key(figures)))
+    numbers = _NUMBERS.get(key)
+    if numbers is not None:
+        _NUMBERS.move_to_end(key)
+        return numbers
+    numbers = numbers_context(result_of(figures), rate=figures["plan"]["discount_rate"])
+    _NUMBERS[key] = numbers
+    if len(_NUMBERS) > NUMBERS_KEPT:
+        _NUMBERS.popitem(last=False)
+    return numbers
 
 
 def _format(amount: float, *, kind: str, unit: str) -> str:
@@ -128,10 +161,11 @@ def value_cells(
     return cells
 
 
-# Rendered benefit cards by fingerprint. A fingerprint covers everything a
-# card shows, so an entry is never stale; this keeps a plan of 50 benefits ×
-# 10 years within the page budget once its cards have been seen.
-_CARDS: OrderedDict[int, str] = OrderedDict()
+# Rendered benefit cards by fingerprint, each with its indicators' checks. A
+# fingerprint covers everything a card shows, so an entry is never stale; this
+# keeps a plan of 50 benefits × 10 years within the page budget once its cards
+# have been seen.
+_CARDS: OrderedDict[int, tuple[str, list]] = OrderedDict()
 CARDS_KEPT = 2000  # a few kB each
 
 
@@ -159,13 +193,16 @@ def _fingerprint(benefit, *, can_edit: bool, today, project_pk: int) -> int:
 
 def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) -> str:
     """The benefit's card on the plan page (its indicators get `checks`)."""
+    key = _fingerprint(benefit, can_edit=can_edit, today=today, project_pk=project.pk)
+    kept = _CARDS.get(key)
+    if kept is not None:
+        _CARDS.move_to_end(key)
+        card, checks = kept
+        for indicator, indicator_checks in zip(benefit.indicator_list, checks, strict=True):
+            indicator.checks = indicator_checks
+        return card
     for indicator in benefit.indicator_list:
         indicator.checks = smarte.assess(indicator)
-    key = _fingerprint(benefit, can_edit=can_edit, today=today, project_pk=project.pk)
-    card = _CARDS.get(key)
-    if card is not None:
-        _CARDS.move_to_end(key)
-        return card
     benefit.cells = value_cells(
         benefit.value_rows,
         years=years,
@@ -191,15 +228,28 @@ def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) 
         "benefits/_benefit.html",
         {"benefit": benefit, "project": project, "years": years, "can_edit": can_edit},
     )
-    _CARDS[key] = card
+    _CARDS[key] = (card, [indicator.checks for indicator in benefit.indicator_list])
     if len(_CARDS) > CARDS_KEPT:
         _CARDS.popitem(last=False)
     return card
 
 
+def cost_rows(costs, *, url: Callable[[int], str]) -> list[tuple]:
+    """(cost, kind, expected, low, high, edit URL) per cost, amounts formatted."""
+    kinds = {value: str(label) for value, label in Cost.Kind.choices}
+    return [
+        (
+            c,
+            kinds.get(c.kind, c.kind),
+            *(calc.format_amount(x) if x is not None else "" for x in (c.expected, c.low, c.high)),
+            url(c.pk),
+        )
+        for c in costs
+    ]
+
+
 def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dict:
     loaded = load_plan(plan)
-    result = result_of(loaded.records(measurements=False))
     today = timezone.localdate()
     can_edit = project.can_write and not plan.locked
     urls = {
@@ -215,31 +265,28 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
             benefit, project=project, years=plan.years, can_edit=can_edit, today=today, urls=urls
         )
     indicators = [i for b in loaded.benefits for i in b.indicator_list]
+    adopted = {b.source_id for b in loaded.benefits}
     return {
         "project": project,
         "plan": plan,
         "benefits": loaded.benefits,
-        "costs": [
-            (
-                c,
-                *(
-                    calc.format_amount(x) if x is not None else ""
-                    for x in (c.expected, c.low, c.high)
-                ),
-            )
-            for c in loaded.costs
-        ],
+        "costs": cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1)),
         "years": plan.years,
         "can_edit": can_edit,
         "can_submit": project.can_write
         and plan.status in (BenefitPlan.Status.DRAFT, BenefitPlan.Status.RETURNED),
         "can_decide": project.role == Membership.Role.SOLUTION_OWNER
         and plan.status == BenefitPlan.Status.SUBMITTED,
-        "problems": smarte.plan_problems(indicators),
+        "problems": [
+            (indicator, "; ".join(f"{check.label} – {check.reason}" for check in failed))
+            for indicator, failed in smarte.plan_problems(indicators)
+        ],
         "events": plan_events(plan),
-        "not_adopted": list(identified_not_adopted(project, plan)) if can_edit else [],
+        "not_adopted": list(project.identified_benefits.exclude(pk__in=adopted - {None}))
+        if can_edit
+        else [],
         "error": error,
-        **numbers_context(result, rate=float(plan.discount_rate)),
+        **plan_numbers(loaded.figures()),
     }
 
 

@@ -49,6 +49,26 @@ def value_rows(cells, target: str = ""):
     )
 
 
+@register.filter
+def num_cells(texts) -> str:
+    """Table cells of numbers, right-aligned: the plan's number tables have a
+    few hundred, which as template nodes cost more than the rest of them."""
+    return mark_safe("".join(f'<td class="num">{escape(t)}</td>' for t in texts))  # escaped
+
+
+@register.filter
+def problem_items(problems) -> str:
+    """The list items of what keeps a plan from being submitted: each failing
+    indicator, linked to its card, with what fails (see pages.plan_context)."""
+    return mark_safe(  # every text is escaped
+        "\n".join(
+            f'<li><a class="ds-link" href="#indicator-{indicator.pk}">{escape(indicator.name)}</a>'
+            f": {escape(failed)}</li>"
+            for indicator, failed in problems
+        )
+    )
+
+
 @register.simple_tag
 def smarte_rows(indicator, target: str = ""):
     """The S.M.A.R.T.E checklist of an indicator: one row per criterion."""
