@@ -17,9 +17,9 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-# People's and units' names are not part of any revision: they show at most
-# this much later.
-TIMEOUT = 600
+# Other people's and units' names are not part of any revision: they show at
+# most this much later (the overview's shared parts keep as long again).
+TIMEOUT = 300
 
 
 def render_cached(request: HttpRequest, template: str, context: dict, *, vary: tuple):
@@ -30,7 +30,9 @@ def render_cached(request: HttpRequest, template: str, context: dict, *, vary: t
     # Messages are for one response only.
     if request.method != "GET" or nonce is None or len(messages.get_messages(request)):
         return render(request, template, context)
-    parts = (template, *vary, request.user.pk, get_language(), request.get_full_path())
+    user = request.user  # the page's header shows their name and, for staff, the admin link
+    parts = (template, *vary, user.pk, user.get_full_name(), user.is_staff, get_language())
+    parts += (request.get_full_path(),)
     key = "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     pages = caches["pages"]
     token, nonce = get_token(request), str(nonce)

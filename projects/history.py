@@ -94,6 +94,9 @@ def register(model: type[models.Model], *, project_lookup: str, label=default_la
     _sources.append(Source(model=model, project_lookup=project_lookup, label=label))
 
     def recorded(sender, instance, history_instance, **kwargs):
+        if history_instance.history_type == "~" and not _changes(model, history_instance):
+            history_instance.delete()  # a save that changed nothing the history shows
+            return
         # The recorded row names its project by the same lookup as the live one.
         of_row = sender.objects.filter(pk=history_instance.pk).values(project_lookup)
         revision = _renew(Project.objects.filter(pk__in=of_row))
@@ -101,6 +104,15 @@ def register(model: type[models.Model], *, project_lookup: str, label=default_la
             instance.revision = revision  # the caller's copy stays current
 
     post_create_historical_record.connect(recorded, sender=_historical(model), weak=False)
+
+
+def _changes(model: type[models.Model], row) -> bool:
+    """Whether the recorded `row` differs from the one before it in a field the
+    history shows (True when there is none before it)."""
+    before = row.prev_record
+    return before is None or any(
+        getattr(before, fld.attname) != getattr(row, fld.attname) for fld in _tracked_fields(model)
+    )
 
 
 def touch(project_id: int) -> None:

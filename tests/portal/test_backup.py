@@ -66,3 +66,11 @@ def test_timestamps_keep_every_microsecond(rich_project, tmp_path):
     assert set(
         Project.history.filter(id=rich_project.pk).values_list("history_date", flat=True)
     ) == {stamp}
+
+
+def test_a_restored_project_gets_a_new_revision(rich_project, tmp_path):
+    path = tmp_path / "project.json"
+    call_command("export_project", rich_project.pk, output=str(path))
+    exported = Project.objects.get(pk=rich_project.pk).revision
+    call_command("import_project", str(path))
+    assert Project.objects.get(pk=rich_project.pk).revision != exported

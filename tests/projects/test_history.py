@@ -1,5 +1,6 @@
 from projects.history import ProjectHistory
 from projects.models import Membership
+from projects.services import project_update
 from tests.factories import count_queries, make_user
 
 
@@ -58,3 +59,12 @@ def test_a_save_that_changed_nothing_shown_is_left_out(project):
     entries = ProjectHistory(project.pk)[:10]
     assert [e.label for e in entries if e.action == "~"] == ["Ny tittel"]
     assert entries[0].label == "Ny tittel"
+
+
+def test_a_save_that_changes_nothing_shown_records_nothing(client, alice, project):
+    recorded = project.history.count()
+    for _ in range(6):
+        project_update(project=project, data={"title": project.title}, version=None)
+    assert project.history.count() == recorded
+    client.force_login(alice)
+    assert "Alice Aas" in client.get(project.get_absolute_url()).text  # latest changes still there
