@@ -105,11 +105,29 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
     }
 
 
-# Number tables and charts by the figures they are worked out from, which a
-# key covers whole, so an entry is never stale: a change that moves no figure
-# (a title, an indicator, a measurement) finds the plan's numbers here.
-_NUMBERS: OrderedDict[int, dict] = OrderedDict()
-NUMBERS_KEPT = 200  # some kB each
+class _Kept:
+    """The last `limit` values used, by key, in this process. Keys cover all a
+    value is made from, so a kept value is never stale."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._values: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        value = self._values.get(key)
+        if value is not None:
+            self._values.move_to_end(key)
+        return value
+
+    def put(self, key, value) -> None:
+        self._values[key] = value
+        if len(self._values) > self.limit:
+            self._values.popitem(last=False)
+
+
+# Number tables and charts by the figures they are worked out from: a change
+# that moves no figure (a title, an indicator, a measurement) finds them here.
+_NUMBERS = _Kept(200)  # some kB each
 
 
 def _figures_key(figures: dict) -> tuple:
@@ -126,13 +144,9 @@ def plan_numbers(figures: dict) -> dict:
     """`numbers_context` of the plan whose `figures` are given (LoadedPlan.figures)."""
     key = hash((get_language(), _figures_key(figures)))
     numbers = _NUMBERS.get(key)
-    if numbers is not None:
-        _NUMBERS.move_to_end(key)
-        return numbers
-    numbers = numbers_context(result_of(figures), rate=figures["plan"]["discount_rate"])
-    _NUMBERS[key] = numbers
-    if len(_NUMBERS) > NUMBERS_KEPT:
-        _NUMBERS.popitem(last=False)
+    if numbers is None:
+        numbers = numbers_context(result_of(figures), rate=figures["plan"]["discount_rate"])
+        _NUMBERS.put(key, numbers)
     return numbers
 
 
@@ -161,12 +175,10 @@ def value_cells(
     return cells
 
 
-# Rendered benefit cards by fingerprint, each with its indicators' checks. A
-# fingerprint covers everything a card shows, so an entry is never stale; this
-# keeps a plan of 50 benefits × 10 years within the page budget once its cards
-# have been seen.
-_CARDS: OrderedDict[int, tuple[str, list]] = OrderedDict()
-CARDS_KEPT = 2000  # a few kB each
+# Rendered benefit cards by fingerprint (everything a card shows), each with
+# its indicators' checks; this keeps a plan of 50 benefits × 10 years within the
+# page budget once its cards have been seen.
+_CARDS = _Kept(2000)  # a few kB each
 
 
 def _fields(obj) -> tuple:
@@ -196,7 +208,6 @@ def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) 
     key = _fingerprint(benefit, can_edit=can_edit, today=today, project_pk=project.pk)
     kept = _CARDS.get(key)
     if kept is not None:
-        _CARDS.move_to_end(key)
         card, checks = kept
         for indicator, indicator_checks in zip(benefit.indicator_list, checks, strict=True):
             indicator.checks = indicator_checks
@@ -228,9 +239,7 @@ def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) 
         "benefits/_benefit.html",
         {"benefit": benefit, "project": project, "years": years, "can_edit": can_edit},
     )
-    _CARDS[key] = (card, [indicator.checks for indicator in benefit.indicator_list])
-    if len(_CARDS) > CARDS_KEPT:
-        _CARDS.popitem(last=False)
+    _CARDS.put(key, (card, [indicator.checks for indicator in benefit.indicator_list]))
     return card
 
 
