@@ -110,9 +110,16 @@ def _changes(model: type[models.Model], row) -> bool:
     """Whether the recorded `row` differs from the one before it in a field the
     history shows (True when there is none before it)."""
     before = row.prev_record
-    return before is None or any(
-        getattr(before, fld.attname) != getattr(row, fld.attname) for fld in _tracked_fields(model)
-    )
+    return before is None or bool(_diff(model, before, row))
+
+
+def _diff(model: type[models.Model], before, row) -> list[tuple[models.Field, object, object]]:
+    """(field, old, new) of each field the history shows that differs."""
+    return [
+        (fld, getattr(before, fld.attname), getattr(row, fld.attname))
+        for fld in _tracked_fields(model)
+        if getattr(before, fld.attname) != getattr(row, fld.attname)
+    ]
 
 
 def touch(project_id: int) -> None:
@@ -249,11 +256,7 @@ def _entry(source: Source, row, before, refs: dict) -> Entry | None:
     """How `row` reads in the history; None for a save that changed nothing shown."""
     diff = []
     if row.history_type == "~" and before is not None:
-        diff = [
-            (fld, getattr(before, fld.attname), getattr(row, fld.attname))
-            for fld in _tracked_fields(source.model)
-            if getattr(before, fld.attname) != getattr(row, fld.attname)
-        ]
+        diff = _diff(source.model, before, row)
         if not diff:
             return None
     return Entry(
