@@ -18,12 +18,15 @@ LEADERS_GROUP = "leaders"
 security_log = logging.getLogger("portal.security")
 
 
-def user_is_leader(user: AbstractBaseUser) -> bool:
-    """Leaders and superusers read every project."""
+def user_is_leader(user: AbstractBaseUser, *, in_group: bool | None = None) -> bool:
+    """Leaders and superusers read every project. `in_group`: whether the user
+    is in the leaders group, when already read; otherwise it is looked up."""
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_is_leader"):
-        user._is_leader = user.is_superuser or user.groups.filter(name=LEADERS_GROUP).exists()
+        if in_group is None:
+            in_group = user.groups.filter(name=LEADERS_GROUP).exists()
+        user._is_leader = user.is_superuser or in_group
     return user._is_leader
 
 
@@ -48,16 +51,13 @@ def project_for_user(
     if user.is_authenticated:
         params = [user.pk, LEADERS_GROUP, user.pk, project_id]
         project = next(iter(Project.objects.raw(_access_sql(), params)), None)
-    if project is not None and not hasattr(user, "_is_leader"):
-        user._is_leader = user.is_superuser or bool(project.in_leaders)
-    if project is None or (project.my_role is None and not user_is_leader(user)):
+    leader = project is not None and user_is_leader(user, in_group=bool(project.in_leaders))
+    if project is None or (project.my_role is None and not leader):
         security_log.warning("project refused: status=404 user=%s project=%s", user.pk, project_id)
         raise Http404
     project.role = project.my_role
     project.can_write = project.role in Membership.EDITOR_ROLES
-    project.can_approve = project.role == Membership.Role.COMMISSIONING_OWNER or user_is_leader(
-        user
-    )
+    project.can_approve = leader or project.role == Membership.Role.COMMISSIONING_OWNER
     if (write and not project.can_write) or (approve and not project.can_approve):
         security_log.warning(
             "project refused: status=403 user=%s project=%s write=%s approve=%s",
