@@ -7,6 +7,8 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from projects.templatetags.project_tags import escaped_lines
+
 register = template.Library()
 
 CARD = (
@@ -78,7 +80,7 @@ def note_card(context, note) -> SafeString:
             id=int(note.pk),
             color=escape(note.color),
             alert=alert,
-            text=escape(note.text).replace("\r\n", "\n").replace("\n", "<br>"),
+            text=escaped_lines(note.text),
             colour=labels["colours"].get(note.color, ""),
             hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
             actions=actions,

@@ -3,7 +3,6 @@ from html import escape  # the same escaping as Django's, without its lazy-strin
 from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import escape as django_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -35,12 +34,15 @@ def fact_list(facts) -> str:
     nodes they took a tenth of its time."""
     if not facts:
         return ""
-    items = "".join(f"<dt>{escape(label)}</dt><dd>{_lines(text)}</dd>" for label, text in facts)
+    items = "".join(
+        f"<dt>{escape(label)}</dt><dd>{escaped_lines(text)}</dd>" for label, text in facts
+    )
     return mark_safe(f'<dl class="flow-facts">{items}</dl>')  # every text is escaped
 
 
-def _lines(text: str) -> str:
-    """`text` escaped, its line breaks as <br> (as the linebreaksbr filter does)."""
+def escaped_lines(text: str) -> str:
+    """`text` escaped, its line breaks as <br> (as the linebreaksbr filter does),
+    for markup built in Python."""
     return escape(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
 
@@ -77,4 +79,4 @@ def _history_entry(entry) -> str:
 
 
 def _escaped(values: dict) -> dict:
-    return {key: django_escape(value) for key, value in values.items()}
+    return {key: escape(str(value)) for key, value in values.items()}
