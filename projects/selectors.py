@@ -12,6 +12,8 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404
 
+from . import access
+from .access import Actor
 from .models import Activity, Membership, Preference, Project
 
 LEADERS_GROUP = "leaders"
@@ -56,8 +58,12 @@ def project_for_user(
         security_log.warning("project refused: status=404 user=%s project=%s", user.pk, project_id)
         raise Http404
     project.role = project.my_role
-    project.can_write = project.role in Membership.EDITOR_ROLES
-    project.can_approve = leader or project.role == Membership.Role.COMMISSIONING_OWNER
+    project.actor = Actor(
+        user_id=user.pk, role=project.role, leader=leader, admin=user.is_staff or user.is_superuser
+    )
+    project.can_write = project.actor.editor
+    # Whether the person decides the project's gates.
+    project.can_approve = access.gate_refusal(project.actor) is None
     if (write and not project.can_write) or (approve and not project.can_approve):
         security_log.warning(
             "project refused: status=403 user=%s project=%s write=%s approve=%s",
