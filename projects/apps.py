@@ -23,7 +23,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
-        from . import history, models, navigation
+        from django.db.models import Q
+        from django.urls import reverse
+
+        from . import history, models, navigation, responsibilities
         from .models import IdentifiedBenefit, Measure, Membership, Project
 
         navigation.register(_("Overview"), "projects:detail", order=0)
@@ -58,3 +61,16 @@ class ProjectsConfig(AppConfig):
             Measure,
         ):
             history.register(model, project_lookup="project_id", label=_step_label)
+
+        open_activity = models.Activity.Status
+        responsibilities.register(
+            models.Activity,
+            field="responsible",
+            project_lookup="project_id",
+            # Begun or given a date: work that someone must carry.
+            needed=lambda: (
+                Q(status=open_activity.IN_PROGRESS)
+                | Q(status=open_activity.NOT_STARTED, due_date__isnull=False)
+            ),
+            url=lambda row: reverse("projects:step-deliver", args=[row.project_id]) + "#activity-progress",
+        )
