@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from projects.models import Project, Unit
 from projects.responses import announce
-from projects.selectors import projects_for_user, user_is_leader
+from projects.selectors import projects_for_user, projects_waiting_for_owner, user_is_leader
 from projects.services import StaleEdit
 from projects.views_steps import PLACEMENT_TEXT
 
@@ -32,7 +32,9 @@ def home(request):
         .select_related("unit")
         .order_by("-updated_at")
     )
-    return render(request, "portal/home.html", {"projects": projects})
+    waiting = projects_waiting_for_owner(request.user)
+    context = {"projects": projects, "waiting": waiting[:20], "waiting_count": waiting.count()}
+    return render(request, "portal/home.html", context)
 
 
 @login_not_required

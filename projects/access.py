@@ -75,11 +75,13 @@ def membership_refusal(
         if not (actor.governs or actor.role == Role.COMMISSIONING_OWNER):
             return _("Only the commissioning owner or a leader appoints the solution owner.")
         return None
-    if old == Role.SOLUTION_OWNER and not actor.governs:
-        return _("Only a leader demotes or removes the solution owner.")
+    if old == Role.SOLUTION_OWNER:
+        if not actor.governs:
+            return _("Only a leader demotes or removes the solution owner.")
+        return None
     if new is None and user_id == actor.user_id:
         return None  # anyone but an owner may leave
-    if actor.editor or actor.governs:
+    if actor.editor:
         return None
     return _("Only team members add, change and remove team members and viewers.")
 

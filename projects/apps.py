@@ -39,7 +39,18 @@ class ProjectsConfig(AppConfig):
         navigation.register(_("History"), "projects:history", order=90)
 
         history.register(Project, project_lookup="id")
-        history.register(Membership, project_lookup="project_id", label=history.membership_label)
+        history.register(
+            Membership,
+            project_lookup="project_id",
+            label=history.membership_label,
+            shown_whole=("role",),
+        )
+        history.register(
+            models.GateDecision,
+            project_lookup="project_id",
+            label=_step_label,
+            shown_whole=("decision", "comment"),
+        )
         history.register(IdentifiedBenefit, project_lookup="project_id")
         # The step work, parents before children (a backup restores in this order):
         # Goal before Measure, Supplier before SupplierDialogue.
@@ -72,5 +83,7 @@ class ProjectsConfig(AppConfig):
                 Q(status=open_activity.IN_PROGRESS)
                 | Q(status=open_activity.NOT_STARTED, due_date__isnull=False)
             ),
-            url=lambda row: reverse("projects:step-deliver", args=[row.project_id]) + "#activity-progress",
+            url=lambda row: (
+                reverse("projects:step-deliver", args=[row.project_id]) + "#activity-progress"
+            ),
         )

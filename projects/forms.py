@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from . import access
+from .access import Actor
 from .models import Membership, Project
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -55,12 +57,21 @@ class MemberAddForm(forms.Form):
     )
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
 
-    def __init__(self, *args, project: Project, **kwargs):
+    def __init__(self, *args, project: Project, actor: Actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.project = project
         self.fields["identifier"].widget.attrs["autocomplete"] = "off"
+        labels = dict(Membership.Role.choices)
+        self.fields["role"].choices = [(r, labels[r]) for r in self.roles_for(actor)]
+
+    @staticmethod
+    def roles_for(actor: Actor) -> list[str]:
+        """The roles `actor` may give someone new."""
+        return access.roles_offered(actor, user_id=None, old=None)
 
     def clean_identifier(self):
+        # One answer for an unknown, an inactive and an ambiguous address, and
+        # no name before the person is added: the form tells nobody who has a user.
         identifier = self.cleaned_data["identifier"].strip()
         users = get_user_model().objects.filter(
             Q(username__iexact=identifier) | Q(email__iexact=identifier), is_active=True
@@ -72,10 +83,7 @@ class MemberAddForm(forms.Form):
             )
         user = matches[0]
         if Membership.objects.filter(project=self.project, user=user).exists():
-            raise forms.ValidationError(
-                _("%(name)s is already a member of this project.")
-                % {"name": user.get_full_name() or user.username}
-            )
+            raise forms.ValidationError(_("That person is already a member of this project."))
         return user
 
 

@@ -38,6 +38,9 @@ class Source:
     model: type[models.Model]
     project_lookup: str
     label: Callable[[models.Model, dict], str]
+    # Fields worth reading when a row is created or deleted (a role granted,
+    # a decision with its comment); other rows show only their label then.
+    shown_whole: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,14 +87,23 @@ def default_label(row: models.Model, refs: dict) -> str:
     return str(row.pk)
 
 
-def register(model: type[models.Model], *, project_lookup: str, label=default_label) -> None:
+def register(
+    model: type[models.Model],
+    *,
+    project_lookup: str,
+    label=default_label,
+    shown_whole: tuple[str, ...] = (),
+) -> None:
     """Add `model`'s recorded changes to its project's history.
 
     `project_lookup` filters the model's historical rows to one project, e.g.
-    "project_id" or "canvas__project_id"."""
+    "project_id" or "canvas__project_id"; `shown_whole` names the fields an
+    entry lists when a row is created or deleted."""
     if any(source.model is model for source in _sources):
         return
-    _sources.append(Source(model=model, project_lookup=project_lookup, label=label))
+    _sources.append(
+        Source(model=model, project_lookup=project_lookup, label=label, shown_whole=shown_whole)
+    )
 
     def recorded(sender, instance, history_instance, **kwargs):
         if history_instance.history_type == "~" and not _changes(model, history_instance):
@@ -163,7 +175,8 @@ def _display(fld: models.Field, value, refs: dict) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, datetime | date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
-    return Truncator(str(value)).chars(80)
+    # A comment or a text is read whole; a short field is a name or a value.
+    return Truncator(str(value)).chars(1000 if isinstance(fld, models.TextField) else 80)
 
 
 def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
@@ -259,6 +272,17 @@ def _entry(source: Source, row, before, refs: dict) -> Entry | None:
         diff = _diff(source.model, before, row)
         if not diff:
             return None
+    elif source.shown_whole:
+        values = [
+            (fld, getattr(row, fld.attname))
+            for fld in _tracked_fields(source.model)
+            if fld.name in source.shown_whole
+        ]
+        diff = [
+            (fld, None, value) if row.history_type == "+" else (fld, value, None)
+            for fld, value in values
+            if value not in (None, "")
+        ]
     return Entry(
         when=row.history_date,
         who=refs.get((get_user_model(), row.history_user_id)) or _("The portal"),

@@ -114,7 +114,17 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["project", "user"], name="one_membership_per_user")
+            models.UniqueConstraint(fields=["project", "user"], name="one_membership_per_user"),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(role="commissioning_owner"),
+                name="one_commissioning_owner",
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(role="solution_owner"),
+                name="one_solution_owner",
+            ),
         ]
 
     def __str__(self) -> str:

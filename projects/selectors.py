@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from . import access
@@ -95,6 +95,18 @@ def _access_sql() -> str:
     )
 
 
+def projects_waiting_for_owner(user: AbstractBaseUser) -> QuerySet[Project]:
+    """Open projects without a commissioning owner, for the leaders who appoint one."""
+    if not user_is_leader(user):
+        return Project.objects.none()
+    return (
+        Project.objects.filter(archived=False)
+        .exclude(funnel_stage=Project.FunnelStage.STOPPED)
+        .exclude(memberships__role=Membership.Role.COMMISSIONING_OWNER)
+        .order_by("title")
+    )
+
+
 def language_of(user: AbstractBaseUser) -> str:
     """The language the user last chose in the portal, or the portal's default."""
     preference = Preference.objects.filter(user=user).first()
@@ -106,6 +118,8 @@ def activities_due(*, start: date, end: date) -> QuerySet[Activity]:
     return (
         Activity.objects.filter(
             responsible__isnull=False,
+            # Someone who has left the project is not reminded of it.
+            project__memberships__user=F("responsible"),
             due_date__range=(start, end),
             status__in=[Activity.Status.NOT_STARTED, Activity.Status.IN_PROGRESS],
         )

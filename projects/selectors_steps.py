@@ -16,6 +16,7 @@ from .models import (
     JourneyStage,
     Lesson,
     Measure,
+    Membership,
     Project,
     ProjectFlow,
     Stakeholder,
@@ -84,6 +85,11 @@ class Overview:
     @cached_property
     def memberships(self) -> list:
         return list(self.project.memberships.select_related("user"))
+
+    @cached_property
+    def commissioning_owner(self) -> Membership | None:
+        role = Membership.Role.COMMISSIONING_OWNER
+        return next((m for m in self.memberships if m.role == role), None)
 
     @cached_property
     def steps(self) -> list:

@@ -4,7 +4,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from .models import Membership, Project
+from . import access, responsibilities
+from .access import Actor, Refused, check
+from .models import Activity, Membership, Project
 
 
 class StaleEdit(Exception):
@@ -13,10 +15,6 @@ class StaleEdit(Exception):
     def __init__(self, current):
         super().__init__("stale edit")
         self.current = current
-
-
-class MembershipRuleBroken(Exception):
-    """A change to the members would leave the project without an editor."""
 
 
 @transaction.atomic
@@ -56,34 +54,81 @@ def project_set_archived(*, project: Project, archived: bool) -> Project:
     return current
 
 
-def _editors_left(project: Project, *, without: Membership) -> int:
-    return (
-        Membership.objects.filter(project=project, role__in=Membership.EDITOR_ROLES)
-        .exclude(pk=without.pk)
-        .count()
-    )
+# --- members: the rules are in projects.access, enforced here ---------------
+
+# Appointing an owner replaces the one before, who stays in the project.
+REPLACED_BY = {
+    Membership.Role.SOLUTION_OWNER: Membership.Role.TEAM_MEMBER,
+    Membership.Role.COMMISSIONING_OWNER: Membership.Role.VIEWER,
+}
 
 
-def membership_add(*, project: Project, user: AbstractBaseUser, role: str) -> Membership:
+def _lock_members(project_id: int) -> list[Membership]:
+    """The project's memberships, locked: two changes at once cannot both take
+    the last editor or both appoint an owner."""
+    return list(Membership.objects.select_for_update().filter(project=project_id).order_by("pk"))
+
+
+def _keep_an_editor(members: list[Membership], *, changed: Membership, role: str | None) -> None:
+    if not changed.is_editor or role in Membership.EDITOR_ROLES:
+        return
+    if not any(m.is_editor for m in members if m.pk != changed.pk):
+        raise Refused(_("The project must keep at least one editor."))
+
+
+def _appoint(members: list[Membership], *, role: str, project_id: int) -> None:
+    """Make room for a new owner in `role`; a new solution owner also completes
+    step 3's first activity."""
+    for m in members:
+        if m.role == role and role in REPLACED_BY:
+            m.role = REPLACED_BY[role]
+            m.save()
+    if role == Membership.Role.SOLUTION_OWNER:
+        for activity in Activity.objects.filter(project=project_id, key="solution_owner").exclude(
+            status=Activity.Status.DONE
+        ):
+            activity.status = Activity.Status.DONE
+            activity.version += 1
+            activity.save()
+
+
+@transaction.atomic
+def membership_add(
+    *, project: Project, user: AbstractBaseUser, role: str, actor: Actor
+) -> Membership:
+    members = _lock_members(project.pk)
+    if any(m.user_id == user.pk for m in members):
+        raise Refused(_("That person is already a member of this project."))
+    check(access.membership_refusal(actor, user_id=user.pk, old=None, new=role))
+    _appoint(members, role=role, project_id=project.pk)
     return Membership.objects.create(project=project, user=user, role=role)
 
 
 @transaction.atomic
-def membership_change_role(*, membership: Membership, role: str) -> Membership:
-    # Lock the project's memberships so two concurrent changes cannot both
-    # remove the last editor.
-    list(Membership.objects.select_for_update().filter(project=membership.project_id))
-    demoted = membership.is_editor and role not in Membership.EDITOR_ROLES
-    if demoted and _editors_left(membership.project, without=membership) == 0:
-        raise MembershipRuleBroken(_("The project must keep at least one editor."))
-    membership.role = role
-    membership.save()
-    return membership
+def membership_change_role(*, membership: Membership, role: str, actor: Actor) -> Membership:
+    members = _lock_members(membership.project_id)
+    current = next((m for m in members if m.pk == membership.pk), None)
+    if current is None:
+        raise Refused(_("That person is no longer a member of this project."))
+    if current.role == role:
+        return current
+    check(access.membership_refusal(actor, user_id=current.user_id, old=current.role, new=role))
+    _keep_an_editor(members, changed=current, role=role)
+    _appoint([m for m in members if m.pk != current.pk], role=role, project_id=current.project_id)
+    current.role = role
+    current.save()
+    return current
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership) -> None:
-    list(Membership.objects.select_for_update().filter(project=membership.project_id))
-    if membership.is_editor and _editors_left(membership.project, without=membership) == 0:
-        raise MembershipRuleBroken(_("The last editor of a project cannot be removed."))
-    membership.delete()
+def membership_remove(*, membership: Membership, actor: Actor) -> int:
+    """Remove the member; what they were responsible for in the project is left
+    with no one responsible. The number of such items."""
+    members = _lock_members(membership.project_id)
+    current = next((m for m in members if m.pk == membership.pk), None)
+    if current is None:
+        return 0
+    check(access.membership_refusal(actor, user_id=current.user_id, old=current.role, new=None))
+    _keep_an_editor(members, changed=current, role=None)
+    current.delete()
+    return responsibilities.release(project_id=current.project_id, user=current.user)

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from . import history
+from .access import Actor, Refused, check, gate_refusal
 from .models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
 from .services import StaleEdit
 
 
-class GateRefused(Exception):
+class GateRefused(Refused):
     """The gate decision breaks the flow's rules; the message says why."""
 
 
@@ -68,9 +69,18 @@ NEXT_STEP = {
 def activities_seed(*, project: Project) -> None:
     """The eleven activities of step 3; those that exist are kept."""
     have = set(Activity.objects.filter(project=project).values_list("key", flat=True))
+    appointed = Membership.objects.filter(
+        project=project, role=Membership.Role.SOLUTION_OWNER
+    ).exists()
+    done = {"solution_owner"} if appointed else set()
     bulk_create_with_history(
         [
-            Activity(project=project, key=key, position=i)
+            Activity(
+                project=project,
+                key=key,
+                position=i,
+                status=Activity.Status.DONE if key in done else Activity.Status.NOT_STARTED,
+            )
             for i, (key, _label) in enumerate(Activity.KEYS)
             if key not in have
         ],
@@ -81,12 +91,13 @@ def activities_seed(*, project: Project) -> None:
 
 @transaction.atomic
 def gate_decide(
-    *, project: Project, step: str, decision: str, comment: str, by: AbstractBaseUser
+    *, project: Project, step: str, decision: str, comment: str, by: AbstractBaseUser, actor: Actor
 ) -> GateDecision:
     """Record the decision at the end of `step`, which must be the project's
     current step (steps cannot be skipped or decided twice). Go on moves the
     project to the next step; stop sets its funnel stage to stopped and keeps
     everything."""
+    check(gate_refusal(actor))
     current = Project.objects.select_for_update().get(pk=project.pk)
     if current.funnel_stage == Project.FunnelStage.STOPPED:
         raise GateRefused(_("The project is stopped; no more gate decisions can be made."))
@@ -138,18 +149,3 @@ def journey_move(*, stage: JourneyStage, offset: int) -> list[JourneyStage]:
             s.position = position
             s.save(update_fields=["position"])
     return stages
-
-
-@transaction.atomic
-def solution_owner_appoint(*, project: Project, user: AbstractBaseUser) -> Membership:
-    """Make `user` (an editor of the project) its solution owner; a previous
-    solution owner stays in the team as a team member."""
-    memberships = list(Membership.objects.select_for_update().filter(project=project))
-    for m in memberships:
-        if m.role == Membership.Role.SOLUTION_OWNER and m.user_id != user.pk:
-            m.role = Membership.Role.TEAM_MEMBER
-            m.save()
-    appointed = next(m for m in memberships if m.user_id == user.pk)
-    appointed.role = Membership.Role.SOLUTION_OWNER
-    appointed.save()
-    return appointed

@@ -1,19 +1,21 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from portal.pagecache import render_cached
 
-from . import selectors_steps
+from . import access, responsibilities, selectors_steps
+from .access import Refused
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
 from .history import ProjectHistory
 from .models import Membership
 from .responses import announce
 from .services import (
-    MembershipRuleBroken,
     StaleEdit,
     membership_add,
     membership_change_role,
@@ -81,31 +83,57 @@ def project_archive(request, project):
     return redirect(project)
 
 
-@project_view(methods=["GET", "POST"])
+def _may_manage(project) -> None:
+    if not access.may_manage_members(project.actor):
+        raise PermissionDenied(_("Your role in this project does not let you change its members."))
+
+
+@project_view(methods=["GET", "POST"], write=())
 def members(request, project):
-    form = MemberAddForm(request.POST or None, project=project)
-    message = None
+    if request.method == "POST":
+        _may_manage(project)
+    form = MemberAddForm(request.POST or None, project=project, actor=project.actor)
+    message = error = None
     if request.method == "POST" and form.is_valid():
-        membership = membership_add(
-            project=project, user=form.cleaned_data["identifier"], role=form.cleaned_data["role"]
-        )
-        message = _("%(name)s was added as %(role)s.") % {
-            "name": membership.user.get_full_name() or membership.user.username,
-            "role": membership.get_role_display().lower(),
-        }
+        try:
+            membership = membership_add(
+                project=project,
+                user=form.cleaned_data["identifier"],
+                role=form.cleaned_data["role"],
+                actor=project.actor,
+            )
+        except Refused as refused:
+            error = str(refused)
+        else:
+            message = _("%(name)s was added as %(role)s.") % {
+                "name": membership.user.get_full_name() or membership.user.username,
+                "role": membership.get_role_display().lower(),
+            }
+            form = None
         if not request.htmx:
-            messages.success(request, message)
+            messages.add_message(
+                request, messages.ERROR if error else messages.SUCCESS, error or message
+            )
             return redirect("projects:members", project.pk)
-        form = MemberAddForm(project=project)
-    return _render_members(request, project, form=form, message=message)
+    return _render_members(request, project, form=form, message=message, error=error)
 
 
 def _render_members(request, project, *, form=None, message=None, error=None, status=200):
+    actor = project.actor
+    memberships = list(project.memberships.select_related("user"))
+    labels = dict(Membership.Role.choices)
+    for m in memberships:
+        offered = access.roles_offered(actor, user_id=m.user_id, old=m.role)
+        m.role_choices = [(role, labels[role]) for role in offered]
+        m.may_remove = (
+            access.membership_refusal(actor, user_id=m.user_id, old=m.role, new=None) is None
+        )
     context = {
         "project": project,
-        "memberships": project.memberships.select_related("user"),
-        "form": form or MemberAddForm(project=project),
-        "role_form": MemberRoleForm(),
+        "memberships": memberships,
+        "form": form or MemberAddForm(project=project, actor=actor),
+        "may_add": access.may_manage_members(actor) and bool(MemberAddForm.roles_for(actor)),
+        "unassigned": responsibilities.unassigned(project.pk),
         "error": error,
     }
     template = "projects/members.html#members" if request.htmx else "projects/members.html"
@@ -113,19 +141,22 @@ def _render_members(request, project, *, form=None, message=None, error=None, st
     return announce(response, message or error) if (message or error) else response
 
 
-@project_view(methods=["POST"])
+@project_view(methods=["POST"], write=())
 def member_role(request, project, membership_id: int):
+    _may_manage(project)
     membership = get_object_or_404(Membership, pk=membership_id, project=project)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
         return _render_members(request, project, error=_("Choose one of the listed roles."))
     try:
-        membership_change_role(membership=membership, role=form.cleaned_data["role"])
-    except MembershipRuleBroken as broken:
+        membership_change_role(
+            membership=membership, role=form.cleaned_data["role"], actor=project.actor
+        )
+    except Refused as refused:
         if not request.htmx:
-            messages.error(request, str(broken))
+            messages.error(request, str(refused))
             return redirect("projects:members", project.pk)
-        return _render_members(request, project, error=str(broken))
+        return _render_members(request, project, error=str(refused))
     message = _("The role was changed.")
     if not request.htmx:
         messages.success(request, message)
@@ -133,27 +164,47 @@ def member_role(request, project, membership_id: int):
     return _render_members(request, project, message=message)
 
 
-@project_view(methods=["GET", "POST"], write=["GET", "POST"])
+@project_view(methods=["GET", "POST"], write=())
 def member_remove(request, project, membership_id: int):
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=membership_id, project=project
     )
+    refusal = access.membership_refusal(
+        project.actor, user_id=membership.user_id, old=membership.role, new=None
+    )
+    if refusal and not access.may_manage_members(project.actor):
+        raise PermissionDenied(refusal)
     if request.method == "GET":
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("projects:members", project.pk)
         return render(
             request, "projects/member_remove.html", {"project": project, "membership": membership}
         )
     try:
-        membership_remove(membership=membership)
-    except MembershipRuleBroken as broken:
-        messages.error(request, str(broken))
+        released = membership_remove(membership=membership, actor=project.actor)
+    except Refused as refused:
+        messages.error(request, str(refused))
+        return redirect("projects:members", project.pk)
+    name = membership.user.get_full_name() or membership.user.username
+    if released:
+        messages.warning(
+            request,
+            ngettext(
+                "%(name)s is no longer a member of the project. One thing they were "
+                "responsible for now has no one responsible; it is listed below.",
+                "%(name)s is no longer a member of the project. %(count)d things they were "
+                "responsible for now have no one responsible; they are listed below.",
+                released,
+            )
+            % {"name": name, "count": released},
+        )
     else:
         messages.success(
-            request,
-            _("%(name)s is no longer a member of the project.")
-            % {"name": membership.user.get_full_name() or membership.user.username},
+            request, _("%(name)s is no longer a member of the project.") % {"name": name}
         )
-        if membership.user_id == request.user.pk:
-            return redirect("home")  # they just left the project
+    if membership.user_id == request.user.pk:
+        return redirect("home")  # they just left the project
     return redirect("projects:members", project.pk)
 
 

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from . import charts, progress, quadrants
+from . import access, charts, progress, quadrants
+from .access import Refused
 from .decorators import project_view
 from .forms_steps import (
     BimodalForm,
@@ -33,7 +34,7 @@ from .hypotheses import hypotheses_to_test
 from .models import GateDecision, JourneyStage, Measure, Membership, Project, ProjectFlow
 from .responses import announce
 from .sections import SECTIONS, Section
-from .services import StaleEdit, row_update
+from .services import StaleEdit, membership_change_role, row_update
 from .services_steps import (
     GateRefused,
     flow_for,
@@ -42,7 +43,6 @@ from .services_steps import (
     journey_move,
     row_create,
     row_delete,
-    solution_owner_appoint,
 )
 
 STALE_TEXT = gettext_lazy(
@@ -229,6 +229,10 @@ def _deliver(project, forms, sections, owner_form=None):
         "sections": built,
         "progress": activity_progress(activities),
         "owner": owner,
+        "may_appoint": access.membership_refusal(
+            project.actor, user_id=None, old=None, new=Membership.Role.SOLUTION_OWNER
+        )
+        is None,
         "owner_form": owner_form
         or SolutionOwnerForm(project=project, initial={"user": owner.user_id if owner else None}),
     }
@@ -595,17 +599,29 @@ def stage_move(request, project, stage_id: int):
 
 @project_view(methods=["POST"], write=())
 def solution_owner(request, project):
-    # The commissioning owner appoints the solution owner (the method says so);
-    # the team may record it too.
-    if not (project.can_write or project.role == Membership.Role.COMMISSIONING_OWNER):
-        raise PermissionDenied
+    # The commissioning owner or a leader appoints the solution owner (the
+    # method says so); the rule is in projects.access.
+    refusal = access.membership_refusal(
+        project.actor, user_id=None, old=None, new=Membership.Role.SOLUTION_OWNER
+    )
+    if refusal:
+        raise PermissionDenied(refusal)
     form = SolutionOwnerForm(request.POST, project=project)
+    if form.is_valid():
+        user = form.cleaned_data["user"]
+        try:
+            membership = membership_change_role(
+                membership=Membership.objects.get(project=project, user=user),
+                role=Membership.Role.SOLUTION_OWNER,
+                actor=project.actor,
+            )
+        except Refused as refused:
+            form.add_error("user", str(refused))
     if not form.is_valid():
         if request.htmx:
             ctx = _deliver(project, {}, {}, owner_form=form)
             return render(request, "projects/steps/deliver.html#owner", {"project": project, **ctx})
         return render_page(request, project, "projects:step-deliver", owner_form=form)
-    membership = solution_owner_appoint(project=project, user=form.cleaned_data["user"])
     name = membership.user.get_full_name() or membership.user.username
     message = _("%(name)s is now the solution owner.") % {"name": name}
     if not request.htmx:
@@ -717,8 +733,10 @@ STEP_PAGES = {
 }
 
 
-@project_view(methods=["POST"], write=(), approve=["POST"])
+@project_view(methods=["POST"], write=())
 def gate(request, project):
+    if refusal := access.gate_refusal(project.actor):
+        raise PermissionDenied(refusal)
     form = GateForm(request.POST)
     page = STEP_PAGES.get(request.POST.get("step"), STEP_PAGES[project.step])
     if page == "projects:detail":
@@ -733,6 +751,7 @@ def gate(request, project):
             decision=data["decision"],
             comment=data["comment"],
             by=request.user,
+            actor=project.actor,
         )
     except GateRefused as refused:
         messages.error(request, str(refused))

@@ -40,7 +40,8 @@ def sample_kwargs(args, project):
     """Sample values for a URL's arguments, all inside `project`."""
     samples = {
         "project_id": lambda: project.pk,
-        "membership_id": lambda: project.memberships.get(role=Membership.Role.VIEWER).pk,
+        # Someone else's membership: a viewer may leave, but not remove others.
+        "membership_id": lambda: project.memberships.get(role=Membership.Role.TEAM_MEMBER).pk,
         "part": lambda: "hypothesis",
         "slug": lambda: "experiments",
         "item_id": lambda: (
@@ -106,8 +107,15 @@ def test_viewer_gets_403_on_post(client, bob, project, name, args):
     assert Membership.objects.filter(project=project).count() == 3
 
 
-# Leaders decide step gates (like the commissioning owner) but write nothing else.
+# Leaders decide step gates (like the commissioning owner) and appoint the
+# owners, but write nothing else.
 LEADER_DECIDES = {"projects:gate"}
+LEADER_APPOINTS = {
+    "projects:members",
+    "projects:member-role",
+    "projects:member-remove",
+    "projects:solution-owner",
+}
 
 
 @pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
@@ -117,5 +125,11 @@ def test_leader_reads_but_cannot_write(client, leader, project, name, args):
     if name in LEADER_DECIDES:
         assert client.post(url, {}).status_code == 200  # the form again, with its errors
         assert not project.gate_decisions.exists()
+    elif name in LEADER_APPOINTS:
+        before = sorted(project.memberships.values_list("user_id", "role"))
+        # The form again with its errors, or a refusal: the team member in
+        # the sample is neither an owner nor the leader's to remove.
+        assert client.post(url, {}).status_code in (200, 302)
+        assert sorted(project.memberships.values_list("user_id", "role")) == before
     else:
         assert client.post(url, {}).status_code in (403, 405)

@@ -62,7 +62,9 @@ def test_a_project_goes_through_the_three_steps(client, alice, owner, project):
         },
         headers=HTMX,
     )
+    client.force_login(owner)  # the commissioning owner appoints the solution owner
     client.post(reverse("projects:solution-owner", args=[pk]), {"user": alice.pk})
+    client.force_login(alice)
     assert Membership.objects.get(project=project, user=alice).role == "solution_owner"
 
     overview = client.get(project.get_absolute_url()).text

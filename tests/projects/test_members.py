@@ -43,7 +43,8 @@ def test_it_refuses_unknown_and_duplicate_users(client, alice, project):
     response = client.post(
         f"/projects/{project.pk}/members/", {"identifier": "bob", "role": "viewer"}
     )
-    assert "er allerede medlem" in response.text
+    assert "Den personen er allerede medlem" in response.text
+    assert "Bob Berg er allerede" not in response.text
     assert Membership.objects.filter(project=project).count() == 3
 
 
@@ -108,3 +109,16 @@ def test_it_cannot_reach_members_of_another_project(client, alice, project):
     response = client.post(f"/projects/{project.pk}/members/{foreign.pk}/remove/")
     assert response.status_code == 404
     assert Membership.objects.filter(pk=foreign.pk).exists()
+
+
+def test_a_viewer_may_leave_but_not_remove_others(client, alice, bob, project):
+    client.force_login(bob)
+    theirs = Membership.objects.get(project=project, user=alice)
+    response = client.post(f"/projects/{project.pk}/members/{theirs.pk}/remove/")
+    assert response.status_code == 403
+    assert "Bare teammedlemmer legger til" in response.text
+    mine = Membership.objects.get(project=project, user=bob)
+    response = client.post(f"/projects/{project.pk}/members/{mine.pk}/remove/")
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert not Membership.objects.filter(project=project, user=bob).exists()
+    assert Membership.objects.filter(project=project, user=alice).exists()

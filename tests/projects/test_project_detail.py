@@ -3,6 +3,7 @@ import re
 from django.test import Client
 
 from canvas.services import canvas_create, note_add
+from projects.access import Actor
 from projects.models import Membership
 from projects.services import membership_add
 from projects.services_steps import activities_seed
@@ -121,7 +122,10 @@ def test_it_shows_a_new_member_after_a_visit(client, alice, project):
     client.force_login(alice)
     client.get(project.get_absolute_url())
     membership_add(
-        project=project, user=make_user(first_name="Dina", last_name="Dahl"), role="viewer"
+        project=project,
+        user=make_user(first_name="Dina", last_name="Dahl"),
+        role="viewer",
+        actor=Actor(alice.pk, "team_member", False),
     )
     assert "Dina Dahl" in client.get(project.get_absolute_url()).text
 
