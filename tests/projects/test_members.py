@@ -122,3 +122,23 @@ def test_a_viewer_may_leave_but_not_remove_others(client, alice, bob, project):
     assert response.status_code == 302 and response["Location"] == "/"
     assert not Membership.objects.filter(project=project, user=bob).exists()
     assert Membership.objects.filter(project=project, user=alice).exists()
+
+
+def test_add_member_answers_alike_for_unknown_inactive_and_ambiguous(client, alice, project):
+    make_user("kim", first_name="Kim", last_name="Kvist", email="felles@kommune.no")
+    make_user("kaj", first_name="Kaj", last_name="Krog", email="felles@kommune.no")
+    make_user("ida", first_name="Ida", last_name="Isaksen", email="ida@kommune.no", is_active=False)
+    client.force_login(alice)
+    answers = set()
+    for identifier in ("ukjent@kommune.no", "felles@kommune.no", "ida@kommune.no"):
+        response = client.post(
+            f"/projects/{project.pk}/members/",
+            {"identifier": identifier, "role": "viewer"},
+            headers={"HX-Request": "true"},
+        )
+        errors = response.text.split('class="ds-validation-message"')[1].split("</div>")[0]
+        answers.add(errors)
+        for name in ("Kim", "Kaj", "Ida"):
+            assert name not in response.text
+    assert len(answers) == 1 and "Ingen enkelt aktiv bruker" in answers.pop()
+    assert Membership.objects.filter(project=project).count() == 3
