@@ -4,12 +4,15 @@ who is trying (the normalised username, the real client address), makes the
 check and the count of one attempt atomic, answers a refusal with the portal's
 own page, and logs failures and lock-outs to `portal.security`."""
 
+import fcntl
 import hashlib
 import ipaddress
 import logging
 import math
+import tempfile
 import unicodedata
 from contextlib import contextmanager
+from pathlib import Path
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
@@ -79,15 +82,38 @@ def stored_username(typed: str) -> str:
 def attempts_serialised(*, username: str, address: str):
     """Run one log-in attempt for this username and address at a time, so the
     lock-out check and the count of a failure happen as one step: 15 parallel
-    wrong passwords get the limit checked, not 15. PostgreSQL takes an advisory
-    lock on the pair for the transaction; SQLite's IMMEDIATE transactions
-    already take its single write lock."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            digest = hashlib.sha256(f"login\0{username}\0{address}".encode()).digest()
-            lock_id = int.from_bytes(digest[:8], "big", signed=True)
+    wrong passwords get the limit checked, not 15. The lock is held while the
+    password is hashed, so it must not stop anything else: PostgreSQL takes an
+    advisory lock on the pair (any app server); SQLite, whose transactions would
+    take the whole database's write lock, takes a lock file instead."""
+    digest = hashlib.sha256(f"login\0{username}\0{address}".encode()).digest()
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
             with connection.cursor() as cursor:
+                lock_id = int.from_bytes(digest[:8], "big", signed=True)
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+            yield
+    else:
+        with _lock_file(stripe=digest[0] % LOCK_STRIPES):
+            yield
+
+
+LOCK_STRIPES = 32
+
+
+@contextmanager
+def _lock_file(*, stripe: int):
+    """An exclusive lock on one of a few files beside the SQLite database (a
+    database on one machine, so every process serving it sees them). Pairs
+    whose hash shares a stripe wait for each other; the rest do not."""
+    name = str(connection.settings_dict["NAME"])
+    if name.startswith(("file:", ":memory:")) or not name:
+        folder = Path(tempfile.gettempdir()) / "innoportal-login-locks"
+    else:
+        folder = Path(name).with_name(Path(name).name + "-login-locks")
+    folder.mkdir(exist_ok=True)
+    with open(folder / f"{stripe:02x}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes
         yield
 
 
@@ -105,7 +131,7 @@ class LoginProtection:
                 return super().clean()
             except ValidationError as error:
                 refused = error
-        # Raised outside the transaction, so the failure axes counted is kept.
+        # Raised outside the lock's transaction, so the failure axes counted is kept.
         raise refused
 
 

@@ -171,6 +171,9 @@ AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout_response"
 # A refused attempt does not extend the lock-out, so the time stated is the time it lasts.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+# Only failures are kept (and only until their lock-out ends): no record of
+# every successful log-in's address and browser.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [

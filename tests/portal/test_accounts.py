@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
@@ -206,6 +206,7 @@ def test_a_right_password_clears_the_failures(client, alice, settings):
     _try(client, "alice")
     assert _try(client, "alice", RIGHT).status_code == 302
     assert not AccessAttempt.objects.exists()
+    assert not AccessLog.objects.exists()  # successful log-ins leave no trace
 
 
 @pytest.mark.parametrize("username", ["", "x" * 300, "a\x00b"])
