@@ -4,11 +4,14 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .accounts import AdminLoginForm
 from .models import UnitRating
 from .services import user_pseudonymise
 
 User = get_user_model()
 admin.site.unregister(User)
+# The admin's log-in counts and refuses attempts like the portal's own.
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)

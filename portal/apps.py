@@ -5,9 +5,12 @@ class PortalConfig(AppConfig):
     name = "portal"
 
     def ready(self) -> None:
+        from axes.signals import user_locked_out
         from django.contrib.auth import get_user_model
+        from django.contrib.auth.signals import user_login_failed
         from django.db.models.signals import post_save
 
+        from .accounts import log_locked_out, log_login_failed
         from .sessions import end_sessions_of_inactive_user
 
         post_save.connect(
@@ -15,3 +18,5 @@ class PortalConfig(AppConfig):
             sender=get_user_model(),
             dispatch_uid="portal.end_sessions_of_inactive_user",
         )
+        user_login_failed.connect(log_login_failed, dispatch_uid="portal.log_login_failed")
+        user_locked_out.connect(log_locked_out, dispatch_uid="portal.log_locked_out")

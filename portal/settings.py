@@ -3,6 +3,7 @@ local default (see .env.example). Production sets DEBUG=false, SECRET_KEY,
 ALLOWED_HOSTS and DATABASE_URL."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_tasks_db",
+    "axes",
     "portal",
     "projects",
     "canvas",
@@ -80,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.middleware.PrivateResponseMiddleware",
+    # Last, as axes asks: turns a refused log-in into the lock-out answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -126,7 +131,7 @@ _test_db = "test.sqlite3" if DATABASES["default"]["ENGINE"].endswith("sqlite3") 
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or _test_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache is shared by every app server (login throttling, decks), so it lives
+# The cache is shared by every app server (decks), so it lives
 # in the database rather than in one process's memory. "pages" holds rendered
 # parts of pages in each process: their keys name the project's revision, so a
 # process never serves a part that a change on another server made stale.
@@ -147,8 +152,29 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
-LOGIN_THROTTLE_SECONDS = env_int("LOGIN_THROTTLE_SECONDS", 15 * 60)
+
+# Log-in protection (django-axes, see portal/accounts.py): after
+# LOGIN_THROTTLE_ATTEMPTS failures for one username from one address, that
+# pair is refused for LOGIN_THROTTLE_SECONDS after the last failure. The pair,
+# not the username alone, so an attacker cannot lock a person out of their
+# correct password, nor everyone behind one office address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = timedelta(seconds=env_int("LOGIN_THROTTLE_SECONDS", 15 * 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "portal.accounts.attempt_username"
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.accounts.lockout_response"
+# A refused attempt does not extend the lock-out, so the time stated is the time it lasts.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# Only failures are kept (and only until their lock-out ends): no record of
+# every successful log-in's address and browser.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -217,23 +243,33 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-if env_bool("BEHIND_TLS_PROXY", False):
+# Behind the proxy, its X-Forwarded-Proto tells HTTPS and its X-Forwarded-For
+# the client's address (log-in protection); without it both are ignored.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "EMAIL_BACKEND",
-            "django.core.mail.backends.console.EmailBackend"
-            if DEBUG
-            else "django.core.mail.backends.smtp.EmailBackend",
-        ),
-        "OPTIONS": {
+
+def mailers(backend: str) -> dict:
+    """MAILERS for one backend. Only SMTP takes a host and port: Django's other
+    backends (console, locmem, dummy) refuse options they do not know."""
+    default: dict = {"BACKEND": backend}
+    if backend == "django.core.mail.backends.smtp.EmailBackend":
+        default["OPTIONS"] = {
             "host": os.environ.get("EMAIL_HOST", "localhost"),
             "port": env_int("EMAIL_PORT", 25),
-        },
-    }
-}
+        }
+    return {"default": default}
+
+
+MAILERS = mailers(
+    os.environ.get(
+        "EMAIL_BACKEND",
+        "django.core.mail.backends.console.EmailBackend"
+        if DEBUG
+        else "django.core.mail.backends.smtp.EmailBackend",
+    )
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "innoportal@localhost")
 
 # Slow work (deck bundles) runs as tasks: inline by default, or in the database
@@ -264,5 +300,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "portal.security": {"level": "INFO"},
+        # portal.security carries failed log-ins and lock-outs; axes' own
+        # messages would say the same again.
+        "axes": {"level": "ERROR"},
     },
 }

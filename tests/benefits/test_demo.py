@@ -6,8 +6,8 @@ from projects.models import Project
 
 
 def test_the_demo_has_a_draft_and_an_approved_plan_and_runs_twice(client, db):
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", force=True, verbosity=0)
+    call_command("seed_demo", force=True, verbosity=0)
     step_3 = BenefitPlan.objects.get(project__title="Digital innbyggerdialog i hjemmetjenesten")
     operation = BenefitPlan.objects.get(project__title="Sensorbasert nattilsyn på sykehjem")
     assert step_3.status == "draft" and step_3.benefits.count() >= 4

@@ -1,5 +1,6 @@
 from datetime import date
 
+import pytest
 from django.core.management import call_command
 
 from benefits.models import Measurement
@@ -74,3 +75,31 @@ def test_it_also_tells_of_activities_due_this_week_once_a_day(project, alice, bo
     assert "Planlegg arbeidet" not in mail.body
     call_command("send_measurement_reminders")
     assert len(mailoutbox) == 1
+
+
+def test_it_sends_through_the_console_mailer(plan, alice, settings, capsys):
+    # The settings local development gets (DEBUG on, EMAIL_BACKEND=console):
+    # the console mailer takes no SMTP host or port.
+    from portal.settings import mailers
+
+    settings.MAILERS = mailers("django.core.mail.backends.console.EmailBackend")
+    make_indicator(make_benefit(plan), by=alice, name="Ventetid på telefon")
+    call_command("send_measurement_reminders", base_url="https://portal.example.no")
+    out = capsys.readouterr().out
+    assert "To: alice@example.no" in out
+    assert "Subject: Innoportal: 1 =?utf-8?q?m=C3=A5ling?= er forfalt" in out
+    assert "Hei Alice Aas" in out
+    assert out.rstrip().endswith("Measurement reminders: 1 e-mail(s) sent.")
+
+
+@pytest.mark.parametrize("name", ["smtp", "console", "locmem", "dummy"])
+def test_every_mailer_the_settings_build_can_be_opened(settings, name):
+    from django.core.mail import mailers as handler
+
+    from portal.settings import mailers
+
+    settings.MAILERS = mailers(f"django.core.mail.backends.{name}.EmailBackend")
+    connection = handler.create_connection("default")  # builds it, sends nothing
+    assert type(connection).__module__ == f"django.core.mail.backends.{name}"
+    if name == "smtp":
+        assert (connection.host, connection.port) == ("localhost", 25)

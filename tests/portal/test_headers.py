@@ -20,7 +20,11 @@ def test_every_page_and_fragment_sends_the_headers(client, alice, project, name,
     client.force_login(alice)
     url = url_for(name, args, project)
     for headers in ({}, {"HX-Request": "true"}):
-        _assert_secure_headers(client.get(url, headers=headers))
+        response = client.get(url, headers=headers)
+        _assert_secure_headers(response)
+        # Signed in: kept by no cache, and a fragment never stands in for its page.
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert "HX-Request" in response["Vary"]
 
 
 def test_refusals_errors_and_redirects_send_the_headers(client, bob, charlie, project):

@@ -25,10 +25,10 @@ def _counts():
 
 
 def test_it_fills_every_list_and_runs_twice_without_duplicates(client):
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
     first = _counts()
     assert all(first.values()), first
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
     assert _counts() == first
     home_care = Project.objects.get(title="Digital innbyggerdialog i hjemmetjenesten")
     assert home_care.activities.count() == len(Activity.KEYS)
@@ -42,7 +42,7 @@ def test_it_fills_every_list_and_runs_twice_without_duplicates(client):
 def test_every_demo_page_renders(client):
     from django.contrib.auth import get_user_model
 
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
     client.force_login(get_user_model().objects.get(username="lena"))  # the leader reads all
     for project in Project.objects.all():
         for name in STEP_PAGES:

@@ -3,9 +3,10 @@ existing users and projects are kept and completed, never duplicated."""
 
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from benefits import demo as benefits_demo
@@ -139,9 +140,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="Do nothing when any project exists."
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Seed even with DEBUG off (the demo users share one known password).",
+        )
 
     @transaction.atomic
-    def handle(self, *args, if_empty=False, **options):
+    def handle(self, *args, if_empty=False, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to load demo data with DEBUG off: it creates an administrator "
+                f"and other users with the known password {DEMO_PASSWORD!r}. "
+                "Run it with DEBUG=true, or add --force for a throwaway database."
+            )
         if if_empty and Project.objects.exists():
             self.stdout.write("Demo data: the database already has projects, left as it is.")
         else:
