@@ -5,6 +5,7 @@ approved in turn or discarded. Each step checks the rules in
 `PlanEvent`; a refused step changes nothing."""
 
 import json
+from datetime import datetime
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -19,6 +20,14 @@ from .selectors import last_approval, load_plan, reviewers
 from .services import ReviewRefused
 
 Status = BenefitPlan.Status
+
+
+class _Exact(DjangoJSONEncoder):
+    """Keeps every microsecond of a confirmation's time (Django's encoder cuts
+    them to milliseconds), so a discarded revision restores it exactly."""
+
+    def default(self, o):
+        return o.isoformat() if isinstance(o, datetime) else super().default(o)
 
 
 def _locked(plan: BenefitPlan, version: int | None) -> BenefitPlan:
@@ -78,7 +87,7 @@ def plan_approve(
     *, plan: BenefitPlan, actor: access.Actor, version, comment: str = ""
 ) -> BenefitPlan:
     """Approve the submitted plan and keep it as approved, in one transaction."""
-    snapshot = json.loads(json.dumps(load_plan(plan).records(), cls=DjangoJSONEncoder))
+    snapshot = json.loads(json.dumps(load_plan(plan).records(), cls=_Exact))
     return _decide(
         plan=plan,
         actor=actor,
