@@ -58,28 +58,23 @@ def plan_submit(request, project):
     return _review(request, project, act, done)
 
 
+def _decision(request, project, decide: Callable, done: str):
+    def act(plan, data):
+        decide(plan=plan, actor=project.actor, version=data.get("version"), comment=data["comment"])
+
+    return _review(request, project, act, done, rule=access.plan_review_refusal)
+
+
 # Not an editor's action: the commissioning owner decides when the solution
 # owner submitted. `review` enforces who decides.
 @project_view(methods=["POST"], write=())
 def plan_approve(request, project):
-    def act(plan, data):
-        review.plan_approve(
-            plan=plan, actor=project.actor, version=data.get("version"), comment=data["comment"]
-        )
-
-    done = _("The plan was approved.")
-    return _review(request, project, act, done, rule=access.plan_review_refusal)
+    return _decision(request, project, review.plan_approve, _("The plan was approved."))
 
 
 @project_view(methods=["POST"], write=())
 def plan_return(request, project):
-    def act(plan, data):
-        review.plan_return(
-            plan=plan, actor=project.actor, version=data.get("version"), comment=data["comment"]
-        )
-
-    done = _("The plan was returned to the team.")
-    return _review(request, project, act, done, rule=access.plan_review_refusal)
+    return _decision(request, project, review.plan_return, _("The plan was returned to the team."))
 
 
 @project_view(methods=["POST"])
