@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,7 +9,9 @@ class BenefitsConfig(AppConfig):
     verbose_name = _("Benefits")
 
     def ready(self) -> None:
-        from projects import history, navigation
+        from django.urls import reverse
+
+        from projects import history, navigation, responsibilities
 
         from .models import (
             Benefit,
@@ -36,6 +40,26 @@ class BenefitsConfig(AppConfig):
             project_lookup="indicator__benefit__plan__project_id",
             label=lambda row, refs: row.date.isoformat(),
         )
-        history.register(
-            PlanEvent, project_lookup="plan__project_id", label=lambda row, refs: row.comment[:60]
+        history.register(PlanEvent, project_lookup="plan__project_id", label=plan_event_label)
+        # A member who leaves is released from these; each needs someone.
+        responsibilities.register(
+            Benefit,
+            field="owner",
+            project_lookup="plan__project_id",
+            url=lambda b: reverse("benefits:plan", args=[b.plan.project_id]) + f"#benefit-{b.pk}",
         )
+        responsibilities.register(
+            Indicator,
+            field="responsible",
+            project_lookup="benefit__plan__project_id",
+            url=lambda i: reverse("benefits:indicator", args=[i.benefit.plan.project_id, i.pk]),
+        )
+
+
+def plan_event_label(row, refs) -> str:
+    """A submission, decision or revision in the history: what, which version, the comment."""
+    what = gettext("%(action)s, version %(n)s") % {
+        "action": row.get_action_display(),
+        "n": row.revision,
+    }
+    return f"{what}: {Truncator(row.comment).chars(120)}" if row.comment else what

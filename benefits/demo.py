@@ -8,10 +8,12 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from projects.models import Measure, Project
+from projects.selectors import project_for_user
 
-from . import services
+from . import review, services
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
 IN_STEP_3 = "Digital innbyggerdialog i hjemmetjenesten"
@@ -39,6 +41,7 @@ def _confirm(indicator: Indicator, user, **reasons) -> None:
     for key, reason in reasons.items():
         setattr(indicator, f"{key}_reason", reason)
         setattr(indicator, f"{key}_by", user)
+        setattr(indicator, f"{key}_at", timezone.now())
     indicator.save()
 
 
@@ -172,24 +175,18 @@ def _in_operation(project: Project, users: dict) -> None:
         by=siri,
     )
     years = plan.years
-    rounds = Benefit.objects.create(
-        plan=plan,
-        title="Færre faste nattrunder",
-        description="Nattevakten går når sensoren varsler, ikke på faste runder.",
-        kind="time_saved",
-        owner=ola,
-        gainer="own_unit",
-        alternative_use="Mer tid til beboere som er urolige om natten",
-        use_decided_by="Avdelingsleder sykehjemmet",
-    )
+    # The benefits identified in step 2, adopted with the plan, worked out here.
+    rounds = plan.benefits.get(title="Færre nattlige runder")
+    rounds.description = "Nattevakten går når sensoren varsler, ikke på faste runder."
+    rounds.owner = ola
+    rounds.alternative_use = "Mer tid til beboere som er urolige om natten"
+    rounds.use_decided_by = "Avdelingsleder sykehjemmet"
+    rounds.no_indicator_reason = "Avdelingsleder teller nattrunder i turnusrapporten hver måned."
+    rounds.save()
     _values(rounds, years[1:], "hours", 2000, 560, low=1500, high=2400)
-    falls = Benefit.objects.create(
-        plan=plan,
-        title="Færre fallskader som krever legetilsyn",
-        kind="costs_avoided",
-        owner=ola,
-        gainer="other_public",
-    )
+    falls = plan.benefits.get(title="Færre fallskader")
+    falls.owner, falls.gainer = ola, "other_public"
+    falls.save()
     _values(falls, years[1:], "tasks", 30, 25_000, low=20, high=40)
     Cost.objects.bulk_create(
         [
@@ -220,6 +217,7 @@ def _in_operation(project: Project, users: dict) -> None:
         frequency="quarterly",
         responsible=siri,
         data_source="Kvalitetssystemet",
+        changed_by=ola,  # written by one member, its criteria confirmed by another
     )
     _confirm(
         indicator,
@@ -239,9 +237,14 @@ def _in_operation(project: Project, users: dict) -> None:
             ]
         ]
     )
-    plan = services.plan_submit(plan=plan, by=siri, version=None)
-    services.plan_approve(
-        plan=plan, by=ola, version=None, comment="Godkjent. Følg opp fallene hvert kvartal."
+    plan = review.plan_submit(
+        plan=plan, actor=project_for_user(siri, project.pk).actor, version=None
+    )
+    review.plan_approve(
+        plan=plan,
+        actor=project_for_user(ola, project.pk).actor,
+        version=None,
+        comment="Godkjent. Følg opp fallene hvert kvartal.",
     )
 
 

@@ -101,9 +101,11 @@ class BenefitForm(VersionedForm):
             "quality_unit",
             "alternative_use",
             "use_decided_by",
+            "no_indicator_reason",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
+            "no_indicator_reason": forms.Textarea(attrs={"rows": 2}),
             "measures": forms.CheckboxSelectMultiple,
         }
         help_texts = {
@@ -111,6 +113,11 @@ class BenefitForm(VersionedForm):
             "alternative_use": _(
                 "For time saved: what the freed time will be used for. Without it and "
                 "someone who decides it, time saved is shown but not counted as money."
+            ),
+            "no_indicator_reason": _(
+                "Leave empty when the benefit has an indicator. Fill in only when it is "
+                "followed up some other way, and say how and why (at most 500 characters): "
+                "the plan can then be submitted without an indicator for it."
             ),
         }
 
@@ -284,6 +291,24 @@ class DecisionForm(forms.Form):
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class RevisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the plan is revised"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the plan is revised.")},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class DiscardForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, throw away every change made in this revision"),
+        error_messages={"required": _("Tick the box to confirm that the revision is discarded.")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -59,6 +59,11 @@ class BenefitPlan(models.Model):
         return self.status == self.Status.SUBMITTED
 
     @property
+    def editable(self) -> bool:
+        """Only a draft or a returned plan changes; an approved one needs a revision."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
     def years(self) -> list[int]:
         return list(range(self.first_year, self.first_year + self.horizon))
 
@@ -100,6 +105,10 @@ class Benefit(models.Model):
         _("alternative use of the freed time"), max_length=300, blank=True
     )
     use_decided_by = models.CharField(_("who decides the use"), max_length=200, blank=True)
+    # A benefit followed up some other way than by an indicator says why.
+    no_indicator_reason = models.CharField(
+        _("followed up without an indicator, because"), max_length=500, blank=True
+    )
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[measures])
@@ -222,6 +231,7 @@ class Indicator(models.Model):
         related_name="+",
         verbose_name=_("specific confirmed by"),
     )
+    specific_at = models.DateTimeField(_("specific confirmed at"), null=True, blank=True)
     accepted_reason = models.CharField(_("why it is accepted"), max_length=500, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -231,6 +241,7 @@ class Indicator(models.Model):
         related_name="+",
         verbose_name=_("accepted confirmed by"),
     )
+    accepted_at = models.DateTimeField(_("accepted confirmed at"), null=True, blank=True)
     realistic_reason = models.CharField(_("why it is realistic"), max_length=500, blank=True)
     realistic_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -239,6 +250,16 @@ class Indicator(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("realistic confirmed by"),
+    )
+    realistic_at = models.DateTimeField(_("realistic confirmed at"), null=True, blank=True)
+    # Who last changed what the indicator says; they may not confirm its criteria.
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
     )
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -278,7 +299,8 @@ class PlanEvent(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         APPROVED = "approved", _("Approved")
         RETURNED = "returned", _("Returned")
-        REOPENED = "reopened", _("New draft started")
+        REOPENED = "reopened", _("Revision started")
+        DISCARDED = "discarded", _("Revision discarded")
 
     plan = models.ForeignKey(BenefitPlan, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action)

@@ -6,18 +6,20 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from projects.models import BenefitKind, Membership
+from projects import access
+from projects.models import BenefitKind
 
 from . import calculations as calc
 from . import charts, smarte
 from .models import BenefitPlan, Cost, PlanEvent
-from .selectors import load_plan, number, plan_events, result_of
+from .selectors import last_approval, load_plan, number, plan_events, result_of, reviewers
 
 
 def scenario_names() -> dict[str, str]:
@@ -260,7 +262,7 @@ def cost_rows(costs, *, url: Callable[[int], str]) -> list[tuple]:
 def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dict:
     loaded = load_plan(plan)
     today = timezone.localdate()
-    can_edit = project.can_write and not plan.locked
+    can_edit = project.can_write and plan.editable
     urls = {
         "value": url_builder("benefits:value-edit", project.pk, 2),
         "benefit": url_builder("benefits:benefit-edit", project.pk, 1),
@@ -282,20 +284,48 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "costs": cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1)),
         "years": plan.years,
         "can_edit": can_edit,
-        "can_submit": project.can_write
-        and plan.status in (BenefitPlan.Status.DRAFT, BenefitPlan.Status.RETURNED),
-        "can_decide": project.role == Membership.Role.SOLUTION_OWNER
-        and plan.status == BenefitPlan.Status.SUBMITTED,
+        "gaps": smarte.plan_gaps(loaded.benefits),
         "problems": [
             (indicator, "; ".join(f"{check.label} – {check.reason}" for check in failed))
             for indicator, failed in smarte.plan_problems(indicators)
+            if indicator is not None
         ],
+        **review_context(project.actor, plan),
         "events": plan_events(plan),
         "not_adopted": list(project.identified_benefits.exclude(pk__in=adopted - {None}))
         if can_edit
         else [],
         "error": error,
         **plan_numbers(loaded.figures()),
+    }
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+def review_context(actor: access.Actor, plan: BenefitPlan) -> dict:
+    """What the plan's review section offers `actor`, by the same rules the
+    review enforces, and who the plan waits for."""
+    people = reviewers(plan)
+    submitted = plan.status == BenefitPlan.Status.SUBMITTED
+    decide = access.plan_decide_refusal(
+        actor,
+        submitted_by=people.submitted_by if submitted else None,
+        solution_owner=people.solution_owner,
+    )
+    approved = last_approval(plan)
+    revising = plan.status != BenefitPlan.Status.APPROVED and approved is not None
+    editor = access.plan_edit_refusal(actor) is None
+    decider = get_user_model().objects.filter(pk=people.decider).first() if submitted else None
+    return {
+        "can_submit": plan.editable and access.plan_submit_refusal(actor) is None,
+        "can_decide": submitted and decide is None,
+        "decider": _name(decider),
+        "can_revise": editor and plan.status == BenefitPlan.Status.APPROVED,
+        "revising": revising,
+        "approved_event": approved,
+        "can_discard": editor and revising and plan.editable,
     }
 
 
@@ -341,11 +371,16 @@ def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
     )
     fmt = calc.format_number
     rows = [(m, fmt(float(m.value))) for m in measurements]
+    indicator.checks = smarte.assess(indicator)
+    indicator.confirm_url = (
+        reverse("benefits:indicator-confirm", args=[project.pk, indicator.pk])
+        if project.can_write and plan.editable
+        else ""
+    )
     return {
         "project": project,
         "plan": plan,
         "indicator": indicator,
-        "checks": smarte.assess(indicator),
         "rows": rows,
         "baseline": fmt(float(indicator.baseline_value))
         if indicator.baseline_value is not None

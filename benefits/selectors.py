@@ -5,10 +5,10 @@ from datetime import date
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
-from django.db.models import FloatField, OuterRef, Subquery
+from django.db.models import Exists, FloatField, Max, OuterRef, Subquery
 from django.db.models.functions import Cast
 
-from projects.models import Project
+from projects.models import Membership, Project
 
 from . import calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement, PlanEvent
@@ -18,7 +18,7 @@ def plan_for_project(project: Project) -> BenefitPlan | None:
     return BenefitPlan.objects.filter(project=project).first()
 
 
-PEOPLE = ("responsible", "specific_by", "accepted_by", "realistic_by")
+PEOPLE = ("responsible", "specific_by", "accepted_by", "realistic_by", "changed_by")
 
 
 def _with_last_measured(indicators):
@@ -77,6 +77,11 @@ class LoadedPlan:
                     "use_decided_by": b.use_decided_by,
                     "counted": b.counted,
                     "measures": b.measure_titles,
+                    "no_indicator_reason": b.no_indicator_reason,
+                    # Row ids, so that a revision can return to the approved plan.
+                    "pk": b.pk,
+                    "source_pk": b.source_id,
+                    "measure_pks": b.measure_pks,
                 }
                 for b in self.benefits
             ],
@@ -91,6 +96,7 @@ class LoadedPlan:
                     "expected": float(c.expected),
                     "low": number(c.low),
                     "high": number(c.high),
+                    "pk": c.pk,
                 }
                 for c in self.costs
             ],
@@ -126,6 +132,9 @@ class LoadedPlan:
                         for key in smarte.CONFIRMED
                         for part in ("reason", "by")
                     },
+                    **{f"{key}_at": getattr(i, f"{key}_at") for key in smarte.CONFIRMED},
+                    "changed_by": _username(i.changed_by),
+                    "pk": i.pk,
                 }
                 for b, i in indicators
             ],
@@ -179,7 +188,7 @@ def load_plan(plan: BenefitPlan) -> LoadedPlan:
     )
     by_pk = {b.pk: b for b in benefits}
     for b in benefits:
-        b.value_rows, b.indicator_list, b.measure_titles = [], [], []
+        b.value_rows, b.indicator_list, b.measure_titles, b.measure_pks = [], [], [], []
     # Factors come as floats from the database, skipping Decimal conversion.
     floats = {f"{k}_f": Cast(k, FloatField()) for k in FACTORS}
     rows = (
@@ -201,8 +210,11 @@ def load_plan(plan: BenefitPlan) -> LoadedPlan:
         indicator.benefit = by_pk[indicator.benefit_id]
         by_pk[indicator.benefit_id].indicator_list.append(indicator)
     links = Benefit.measures.through.objects.filter(benefit__plan=plan).order_by("measure_id")
-    for benefit_id, title in links.values_list("benefit_id", "measure__title"):
+    for benefit_id, measure_id, title in links.values_list(
+        "benefit_id", "measure_id", "measure__title"
+    ):
         by_pk[benefit_id].measure_titles.append(title)
+        by_pk[benefit_id].measure_pks.append(measure_id)
     return LoadedPlan(plan=plan, benefits=benefits, costs=list(plan.costs.all()))
 
 
@@ -213,7 +225,15 @@ def plan_events(plan: BenefitPlan) -> list[PlanEvent]:
 def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
     """Indicators whose next measurement is past due (those `user` is
     responsible for, when given), each with `due` set."""
-    rows = _indicators().filter(responsible__isnull=False).select_related("benefit__plan__project")
+    # Only people still in the project hear of its indicators.
+    member = Membership.objects.filter(
+        project=OuterRef("benefit__plan__project"), user=OuterRef("responsible")
+    )
+    rows = (
+        _indicators()
+        .filter(Exists(member), responsible__isnull=False)
+        .select_related("benefit__plan__project")
+    )
     if user is not None:
         rows = rows.filter(responsible=user)
     overdue = []
@@ -228,3 +248,72 @@ def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
             indicator.due = due
             overdue.append(indicator)
     return overdue
+
+
+def approved_snapshots(plan_ids) -> dict[int, dict]:
+    """The approved records of each of the plans (ids) that is being revised:
+    plan id → the snapshot of its last approval. Two queries, however many plans."""
+    last = (
+        PlanEvent.objects.filter(
+            plan__in=plan_ids, action=PlanEvent.Action.APPROVED, snapshot__isnull=False
+        )
+        .exclude(plan__status=BenefitPlan.Status.APPROVED)
+        .values("plan_id")
+        .annotate(last=Max("pk"))
+        .values("last")
+    )
+    return dict(PlanEvent.objects.filter(pk__in=last).values_list("plan_id", "snapshot"))
+
+
+@dataclass(frozen=True)
+class PlanOfRecord:
+    """What the portfolio and the decks show of a plan: the approved records
+    while a revision is in progress, otherwise the plan as it is."""
+
+    records: dict
+    revising: bool
+
+
+def plan_of_record(plan: BenefitPlan) -> PlanOfRecord:
+    snapshot = approved_snapshots([plan.pk]).get(plan.pk)
+    if snapshot is not None:
+        return PlanOfRecord(records=snapshot, revising=True)
+    return PlanOfRecord(records=load_plan(plan).records(measurements=False), revising=False)
+
+
+def last_approval(plan: BenefitPlan) -> PlanEvent | None:
+    return plan.events.filter(action=PlanEvent.Action.APPROVED).order_by("-pk").first()
+
+
+@dataclass(frozen=True)
+class Reviewers:
+    """Who submitted the plan's current revision and who hold the owner roles."""
+
+    submitted_by: int | None
+    solution_owner: int | None
+    commissioning_owner: int | None
+
+    @property
+    def decider(self) -> int | None:
+        """Who decides the submitted plan: the solution owner, or the
+        commissioning owner when the solution owner submitted it."""
+        if self.submitted_by is not None and self.submitted_by == self.solution_owner:
+            return self.commissioning_owner
+        return self.solution_owner
+
+
+def reviewers(plan: BenefitPlan) -> Reviewers:
+    submitted = plan.events.filter(action=PlanEvent.Action.SUBMITTED).order_by("-pk")
+    owners = dict(
+        Membership.objects.filter(
+            project_id=plan.project_id,
+            role__in=(Membership.Role.SOLUTION_OWNER, Membership.Role.COMMISSIONING_OWNER),
+        )
+        .order_by("pk")
+        .values_list("role", "user_id")
+    )
+    return Reviewers(
+        submitted_by=submitted.values_list("by_id", flat=True).first(),
+        solution_owner=owners.get(Membership.Role.SOLUTION_OWNER),
+        commissioning_owner=owners.get(Membership.Role.COMMISSIONING_OWNER),
+    )

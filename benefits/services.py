@@ -1,63 +1,44 @@
 """Writes to the benefit plan. Every write checks the plan's state and the
 object's version; history is recorded by the models."""
 
-import json
-from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import EmailMessage
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from projects import access
 from projects.models import IdentifiedBenefit, Project
-from projects.selectors import activities_due, language_of
 from projects.services import StaleEdit
 
 from . import smarte
-from .models import (
-    ActivityReminderSent,
-    Benefit,
-    BenefitPlan,
-    BenefitValue,
-    Cost,
-    Indicator,
-    Measurement,
-    PlanEvent,
-    ReminderSent,
-)
-from .selectors import load_plan, overdue_indicators
+from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
 
-class Refused(Exception):
+class Refused(access.Refused):
     """A change the plan's rules do not allow; the message says why."""
 
 
 class PlanLocked(Refused):
-    """The plan is submitted for review; nothing changes until it is decided."""
+    """The plan is submitted or approved; nothing changes until it is decided
+    or a revision is started."""
 
 
-class ReviewRefused(Exception):
+class ReviewRefused(Refused):
     """A submission or decision that the plan's state does not allow."""
 
 
-def _open_for_edit(plan: BenefitPlan, *, by: AbstractBaseUser) -> BenefitPlan:
-    """Lock the plan row; refuse while submitted; an approved plan becomes a new draft."""
+def _open_for_edit(plan: BenefitPlan) -> BenefitPlan:
+    """Lock the plan row; refuse while it is submitted or approved: the approved
+    plan is the plan of record until a revision is started."""
     current = BenefitPlan.objects.select_for_update().get(pk=plan.pk)
     if current.status == BenefitPlan.Status.SUBMITTED:
         raise PlanLocked(
             _("The plan is submitted for review and cannot be changed until it is decided.")
         )
     if current.status == BenefitPlan.Status.APPROVED:
-        current.status = BenefitPlan.Status.DRAFT
-        current.revision += 1
-        current.save()
-        PlanEvent.objects.create(
-            plan=current, action=PlanEvent.Action.REOPENED, by=by, revision=current.revision
-        )
+        raise PlanLocked(_("The plan is approved. Start a revision to change it."))
     return current
 
 
@@ -87,7 +68,7 @@ def plan_create(*, project: Project, data: dict, by: AbstractBaseUser) -> Benefi
 
 @transaction.atomic
 def plan_update(*, plan: BenefitPlan, data: dict, version: int | None, by) -> BenefitPlan:
-    _open_for_edit(plan, by=by)
+    _open_for_edit(plan)
     return _save_versioned(BenefitPlan, plan, data=data, version=version)
 
 
@@ -97,7 +78,7 @@ def benefit_adopt(
 ) -> Benefit:
     """A benefit made from one identified in step 2 (title, kind, description)."""
     if not _opened:
-        _open_for_edit(plan, by=by)
+        _open_for_edit(plan)
     existing = plan.benefits.filter(source=identified).first()
     if existing:
         return existing
@@ -113,7 +94,7 @@ def benefit_adopt(
 
 @transaction.atomic
 def benefit_save(*, plan: BenefitPlan, benefit: Benefit | None, data: dict, version, by) -> Benefit:
-    _open_for_edit(plan, by=by)
+    _open_for_edit(plan)
     if benefit is None:
         fields = {k: v for k, v in data.items() if k not in ("version", "measures")}
         benefit = Benefit.objects.create(plan=plan, position=plan.benefits.count(), **fields)
@@ -134,7 +115,7 @@ def _delete_versioned(model, obj, *, version) -> None:
 @transaction.atomic
 def benefit_delete(*, plan: BenefitPlan, benefit: Benefit, version, by) -> None:
     """Delete a benefit with its values and indicators; measured ones are kept."""
-    _open_for_edit(plan, by=by)
+    _open_for_edit(plan)
     if Measurement.objects.filter(indicator__benefit=benefit).exists():
         raise Refused(_("The benefit has measurements and cannot be deleted."))
     _delete_versioned(Benefit, benefit, version=version)
@@ -142,7 +123,7 @@ def benefit_delete(*, plan: BenefitPlan, benefit: Benefit, version, by) -> None:
 
 @transaction.atomic
 def indicator_delete(*, plan: BenefitPlan, indicator: Indicator, version, by) -> None:
-    _open_for_edit(plan, by=by)
+    _open_for_edit(plan)
     if indicator.measurements.exists():
         raise Refused(_("The indicator has measurements and cannot be deleted."))
     _delete_versioned(Indicator, indicator, version=version)
@@ -151,7 +132,7 @@ def indicator_delete(*, plan: BenefitPlan, indicator: Indicator, version, by) ->
 @transaction.atomic
 def value_save(*, plan: BenefitPlan, benefit: Benefit, year: int, data: dict, version, by):
     """Set (or, with `data` None, clear) the benefit's value for `year`."""
-    _open_for_edit(plan, by=by)
+    _open_for_edit(plan)
     current = BenefitValue.objects.select_for_update().filter(benefit=benefit, year=year).first()
     if current is not None and version is not None and version != current.version:
         raise StaleEdit(current)
@@ -170,7 +151,7 @@ def value_save(*, plan: BenefitPlan, benefit: Benefit, year: int, data: dict, ve
 
 @transaction.atomic
 def cost_save(*, plan: BenefitPlan, cost: Cost | None, data: dict, version, by) -> Cost:
-    _open_for_edit(plan, by=by)
+    _open_for_edit(plan)
     if cost is None:
         return Cost.objects.create(plan=plan, **{k: v for k, v in data.items() if k != "version"})
     return _save_versioned(Cost, cost, data=data, version=version)
@@ -178,36 +159,63 @@ def cost_save(*, plan: BenefitPlan, cost: Cost | None, data: dict, version, by) 
 
 @transaction.atomic
 def cost_delete(*, plan: BenefitPlan, cost: Cost, version, by) -> None:
-    _open_for_edit(plan, by=by)
+    _open_for_edit(plan)
     _delete_versioned(Cost, cost, version=version)
+
+
+# What an indicator says: changing any of it makes S, A and R unconfirmed again.
+WORDING = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
+
+
+def _unconfirmed(keys=smarte.CONFIRMED) -> dict:
+    return {f"{k}_{part}": None for k in keys for part in ("by", "at")}
 
 
 @transaction.atomic
 def indicator_save(
     *, plan: BenefitPlan, benefit: Benefit, indicator: Indicator | None, data: dict, version, by
 ) -> Indicator:
-    _open_for_edit(plan, by=by)
+    """Create or change an indicator, recording `by` as its last changer. A new
+    wording, unit, baseline or target clears the S, A and R confirmations
+    (their justifications stay, to be confirmed again)."""
+    _open_for_edit(plan)
     if indicator is None:
         fields = {k: v for k, v in data.items() if k != "version"}
-        return Indicator.objects.create(benefit=benefit, **fields)
-    extra = {}
+        return Indicator.objects.create(benefit=benefit, changed_by=by, **fields)
+    extra = {"changed_by": by}
     # Compare with the stored row: a bound form has already changed `indicator`.
     stored = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    if any(k in data and data[k] != getattr(stored, k) for k in ("target_value", "target_date")):
-        # A new target is only realistic once a member has said so again.
-        extra["realistic_by"] = None
+    if any(k in data and data[k] != getattr(stored, k) for k in WORDING):
+        extra.update(_unconfirmed())
     return _save_versioned(Indicator, indicator, data=data, version=version, **extra)
 
 
 @transaction.atomic
 def indicator_confirm(
-    *, plan: BenefitPlan, indicator: Indicator, criterion: str, reason: str, version, by
+    *,
+    plan: BenefitPlan,
+    indicator: Indicator,
+    criterion: str,
+    reason: str,
+    version,
+    actor: access.Actor,
 ) -> Indicator:
-    """Record why the indicator is specific, accepted or realistic, confirmed by `by`."""
+    """Record why the indicator is specific, accepted or realistic. The
+    justification is confirmed by `actor` when the rules let them (never the
+    indicator's last changer); a changed justification is otherwise saved
+    unconfirmed, and an unchanged one refused with the reason."""
     if criterion not in smarte.CONFIRMED:
         raise ValueError(criterion)
-    _open_for_edit(plan, by=by)
-    data = {f"{criterion}_reason": reason, f"{criterion}_by": by}
+    access.check(access.plan_edit_refusal(actor))
+    _open_for_edit(plan)
+    stored = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    refusal = access.confirm_refusal(actor, changed_by=stored.changed_by_id)
+    changed = reason != getattr(stored, f"{criterion}_reason")
+    if refusal is not None and not changed:
+        raise Refused(refusal)
+    data = {f"{criterion}_reason": reason, **(_unconfirmed([criterion]) if changed else {})}
+    if refusal is None:
+        data |= {f"{criterion}_by_id": actor.user_id, f"{criterion}_at": timezone.now()}
     return _save_versioned(Indicator, indicator, data=data, version=version)
 
 
@@ -216,118 +224,14 @@ def measurement_add(*, indicator: Indicator, data: dict, by) -> Measurement:
     return Measurement.objects.create(indicator=indicator, recorded_by=by, **data)
 
 
-@transaction.atomic
-def plan_submit(*, plan: BenefitPlan, by: AbstractBaseUser, version: int | None) -> BenefitPlan:
-    current = BenefitPlan.objects.select_for_update().get(pk=plan.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    if current.status not in (BenefitPlan.Status.DRAFT, BenefitPlan.Status.RETURNED):
-        raise ReviewRefused(_("Only a draft or a returned plan can be submitted."))
-    if smarte.plan_problems(Indicator.objects.filter(benefit__plan=current)):
-        raise ReviewRefused(_("Every indicator must meet all six S.M.A.R.T.E criteria first."))
-    current.status = BenefitPlan.Status.SUBMITTED
-    current.version += 1
-    current.save()
-    PlanEvent.objects.create(
-        plan=current, action=PlanEvent.Action.SUBMITTED, by=by, revision=current.revision
-    )
-    return current
-
-
-def _decide(*, plan, by, version, status, action, comment="", snapshot=None) -> BenefitPlan:
-    current = BenefitPlan.objects.select_for_update().get(pk=plan.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    if current.status != BenefitPlan.Status.SUBMITTED:
-        raise ReviewRefused(_("Only a submitted plan can be approved or returned."))
-    current.status = status
-    current.version += 1
-    current.save()
-    PlanEvent.objects.create(
-        plan=current,
-        action=action,
-        by=by,
-        revision=current.revision,
-        comment=comment,
-        snapshot=snapshot,
-    )
-    return current
-
-
-@transaction.atomic
-def plan_approve(*, plan: BenefitPlan, by: AbstractBaseUser, version, comment="") -> BenefitPlan:
-    """Approve the submitted plan and keep it as approved, in one transaction."""
-    snapshot = json.loads(json.dumps(load_plan(plan).records(), cls=DjangoJSONEncoder))
-    return _decide(
-        plan=plan,
-        by=by,
-        version=version,
-        status=BenefitPlan.Status.APPROVED,
-        action=PlanEvent.Action.APPROVED,
-        comment=comment,
-        snapshot=snapshot,
-    )
-
-
-@transaction.atomic
-def plan_return(*, plan: BenefitPlan, by: AbstractBaseUser, version, comment: str) -> BenefitPlan:
-    if not comment.strip():
-        raise ReviewRefused(_("Say what must change before the plan is returned."))
-    return _decide(
-        plan=plan,
-        by=by,
-        version=version,
-        status=BenefitPlan.Status.RETURNED,
-        action=PlanEvent.Action.RETURNED,
-        comment=comment,
-    )
-
-
-def reminders_send(*, today: date, base_url: str) -> int:
-    """E-mail each responsible person their overdue measurements and their step 3
-    activities due this week, at most once per item and day, in the language
-    they chose; returns the number of e-mails sent."""
-    sent = set(ReminderSent.objects.filter(day=today).values_list("indicator_id", flat=True))
-    sent_activities = set(
-        ActivityReminderSent.objects.filter(day=today).values_list("activity_id", flat=True)
-    )
-    by_user: dict = {}
-    for indicator in overdue_indicators(today=today):
-        if indicator.pk not in sent and indicator.responsible.email:
-            by_user.setdefault(indicator.responsible, ([], []))[0].append(indicator)
-    for activity in activities_due(start=today, end=today + timedelta(days=6)):
-        if activity.pk not in sent_activities and activity.responsible.email:
-            by_user.setdefault(activity.responsible, ([], []))[1].append(activity)
-    for user, (indicators, activities) in by_user.items():
-        with translation.override(language_of(user)):
-            context = {
-                "user": user,
-                "indicators": indicators,
-                "activities": activities,
-                "base_url": base_url,
-            }
-            subject = render_to_string("benefits/reminder_subject.txt", context).strip()
-            body = render_to_string("benefits/reminder.txt", context)
-        with transaction.atomic():
-            ReminderSent.objects.bulk_create(
-                [ReminderSent(indicator=i, day=today) for i in indicators],
-                ignore_conflicts=True,
-            )
-            ActivityReminderSent.objects.bulk_create(
-                [ActivityReminderSent(activity=a, day=today) for a in activities],
-                ignore_conflicts=True,
-            )
-            EmailMessage(subject, body, to=[user.email]).send()
-    return len(by_user)
-
-
-def _money(value) -> Decimal | None:
+def as_money(value) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def _sync(existing: list, wanted: list[dict], *, create, fields) -> list:
+def _sync(existing: list, wanted: list[dict], *, create, fields, stamp=None) -> list:
     """Update `existing` rows in order from `wanted` (saving only real changes),
-    create the rows beyond them and delete the rows left over."""
+    create the rows beyond them and delete the rows left over. `stamp` is set
+    on every row created or changed (e.g. who changed it)."""
     kept = []
     for n, data in enumerate(wanted):
         values = fields(data)
@@ -335,13 +239,13 @@ def _sync(existing: list, wanted: list[dict], *, create, fields) -> list:
             row = existing[n]
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if changed:
-                for k, v in changed.items():
+                for k, v in {**changed, **(stamp or {})}.items():
                     setattr(row, k, v)
                 if hasattr(row, "version"):
                     row.version += 1
                 row.save()
         else:
-            row = create(**values)
+            row = create(**values, **(stamp or {}))
         kept.append(row)
     for row in existing[len(wanted) :]:
         row.delete()
@@ -352,9 +256,9 @@ def _sync(existing: list, wanted: list[dict], *, create, fields) -> list:
 def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> BenefitPlan:
     """Make the plan match `records` read from a workbook; rows are matched by
     their number, so links to step 2 and unchanged rows are kept."""
-    plan = _open_for_edit(plan, by=by)
+    plan = _open_for_edit(plan)
     settings_ = records["plan"]
-    settings_ = {**settings_, "discount_rate": _money(settings_["discount_rate"])}
+    settings_ = {**settings_, "discount_rate": as_money(settings_["discount_rate"])}
     if any(getattr(plan, k) != v for k, v in settings_.items()):
         plan = _save_versioned(BenefitPlan, plan, data=settings_, version=None)
     user = users.get
@@ -389,7 +293,7 @@ def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> Benefit
             create=lambda benefit=benefit, **v: BenefitValue.objects.create(benefit=benefit, **v),
             fields=lambda v: (
                 {"year": v["year"], "basis": v["basis"]}
-                | {k: _money(v[k]) for k in ("a", "b", "a_low", "b_low", "a_high", "b_high")}
+                | {k: as_money(v[k]) for k in ("a", "b", "a_low", "b_low", "a_high", "b_high")}
             ),
         )
     _sync(
@@ -398,7 +302,7 @@ def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> Benefit
         create=lambda **v: Cost.objects.create(plan=plan, **v),
         fields=lambda c: (
             {"title": c["title"], "year": c["year"], "kind": c["kind"]}
-            | {k: _money(c[k]) for k in ("expected", "low", "high")}
+            | {k: as_money(c[k]) for k in ("expected", "low", "high")}
         ),
     )
     existing = [i for b in benefits for i in b.indicators.order_by("pk")]
@@ -406,13 +310,14 @@ def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> Benefit
         existing,
         records["indicators"],
         create=lambda **v: Indicator.objects.create(**v),
+        stamp={"changed_by": by},
         fields=lambda i: {
             "benefit": by_ref[i["benefit_id"]],
             "name": i["name"],
             "unit": i["unit"],
-            "baseline_value": _money(i["baseline_value"]),
+            "baseline_value": as_money(i["baseline_value"]),
             "baseline_date": i["baseline_date"],
-            "target_value": _money(i["target_value"]),
+            "target_value": as_money(i["target_value"]),
             "target_date": i["target_date"],
             "method": i["method"],
             "frequency": i["frequency"],
@@ -432,6 +337,6 @@ def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> Benefit
             create=lambda indicator=indicator, **v: Measurement.objects.create(
                 indicator=indicator, recorded_by=by, **v
             ),
-            fields=lambda m: {"date": m["date"], "value": _money(m["value"]), "note": m["note"]},
+            fields=lambda m: {"date": m["date"], "value": as_money(m["value"]), "note": m["note"]},
         )
     return plan

@@ -154,3 +154,50 @@ def plan_problems(indicators) -> list[tuple[object | None, list[Check]]]:
         if failed:
             problems.append((indicator, failed))
     return problems
+
+
+def plan_gaps(benefits) -> list[str]:
+    """What keeps a plan of these benefits from being submitted, benefit by
+    benefit: each needs an owner and an indicator that meets all six criteria,
+    or a reason why it is followed up without one. Each benefit needs
+    `indicator_list`; indicators may carry their `checks`."""
+    if not benefits:
+        return [str(_("The plan has no benefits."))]
+    gaps = []
+    for benefit in benefits:
+        title = benefit.title
+        if benefit.owner_id is None:
+            gaps.append(str(_("“%(title)s” has no benefit owner.") % {"title": title}))
+        complete = any(
+            all(check.ok for check in (getattr(i, "checks", None) or assess(i)))
+            for i in benefit.indicator_list
+        )
+        if not complete and not benefit.no_indicator_reason.strip():
+            gaps.append(
+                str(
+                    _(
+                        "“%(title)s” has no indicator that meets all six criteria, "
+                        "and no reason to follow it up without one."
+                    )
+                    % {"title": title}
+                )
+            )
+    return gaps
+
+
+class _Record:
+    """An indicator's record (see selectors.LoadedPlan.records) read as the
+    attributes `assess` asks for."""
+
+    def __init__(self, record: dict):
+        self.__dict__.update(record)
+        for key in ("baseline_date", "target_date"):
+            if isinstance(record.get(key), str):
+                setattr(self, key, date.fromisoformat(record[key]))
+        for key in CONFIRMED:
+            setattr(self, f"{key}_by_id", record.get(f"{key}_by") or None)
+        self.responsible_id = record.get("responsible") or None
+
+
+def assess_record(record: dict) -> list[Check]:
+    return assess(_Record(record))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_review
 
 app_name = "benefits"
 # Every page hangs under its project, so the URL walker sees `project_id`.
@@ -24,10 +24,12 @@ urlpatterns = [
         views.indicator_confirm,
         name="indicator-confirm",
     ),
-    path(P + "submit/", views.plan_submit, name="plan-submit"),
-    path(P + "approve/", views.plan_approve, name="plan-approve"),
-    path(P + "return/", views.plan_return, name="plan-return"),
-    path(P + "approved/<int:event_id>/", views.plan_approved, name="approved"),
+    path(P + "submit/", views_review.plan_submit, name="plan-submit"),
+    path(P + "approve/", views_review.plan_approve, name="plan-approve"),
+    path(P + "return/", views_review.plan_return, name="plan-return"),
+    path(P + "revise/", views_review.plan_revise, name="plan-revise"),
+    path(P + "discard/", views_review.plan_discard, name="plan-discard"),
+    path(P + "approved/<int:event_id>/", views_review.plan_approved, name="approved"),
     path(P + "export/", views.plan_export, name="export"),
     path(P + "import/", views.plan_import, name="import"),
 ]

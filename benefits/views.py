@@ -1,7 +1,6 @@
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,8 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget
 
+from projects import access
 from projects.decorators import project_view
-from projects.models import Membership
 from projects.responses import announce
 from projects.services import StaleEdit
 
@@ -20,16 +19,15 @@ from .forms import (
     BenefitForm,
     ConfirmForm,
     CostForm,
-    DecisionForm,
     ImportForm,
     IndicatorForm,
     MeasurementForm,
     PlanForm,
     ValueForm,
 )
-from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
-from .pages import indicator_context, plan_context, snapshot_context
-from .selectors import load_plan, plan_for_project
+from .models import Benefit, BenefitPlan, Cost, Indicator
+from .pages import indicator_context, plan_context
+from .selectors import PEOPLE, load_plan, plan_for_project
 
 
 def _plan(project) -> BenefitPlan:
@@ -81,7 +79,8 @@ def _edit(
     status, error = 200, None
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data, form.cleaned_data.get("version"))
+            # `save` may answer with a message of its own instead of `saved`.
+            said = save(form.cleaned_data, form.cleaned_data.get("version"))
         except StaleEdit as stale:
             status = 409
             error = _(
@@ -89,10 +88,10 @@ def _edit(
                 "The form now shows the current values; enter your change again."
             )
             form = make_form(data=None, instance=stale.current)
-        except services.Refused as refused:
+        except access.Refused as refused:
             status, error = 409, str(refused)
         else:
-            return _done(request, project, plan, saved, target)
+            return _done(request, project, plan, said if isinstance(said, str) else saved, target)
     context = {
         "project": project,
         "plan": plan,
@@ -160,8 +159,8 @@ def benefit_adopt(request, project):
     )
     try:
         benefit = services.benefit_adopt(plan=plan, identified=identified, by=request.user)
-    except services.PlanLocked as locked:
-        return _render_plan(request, project, plan, error=str(locked), status=409)
+    except access.Refused as refused:
+        return _render_plan(request, project, plan, error=str(refused), status=409)
     return _done(
         request,
         project,
@@ -376,14 +375,20 @@ def indicator_confirm(request, project, indicator_id: int):
         return ConfirmForm(data, initial=initial)
 
     def save(data, version):
-        services.indicator_confirm(
+        saved = services.indicator_confirm(
             plan=plan,
             indicator=indicator,
             criterion=data["criterion"],
             reason=data["reason"],
             version=version,
-            by=request.user,
+            actor=project.actor,
         )
+        if getattr(saved, f"{data['criterion']}_by_id") is None:
+            return _(
+                "The justification was saved. Another member must confirm it: "
+                "not the one who last changed the indicator."
+            )
+        return None
 
     return _edit(
         request,
@@ -402,7 +407,7 @@ def indicator_confirm(request, project, indicator_id: int):
 def indicator_page(request, project, indicator_id: int):
     plan = _plan(project)
     indicator = get_object_or_404(
-        Indicator.objects.select_related("benefit", "responsible"),
+        Indicator.objects.select_related("benefit", *PEOPLE),
         pk=indicator_id,
         benefit__plan=plan,
     )
@@ -420,78 +425,6 @@ def indicator_page(request, project, indicator_id: int):
         response = render(request, "benefits/indicator.html#indicator-body", context)
         return announce(response, message) if message else response
     return render(request, "benefits/indicator.html", context)
-
-
-def _review(request, project, act: Callable, done: str, *, solution_owner_only: bool):
-    plan = _plan(project)
-    if solution_owner_only and project.role != Membership.Role.SOLUTION_OWNER:
-        raise PermissionDenied
-    form = DecisionForm(request.POST)
-    form.is_valid()
-    data = form.cleaned_data
-    try:
-        act(
-            plan=plan, by=request.user, version=data.get("version"), comment=data.get("comment", "")
-        )
-    except (services.ReviewRefused, StaleEdit) as refused:
-        error = (
-            str(refused)
-            if isinstance(refused, services.ReviewRefused)
-            else _("The plan changed while you were reading it. Look at it again, then decide.")
-        )
-        if not request.htmx:
-            messages.error(request, error)
-            return redirect(_plan_url(project, "review"))
-        return _render_plan(request, project, plan_for_project(project), error=error, status=409)
-    return _done(request, project, plan_for_project(project), done, "review")
-
-
-@project_view(methods=["POST"])
-def plan_submit(request, project):
-    def act(*, plan, by, version, comment):
-        return services.plan_submit(plan=plan, by=by, version=version)
-
-    return _review(
-        request,
-        project,
-        act,
-        _("The plan was submitted to the solution owner. It is locked until it is decided."),
-        solution_owner_only=False,
-    )
-
-
-@project_view(methods=["POST"])
-def plan_approve(request, project):
-    return _review(
-        request,
-        project,
-        services.plan_approve,
-        _("The plan was approved."),
-        solution_owner_only=True,
-    )
-
-
-@project_view(methods=["POST"])
-def plan_return(request, project):
-    return _review(
-        request,
-        project,
-        services.plan_return,
-        _("The plan was returned to the team."),
-        solution_owner_only=True,
-    )
-
-
-@project_view()
-def plan_approved(request, project, event_id: int):
-    event = get_object_or_404(
-        PlanEvent.objects.select_related("by"),
-        pk=event_id,
-        plan__project=project,
-        action=PlanEvent.Action.APPROVED,
-        snapshot__isnull=False,
-    )
-    return render(request, "benefits/approved.html", snapshot_context(project, event))
 
 
 @project_view()
@@ -520,8 +453,8 @@ def plan_import(request, project):
         if records is not None:
             try:
                 services.plan_import(plan=plan, records=records, users=users, by=request.user)
-            except services.PlanLocked as locked:
-                status, errors = 409, [str(locked)]
+            except access.Refused as refused:
+                status, errors = 409, [str(refused)]
             else:
                 messages.success(request, _("The workbook was imported."))
                 return redirect(_plan_url(project))

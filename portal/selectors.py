@@ -1,6 +1,7 @@
 """Reads for the portfolio: a constant number of queries, however many projects."""
 
 import pandas as pd
+from django.contrib.auth import get_user_model
 from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from benefits import calculations, smarte
 from benefits import charts as benefit_charts
 from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurement
-from benefits.selectors import load_plan
+from benefits.selectors import approved_snapshots, plan_of_record, result_of
 from canvas.blocks import BLOCKS
 from canvas.models import Note
 from projects.models import BenefitKind, Membership, Project
@@ -139,8 +140,17 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
         ),
         ["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
     )
-    plans["rate"] = plans["rate"].astype(float) / 100
+    plans["rate"] = plans["rate"].astype(float)
     plans["unit"] = plans["unit"].fillna("–")
+    # A plan under revision counts as approved: its snapshot replaces its rows.
+    approved = approved_snapshots(BenefitPlan.objects.filter(project__in=ids).values("pk"))
+    plans["revising"] = plans["plan_id"].isin(list(approved))
+    for plan_id, records in approved.items():
+        row = plans.index[plans["plan_id"] == plan_id]
+        for key, column in (("first_year", "first_year"), ("horizon", "horizon")):
+            plans.loc[row, column] = records["plan"][key]
+        plans.loc[row, "rate"] = float(records["plan"]["discount_rate"])
+    plans["rate"] = plans["rate"] / 100
     raw = _frame(
         BenefitValue.objects.filter(benefit__plan__project__in=ids).values_list(
             "benefit__plan_id",
@@ -153,17 +163,10 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
             "a",
             "b",
         ),
-        [
-            "plan_id",
-            "benefit_id",
-            "kind",
-            "alternative_use",
-            "decided_by",
-            "year",
-            "basis",
-            "a",
-            "b",
-        ],
+        VALUE_COLUMNS,
+    )
+    raw = pd.concat(
+        [raw[~raw["plan_id"].isin(list(approved))], _snapshot_values(approved)], ignore_index=True
     )
     values = raw[["plan_id", "benefit_id", "year"]].assign(
         counted=[
@@ -176,9 +179,17 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
         ],
     )
     costs = _frame(
-        Cost.objects.filter(plan__project__in=ids).values_list("plan_id", "year", "expected"),
+        Cost.objects.filter(plan__project__in=ids)
+        .exclude(plan_id__in=list(approved))
+        .values_list("plan_id", "year", "expected"),
         ["plan_id", "year", "amount"],
     )
+    snapshot_costs = [
+        (plan_id, c["year"], c["expected"])
+        for plan_id, records in approved.items()
+        for c in records["costs"]
+    ]
+    costs = pd.concat([costs, _frame(snapshot_costs, list(costs.columns))], ignore_index=True)
     costs["amount"] = costs["amount"].astype(float)
     indicators = _frame(
         Indicator.objects.filter(benefit__plan__project__in=ids).values_list(
@@ -203,6 +214,34 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
     }
 
 
+VALUE_COLUMNS = [
+    "plan_id",
+    "benefit_id",
+    "kind",
+    "alternative_use",
+    "decided_by",
+    "year",
+    "basis",
+    "a",
+    "b",
+]
+
+
+def _snapshot_values(approved: dict[int, dict]) -> pd.DataFrame:
+    """The values of approved snapshots as rows of benefit_frames' raw frame
+    (benefits by id; those of snapshots without ids by minus their number)."""
+    rows = []
+    for plan_id, records in approved.items():
+        benefits = {b["id"]: b for b in records["benefits"]}
+        for v in records["values"]:
+            b = benefits[v["benefit_id"]]
+            rows.append(
+                (plan_id, b.get("pk", -b["id"]), b["kind"], b["alternative_use"])
+                + (b["use_decided_by"], v["year"], v["basis"], v["a"], v["b"])
+            )
+    return _frame(rows, VALUE_COLUMNS)
+
+
 def canvas_sections(project: Project) -> dict[str, list[str]]:
     """The newest canvas as slide lines: each block with its notes."""
     canvas = project.canvases.order_by("-pk").first()
@@ -222,13 +261,17 @@ def canvas_sections(project: Project) -> dict[str, list[str]]:
 
 def benefit_sections(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
     """The benefit plan's slides (the plan, its follow-up, further realisation)
-    and its yearly chart."""
+    and its yearly chart: the plan of record, so the approved plan while a
+    revision is in progress."""
     plan = BenefitPlan.objects.filter(project=project).first()
     if plan is None:
         return {}, {}
-    loaded = load_plan(plan)
-    result = loaded.result()
+    shown = plan_of_record(plan)
+    records = shown.records
+    result = result_of(records)
     expected = result.scenarios[calculations.EXPECTED]
+    # A snapshot is taken as the plan is approved, while it still reads "submitted".
+    status = BenefitPlan.Status.APPROVED.label if shown.revising else plan.get_status_display()
     summary = [
         _("Net present value: %(expected)s (pessimistic %(low)s, optimistic %(high)s)")
         % {
@@ -239,32 +282,41 @@ def benefit_sections(project: Project) -> tuple[dict[str, list[str]], dict[str, 
         _("Pays back in %(year)s") % {"year": expected.payback_year}
         if expected.payback_year
         else _("Does not pay back within the plan's horizon"),
-        f"{_('Status')}: {plan.get_status_display()}",
+        f"{_('Status')}: {status}" + (f" ({_('revision in progress')})" if shown.revising else ""),
     ]
     kinds = {kind: str(label) for kind, label in BenefitKind.choices}  # each translated once
-    summary += [f"{b.title} – {kinds.get(b.kind, b.kind)}" for b in loaded.benefits]
-    indicators = [i for b in loaded.benefits for i in b.indicator_list]
+    without = _("followed up without an indicator")
+    summary += [
+        f"{b['title']} – {kinds.get(b['kind'], b['kind'])}"
+        + (f" ({without}: {b['no_indicator_reason']})" if b.get("no_indicator_reason") else "")
+        for b in records["benefits"]
+    ]
+    indicators = records["indicators"]
     # The last value of each indicator: the rows in order, the last one kept.
     latest = dict(
-        Measurement.objects.filter(indicator__in=indicators)
+        Measurement.objects.filter(indicator__in=[i.get("pk") for i in indicators])
         .order_by("date", "pk")
         .values_list("indicator_id", "value")
     )
     followup = []
     for indicator in indicators:
-        checks = smarte.assess(indicator)
+        checks = smarte.assess_record(indicator)
         letters = "".join(smarte.CRITERIA[c.key][0] if c.ok else "·" for c in checks)
-        value = latest.get(indicator.pk)
+        value = latest.get(indicator.get("pk"))
         now = _("not measured yet") if value is None else calculations.format_number(value)
-        followup.append(
-            f"{indicator.name}: {now} → {calculations.format_number(indicator.target_value or 0)}"
-            f" {indicator.unit} ({letters})"
+        target = calculations.format_number(indicator["target_value"] or 0)
+        followup.append(f"{indicator['name']}: {now} → {target} {indicator['unit']} ({letters})")
+    owners = {
+        u.username: u.get_full_name() or u.username
+        for u in get_user_model().objects.filter(
+            username__in=[b["owner"] for b in records["benefits"] if b["owner"]]
         )
+    }
     realisation = [
-        f"{b.title}: {b.owner.get_full_name() or b.owner.username}"
-        + (f", {_('measures')}: {', '.join(b.measure_titles)}" if b.measure_titles else "")
-        for b in loaded.benefits
-        if b.owner
+        f"{b['title']}: {owners.get(b['owner'], b['owner'])}"
+        + (f", {_('measures')}: {', '.join(b['measures'])}" if b["measures"] else "")
+        for b in records["benefits"]
+        if b["owner"]
     ]
     sections = {
         "benefit_plan": summary,

@@ -51,7 +51,7 @@ NEXT_GATE = {
 
 def _rows(projects, benefits: dict) -> list[dict]:
     """The portfolio table's rows, as shown on screen and exported; `benefits`
-    maps project id to (planned, realised)."""
+    maps project id to (planned, realised, whether a revision is in progress)."""
     return [
         {
             "pk": p.pk,
@@ -66,8 +66,10 @@ def _rows(projects, benefits: dict) -> list[dict]:
             if p.funnel_stage == Project.FunnelStage.STOPPED
             else str(NEXT_GATE.get(p.step, "")),
             "updated_at": timezone.localtime(p.updated_at),
-            "planned": benefits.get(p.pk, (None, None))[0],
-            "realised": benefits.get(p.pk, (None, None))[1],
+            "planned": benefits.get(p.pk, (None, None, False))[0],
+            "realised": benefits.get(p.pk, (None, None, False))[1],
+            # The approved figures are shown while a revision is in progress.
+            "revising": benefits.get(p.pk, (None, None, False))[2],
         }
         for p in projects
     ]
@@ -75,11 +77,15 @@ def _rows(projects, benefits: dict) -> list[dict]:
 
 def _benefits(projects) -> tuple[dict, pd.DataFrame]:
     """Planned and realised benefits per project, and per unit and year."""
+    frames = benefit_frames(projects)
+    plans = frames["plans"]
+    revising = set(plans.loc[plans["revising"], "project_id"]) if len(plans) else set()
     per_project, per_unit_year = portfolio.benefit_summary(
-        **benefit_frames(projects), this_year=timezone.localdate().year
+        **frames, this_year=timezone.localdate().year
     )
     by_project = {
-        int(row.project_id): (row.planned, row.realised) for row in per_project.itertuples()
+        int(row.project_id): (row.planned, row.realised, row.project_id in revising)
+        for row in per_project.itertuples()
     }
     return by_project, per_unit_year
 
@@ -154,10 +160,12 @@ def portfolio_export(request, fmt: str):
         "next_gate": _("Next gate"),
         "planned": _("Planned benefits (NPV)"),
         "realised": _("Realised to date"),
+        "revising": _("Benefit plan under revision (approved figures shown)"),
         "updated_at": _("Last change"),
     }
     frame = pd.DataFrame.from_records(rows, columns=list(columns))
     frame[["planned", "realised"]] = frame[["planned", "realised"]].astype(float).round()
+    frame["revising"] = frame["revising"].map(lambda revising: _("Yes") if revising else "")
     frame = frame.rename(columns=columns)
     frame[str(columns["updated_at"])] = frame[str(columns["updated_at"])].map(
         lambda d: d.strftime("%Y-%m-%d %H:%M")

@@ -150,3 +150,14 @@ def plan_edit_refusal(actor: Actor) -> str | None:
     if actor.editor:
         return None
     return _("Only team members and the solution owner change the benefit plan.")
+
+
+def plan_review_refusal(actor: Actor) -> str | None:
+    """Whether `actor` may ever decide the benefit plan: only the owners do
+    (which of them decides a submission is `plan_decide_refusal`'s answer)."""
+    if actor.role in OWNERS:
+        return None
+    return _(
+        "Only the solution owner, or the commissioning owner when the solution owner "
+        "submitted it, approves or returns the benefit plan."
+    )

@@ -6,6 +6,7 @@ from html import escape  # the same escaping as Django's, without its lazy-strin
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -69,20 +70,34 @@ def problem_items(problems) -> str:
     )
 
 
+def _confirmed(indicator, key: str) -> str:
+    """Who confirmed the criterion and when, as a sentence."""
+    by, at = getattr(indicator, f"{key}_by", None), getattr(indicator, f"{key}_at", None)
+    if by is None:
+        return ""
+    name = by.get_full_name() or by.username
+    if at is None:
+        return " " + escape(_("Confirmed by %(name)s.") % {"name": name})
+    when = date_format(timezone.localtime(at), "SHORT_DATETIME_FORMAT")
+    return " " + escape(_("Confirmed by %(name)s, %(when)s.") % {"name": name, "when": when})
+
+
 @register.simple_tag
 def smarte_rows(indicator, target: str = ""):
-    """The S.M.A.R.T.E checklist of an indicator: one row per criterion."""
+    """The S.M.A.R.T.E checklist of an indicator: one row per criterion, with
+    who confirmed the confirmed ones and when."""
     yes, no = escape(_("Yes")), f"<strong>{escape(_('No'))}</strong>"
     change, confirm = escape(_("Change the justification")), escape(_("Justify and confirm"))
     target = escape(target)
     rows = []
     for check in indicator.checks:
         label = escape(check.label)
-        action = ""
+        action = _confirmed(indicator, check.key) if check.confirmable and check.ok else ""
         if indicator.confirm_url and check.confirmable:
             url = f"{indicator.confirm_url}?criterion={check.key}"
-            action = (
-                f' <a class="ds-link" href="{url}" hx-get="{url}" hx-target="#{target}">'
+            hx = f' hx-get="{url}" hx-target="#{target}"' if target else ""
+            action += (
+                f' <a class="ds-link" href="{url}"{hx}>'
                 f'{change if check.ok else confirm}<span class="ds-sr-only"> {label}</span></a>'
             )
         rows.append(

@@ -297,17 +297,20 @@ def test_nothing_changes_while_the_plan_is_submitted(
     assert plan.version == 1
 
 
-def test_changing_an_approved_plan_starts_a_new_draft(member_client, project, plan, alice):
+def test_changing_an_approved_plan_is_refused_until_a_revision_starts(
+    member_client, project, plan, alice
+):
     plan.status = "approved"
     plan.save()
     r = member_client.post(
         reverse("benefits:cost-add", args=[project.pk]),
         {"title": "X", "year": 2028, "kind": "one_off", "expected": "5"},
     )
-    assert r.status_code == 302
+    assert r.status_code == 409
+    assert "Planen er godkjent. Start en revisjon for å endre den." in r.text
     plan.refresh_from_db()
-    assert plan.status == "draft" and plan.revision == 2
-    assert PlanEvent.objects.get().action == "reopened"
+    assert plan.status == "approved" and plan.revision == 1
+    assert not Cost.objects.exists() and not PlanEvent.objects.exists()
 
 
 def test_viewer_cannot_open_forms(client, bob, project, benefit):
@@ -372,19 +375,19 @@ def test_it_refuses_settings_that_leave_values_outside_the_plan(member_client, p
 
 
 def test_the_answer_shows_the_plan_as_it_is_after_the_change(member_client, project, plan, alice):
-    make_indicator(make_benefit(plan), by=alice)
+    make_indicator(make_benefit(plan, owner=alice), by=alice)
     plan.status = "approved"
     plan.save()
     r = member_client.post(
-        reverse("benefits:plan-settings", args=[project.pk]),
-        {"currency": "NOK", "first_year": 2027, "horizon": 5, "discount_rate": "3", "version": 1},
+        reverse("benefits:plan-revise", args=[project.pk]),
+        {"reason": "Ny kostnad fra leverandøren", "version": 1},
         headers=HTMX,
     )
     assert "Utkast" in r.text and "Versjon 2" in r.text  # a new draft, shown at once
     assert 'name="version" value="2"' in r.text
 
 
-def test_a_new_target_must_be_confirmed_realistic_again(member_client, project, benefit, alice):
+def test_a_new_target_must_be_confirmed_again(member_client, project, benefit, alice):
     indicator = make_indicator(benefit, by=alice)
     url = reverse("benefits:indicator-edit", args=[project.pk, indicator.pk])
     data = {
@@ -405,5 +408,7 @@ def test_a_new_target_must_be_confirmed_realistic_again(member_client, project, 
     r = member_client.post(url, {**data, "target_value": "99", "version": 2})
     assert r.status_code == 302, r.text[-3000:]
     indicator.refresh_from_db()
+    # All three confirmations go; the justifications stay to be confirmed again.
     assert indicator.realistic_by is None and indicator.realistic_reason
-    assert indicator.specific_by == alice
+    assert indicator.specific_by is None and indicator.specific_reason
+    assert indicator.accepted_by is None and indicator.changed_by == alice

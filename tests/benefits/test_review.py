@@ -17,7 +17,7 @@ def post(client, project, name, data=None, **kw):
 
 @pytest.fixture
 def ready_plan(plan, alice):
-    benefit = make_benefit(plan)
+    benefit = make_benefit(plan, owner=alice)
     make_value(benefit, 2028, a=250_000)
     make_indicator(benefit, by=alice)
     return plan
@@ -91,7 +91,9 @@ def test_the_solution_owner_returns_with_a_required_comment(client, sara, projec
 
 
 @pytest.mark.parametrize("who", ["alice", "owner", "leader"])
-def test_only_the_solution_owner_decides(client, request, project, submitted, who):
+def test_only_the_solution_owner_decides_what_a_team_member_submitted(
+    client, request, project, submitted, who
+):
     client.force_login(request.getfixturevalue(who))
     assert post(client, project, "plan-approve").status_code == 403
     assert post(client, project, "plan-return", {"comment": "Nei"}).status_code == 403
@@ -142,6 +144,7 @@ def test_the_approved_version_stays_readable_after_changes(client, sara, alice, 
     post(client, project, "plan-approve", {"version": 1})
     event = PlanEvent.objects.get(action="approved")
     client.force_login(alice)
+    post(client, project, "plan-revise", {"reason": "Nye tall fra økonomi", "version": 2})
     benefit = submitted.benefits.get()
     r = client.post(
         reverse("benefits:value-edit", args=[project.pk, benefit.pk, 2028]),

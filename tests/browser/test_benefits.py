@@ -6,7 +6,9 @@ from projects.models import IdentifiedBenefit, Membership
 from tests.factories import make_user
 
 
-def test_a_plan_goes_from_empty_to_approved(page, live_server, log_in, axe_check, alice, project):
+def test_a_plan_goes_from_empty_to_approved(
+    page, live_server, log_in, axe_check, alice, owner, project
+):
     sara = make_user("sara", first_name="Sara", last_name="Solberg")
     Membership.objects.create(project=project, user=sara, role=Membership.Role.SOLUTION_OWNER)
     IdentifiedBenefit.objects.create(project=project, title="Færre telefoner", kind="costs_avoided")
@@ -50,44 +52,80 @@ def test_a_plan_goes_from_empty_to_approved(page, live_server, log_in, axe_check
     expect(review).to_contain_text("Spesifikk – En begrunnelse mangler.")
     axe_check(page)
 
-    for criterion, reason in [
+    # The benefit gets its owner.
+    card = page.locator(".benefit-card", has_text="Færre telefoner")
+    card.get_by_role("link", name="Endre gevinsten").click()
+    card.locator(".editor").get_by_label("Gevinstansvarlig").select_option(label="Alice Aas")
+    card.locator(".editor").get_by_role("button", name="Lagre").click()
+    expect(page.locator("#status")).to_have_text("Gevinsten ble lagret.")
+
+    # Alice wrote the indicator: her justifications wait for someone else.
+    criteria = [
         ("Spesifikk", "Gjelder bare spørsmål om besøkstid"),
         ("Akseptert", "Forankret i ledermøtet i hjemmetjenesten"),
         ("Realistisk", "En annen bydel har nådd samme mål"),
-    ]:
+    ]
+    for criterion, reason in criteria:
         page.locator(".smarte tr", has_text=criterion).get_by_role("link").click()
         editor = page.locator(".benefit-card .editor form")
         editor.get_by_label("Begrunnelse").fill(reason)
         editor.get_by_role("button", name="Lagre").click()
-        expect(page.locator(".smarte tr", has_text=criterion)).to_contain_text("Ja")
-    page.get_by_role("button", name="Send til løsningseier").click()
-    expect(page.locator(".plan-title")).to_contain_text("Sendt til godkjenning")
-    axe_check(page)
+        row = page.locator(".smarte tr", has_text=criterion)
+        expect(row).to_contain_text("Ingen medlem har bekreftet begrunnelsen.")
 
-    # The solution owner returns it with a comment, the team resubmits, she approves.
+    # The solution owner confirms them.
     page.context.clear_cookies()
     log_in(page, sara)
+    page.goto(plan_url)
+    page.wait_for_load_state("load")
+    for criterion, _reason in criteria:
+        page.locator(".smarte tr", has_text=criterion).get_by_role("link").click()
+        page.locator(".benefit-card .editor form").get_by_role("button", name="Lagre").click()
+        row = page.locator(".smarte tr", has_text=criterion)
+        expect(row).to_contain_text("Bekreftet av Sara Solberg")
+    page.get_by_role("button", name="Send til beslutning").click()
+    expect(page.locator(".plan-title")).to_contain_text("Sendt til godkjenning")
+    # She submitted it, so the commissioning owner decides.
+    expect(page.locator("#plan-body")).to_contain_text("Venter på beslutning fra Olga Oppdrag.")
+    expect(page.get_by_role("button", name="Godkjenn planen")).to_have_count(0)
+    axe_check(page)
+
+    # The commissioning owner returns it with a comment, it is resubmitted, she approves.
+    page.context.clear_cookies()
+    log_in(page, owner)
     page.goto(plan_url)
     page.wait_for_load_state("load")
     page.get_by_label("Hva må endres").fill("Legg ved kilden for antall telefoner.")
     page.get_by_role("button", name="Send tilbake til teamet").click()
     expect(page.locator(".plan-title")).to_contain_text("Sendt tilbake")
-    page.get_by_role("button", name="Send til løsningseier").click()
+    page.context.clear_cookies()
+    log_in(page, alice)
+    page.goto(plan_url)
+    page.get_by_role("button", name="Send til beslutning").click()
     expect(page.locator(".plan-title")).to_contain_text("Sendt til godkjenning")
+    page.context.clear_cookies()
+    log_in(page, sara)
+    page.goto(plan_url)
+    page.wait_for_load_state("load")
     page.get_by_label("Kommentar").fill("Godkjent.")
     page.get_by_role("button", name="Godkjenn planen").click()
     expect(page.locator(".plan-title")).to_contain_text("Godkjent")
     events = page.locator("#review table")
     expect(events).to_contain_text("Legg ved kilden for antall telefoner.")
-    expect(events).to_contain_text("Sara Solberg")
+    expect(events).to_contain_text("Olga Oppdrag")
     axe_check(page)
     events.get_by_role("link", name="Les den godkjente versjonen").click()
     expect(page.get_by_role("heading", level=2)).to_contain_text("Godkjent gevinstplan, versjon 1")
     axe_check(page)
 
-    # The forms in place and the indicator page pass axe too.
+    # A revision is started on purpose; the forms in place and the indicator
+    # page pass axe too.
     page.goto(plan_url)
     page.wait_for_load_state("load")
+    page.get_by_label("Hvorfor planen revideres").fill("Ny pris fra leverandøren")
+    page.get_by_role("button", name="Start en revisjon").click()
+    expect(page.locator("#plan-body")).to_contain_text("Revisjon pågår")
+    axe_check(page)
     page.get_by_role("link", name="Endre gevinsten").click()
     expect(page.locator(".benefit-card .editor form")).to_be_visible()
     axe_check(page)

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from benefits.services import reminders_send
+from benefits.reminders import reminders_send
 
 
 class Command(BaseCommand):
