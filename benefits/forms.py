@@ -1,6 +1,7 @@
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
@@ -187,7 +188,10 @@ class CostForm(VersionedForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"] = forms.TypedChoiceField(
-            label=_("Year"), coerce=int, choices=[(y, y) for y in plan.years]
+            label=_("Year"),
+            coerce=int,
+            choices=[(y, y) for y in plan.years],
+            error_messages={"invalid_choice": _("The year is outside the plan's years.")},
         )
 
     def clean(self):
@@ -297,6 +301,7 @@ class ImportForm(forms.Form):
 
     def clean_workbook(self):
         workbook = self.cleaned_data["workbook"]
-        if workbook.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        limit = settings.IMPORT_MAX_UPLOAD_MB
+        if workbook.size > limit * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit})
         return workbook

@@ -15,7 +15,7 @@ from projects.models import Membership
 from projects.responses import announce
 from projects.services import StaleEdit
 
-from . import excel, services
+from . import excel, imports, services
 from .forms import (
     BenefitForm,
     ConfirmForm,
@@ -513,15 +513,14 @@ def plan_import(request, project):
     errors, status = [], 200
     if request.method == "POST" and form.is_valid():
         users = {u.username: u for u in project.members.all()}
-        measures = set(project.measures.values_list("title", flat=True))
-        records, errors = excel.read_workbook(
-            form.cleaned_data["workbook"], users=users, measures=measures
+        records, errors = imports.read_workbook(
+            form.cleaned_data["workbook"], project=project, users=users
         )
         if records is not None:
             try:
                 services.plan_import(plan=plan, records=records, users=users, by=request.user)
-            except services.PlanLocked as locked:
-                status, errors = 409, [str(locked)]
+            except services.Refused as refused:
+                status, errors = 409, [str(refused)]
             else:
                 messages.success(request, _("The workbook was imported."))
                 return redirect(_plan_url(project))

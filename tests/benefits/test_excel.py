@@ -112,6 +112,7 @@ def test_it_imports_a_changed_workbook(member_client, project, full_plan):
     book = load_workbook(io.BytesIO(export(member_client, project)))
     values = book["Årlige verdier"]
     values["E2"] = 2000  # tasks avoided in 2028
+    values["I2"] = 2400  # the high estimate stays above it, as the page requires
     costs = book["Kostnader"]
     costs.append(["Opplæring", 2029, "Engangs", "75 000", None, None])
     out = io.BytesIO()
@@ -145,12 +146,13 @@ def test_it_lists_errors_by_sheet_row_and_column_and_changes_nothing(
     r = upload(member_client, project, out.getvalue())
     assert r.status_code == 200
     for text in [
-        "Årlige verdier, rad 2, kolonne Faktor 1: Forventet et tall.",
+        "Årlige verdier, rad 2, kolonne Faktor 1: Oppgi et tall.",
         "Årlige verdier, rad 3, kolonne År: Året er utenfor planens år.",
         "Gevinster, rad 2, kolonne Gevinstansvarlig: "
         "Ingen medlem av prosjektet har brukernavnet «ukjent».",
         "Kostnader, rad 2, kolonne År: En verdi er påkrevd.",
-        "Oppsummering, rad 6, kolonne Kalkulasjonsrente (%): Oppgi en rente mellom 0 og 20.",
+        "Oppsummering, rad 6, kolonne Kalkulasjonsrente (%): "
+        "Verdien må være mindre enn eller lik 20.",
     ]:
         assert text in r.text
     assert load_plan(full_plan).records() == before
