@@ -282,6 +282,11 @@ class MeasurementForm(forms.ModelForm):
         return day
 
 
+class DeleteForm(forms.Form):
+    # The version the person saw; a changed or deleted row is refused as stale.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class DecisionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"),

@@ -21,10 +21,10 @@ def money(value) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def _sync(existing: list, wanted: list[dict], *, create, fields, what: str = "") -> list:
+def _sync(existing: list, wanted: list[dict], *, create, fields, measured: str = "") -> list:
     """Update `existing` rows in order from `wanted` (saving only real changes),
     create the rows beyond them and delete the rows left over, unless one of
-    those has measurements (`what` names it in the refusal)."""
+    those has measurements (`measured` is then the refusal, given the row's title)."""
     kept = []
     for n, data in enumerate(wanted):
         row = existing[n] if n < len(existing) else None
@@ -42,10 +42,7 @@ def _sync(existing: list, wanted: list[dict], *, create, fields, what: str = "")
         kept.append(row)
     for row in existing[len(wanted) :]:
         if _measured(row).exists():
-            raise MeasuredRowLeftOut(
-                _("%(what)s “%(title)s” has measurements; keep its row in the workbook.")
-                % {"what": what, "title": row}
-            )
+            raise MeasuredRowLeftOut(measured % {"title": row})
         row.delete()
     return kept
 
@@ -136,7 +133,7 @@ def rows_sync(*, plan, records: dict, users: dict, by) -> None:
             "use_decided_by": b["use_decided_by"],
             "position": b["id"] - 1,
         },
-        what=_("The benefit"),
+        measured=_("The benefit “%(title)s” has measurements; keep its row in the workbook."),
     )
     by_ref = {n: b for n, b in enumerate(benefits, start=1)}
     for n, record in enumerate(records["benefits"], start=1):
@@ -170,7 +167,7 @@ def rows_sync(*, plan, records: dict, users: dict, by) -> None:
         records["indicators"],
         create=lambda **v: Indicator.objects.create(**v),
         fields=lambda i, row: _indicator_fields(i, row, benefit=by_ref[i["benefit_id"]], user=user),
-        what=_("The indicator"),
+        measured=_("The indicator “%(title)s” has measurements; keep its row in the workbook."),
     )
     for ref, indicator in enumerate(indicators, start=1):
         _add_measurements(

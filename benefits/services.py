@@ -216,6 +216,18 @@ def measurement_add(*, indicator: Indicator, data: dict, by) -> Measurement:
 
 
 @transaction.atomic
+def measurement_delete(*, measurement: Measurement, version: int | None, by) -> None:
+    """Delete a measurement; like adding one, allowed in any state of the plan.
+    The project's history keeps it (with `by`, from the request). A measurement
+    changed or deleted since `version` is refused as stale."""
+    current = Measurement.objects.select_for_update().filter(pk=measurement.pk).first()
+    if current is None or (version is not None and version != current.version):
+        raise StaleEdit(current)
+    current._history_user = by
+    current.delete()
+
+
+@transaction.atomic
 def plan_submit(*, plan: BenefitPlan, by: AbstractBaseUser, version: int | None) -> BenefitPlan:
     current = BenefitPlan.objects.select_for_update().get(pk=plan.pk)
     if version is not None and version != current.version:

@@ -21,13 +21,14 @@ from .forms import (
     ConfirmForm,
     CostForm,
     DecisionForm,
+    DeleteForm,
     ImportForm,
     IndicatorForm,
     MeasurementForm,
     PlanForm,
     ValueForm,
 )
-from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
+from .models import Benefit, BenefitPlan, Cost, Indicator, Measurement, PlanEvent
 from .pages import indicator_context, plan_context, snapshot_context
 from .selectors import load_plan, plan_for_project
 
@@ -420,6 +421,44 @@ def indicator_page(request, project, indicator_id: int):
         response = render(request, "benefits/indicator.html#indicator-body", context)
         return announce(response, message) if message else response
     return render(request, "benefits/indicator.html", context)
+
+
+@project_view(methods=["GET", "POST"], write=["GET", "POST"])
+def measurement_delete(request, project, measurement_id: int):
+    """Ask, then delete one measurement of an indicator (kept in the history)."""
+    plan = _plan(project)
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("indicator"),
+        pk=measurement_id,
+        indicator__benefit__plan=plan,
+    )
+    indicator_url = reverse("benefits:indicator", args=[project.pk, measurement.indicator_id])
+    form = DeleteForm(request.POST or None, initial={"version": measurement.version})
+    status, error = 200, None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_delete(
+                measurement=measurement, version=form.cleaned_data["version"], by=request.user
+            )
+        except StaleEdit as stale:
+            if stale.current is None:
+                messages.info(request, _("The measurement was already deleted."))
+                return redirect(indicator_url)
+            measurement = stale.current
+            form = DeleteForm(initial={"version": measurement.version})
+            status = 409
+            error = _("Someone changed the measurement meanwhile. Look at it again, then decide.")
+        else:
+            messages.success(request, _("The measurement was deleted."))
+            return redirect(indicator_url)
+    context = {
+        "project": project,
+        "measurement": measurement,
+        "form": form,
+        "error": error,
+        "cancel_url": indicator_url,
+    }
+    return render(request, "benefits/measurement_delete.html", context, status=status)
 
 
 def _review(request, project, act: Callable, done: str, *, solution_owner_only: bool):
