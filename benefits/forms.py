@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from . import calculations, smarte
+from . import amounts, calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -14,6 +14,16 @@ NUMBER = {"inputmode": "decimal", "autocomplete": "off"}
 
 class AmountField(forms.DecimalField):
     """A number as people type it here: 1 234 567,50 (spaces and a decimal comma)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        too_long = _(
+            "Give a number with at most %(whole)s digits before and %(places)s after the decimal comma."
+        ) % {
+            "whole": amounts.INTEGER_DIGITS,
+            "places": amounts.DECIMAL_PLACES,
+        }
+        self.error_messages.update(max_digits=too_long, max_whole_digits=too_long)
 
     def to_python(self, value):
         if isinstance(value, str):

@@ -176,7 +176,10 @@ def _settings(reader: _Reader, book) -> dict:
     if title not in book.sheetnames:
         reader.error(title, 0, "–", _("The sheet is missing."))
         return {}
-    rows = list(book[title].iter_rows(min_row=1, max_row=6, max_col=2, values_only=True))
+    sheet = book[title]
+    # Only the settings are read; the rest of the sheet is computed (for "N more rows").
+    reader.rows_read += sheet.max_row or 0
+    rows = list(sheet.iter_rows(min_row=1, max_row=6, max_col=2, values_only=True))
     columns = [
         Column("currency", _("Currency"), "choice", True, choices(BenefitPlan.Currency.choices)),
         Column("first_year", _("First year"), "int", True),
