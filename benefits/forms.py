@@ -18,7 +18,8 @@ class AmountField(forms.DecimalField):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         too_long = _(
-            "Give a number with at most %(whole)s digits before and %(places)s after the decimal comma."
+            "Give a number with at most %(whole)s digits before and %(places)s after "
+            "the decimal comma."
         ) % {
             "whole": amounts.INTEGER_DIGITS,
             "places": amounts.DECIMAL_PLACES,

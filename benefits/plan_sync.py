@@ -8,6 +8,9 @@ kept; only real changes are saved (and recorded in the history). The caller
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from projects import history
 
 from . import smarte
 from .models import Benefit, BenefitValue, Cost, Indicator, Measurement
@@ -91,19 +94,20 @@ def _indicator_fields(record: dict, row: Indicator | None, *, benefit, user) -> 
     return values
 
 
-def _add_measurements(indicator: Indicator, wanted: list[dict], *, by) -> None:
+def _measurements(indicator: Indicator, wanted: list[dict], *, by) -> list[Measurement]:
     """Measurements of the workbook by date: the n-th of a date updates the
-    n-th stored one of that date, the rest are added. An import never deletes a
-    measurement; those the workbook leaves out are kept."""
+    n-th stored one of that date, the rest are returned to be added. An import
+    never deletes a measurement; those the workbook leaves out are kept."""
     stored: dict = {}
     for m in indicator.measurements.order_by("date", "pk"):
         stored.setdefault(m.date, []).append(m)
+    new = []
     for record in wanted:
         values = {"value": money(record["value"]), "note": record["note"]}
         same_day = stored.get(record["date"], [])
         if not same_day:
-            Measurement.objects.create(
-                indicator=indicator, date=record["date"], recorded_by=by, **values
+            new.append(
+                Measurement(indicator=indicator, date=record["date"], recorded_by=by, **values)
             )
             continue
         row = same_day.pop(0)
@@ -112,6 +116,7 @@ def _add_measurements(indicator: Indicator, wanted: list[dict], *, by) -> None:
                 setattr(row, k, v)
             row.version += 1
             row.save()
+    return new
 
 
 def rows_sync(*, plan, records: dict, users: dict, by) -> None:
@@ -169,7 +174,16 @@ def rows_sync(*, plan, records: dict, users: dict, by) -> None:
         fields=lambda i, row: _indicator_fields(i, row, benefit=by_ref[i["benefit_id"]], user=user),
         measured=_("The indicator “%(title)s” has measurements; keep its row in the workbook."),
     )
-    for ref, indicator in enumerate(indicators, start=1):
-        _add_measurements(
-            indicator, [m for m in records["measurements"] if m["indicator_id"] == ref], by=by
-        )
+    by_indicator: dict = {}
+    for record in records["measurements"]:
+        by_indicator.setdefault(record["indicator_id"], []).append(record)
+    new = [
+        m
+        for ref, indicator in enumerate(indicators, start=1)
+        for m in _measurements(indicator, by_indicator.get(ref, []), by=by)
+    ]
+    if new:
+        # One insert (and one history insert) for thousands of rows, instead of a
+        # few queries each; the project's caches are renewed once.
+        bulk_create_with_history(new, Measurement, default_user=by)
+        history.touch(plan.project_id)

@@ -5,8 +5,10 @@ Every CSV and Excel export writes its cells through `cell`; every workbook
 upload passes `check_workbook` before openpyxl opens it.
 """
 
+import lzma
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import IO
 
@@ -113,9 +115,17 @@ def check_workbook(file: IO[bytes], *, limits: WorkbookLimits) -> int:
                     sheets = counts[2]
     except WorkbookRefused:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        raise WorkbookRefused(_("The file is not an Excel workbook (.xlsx).")) from exc
-    except (RuntimeError, NotImplementedError) as exc:  # encrypted or unusual zip entries
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        lzma.LZMAError,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,  # an encrypted zip entry
+        NotImplementedError,  # an unusual compression
+    ) as exc:
         raise WorkbookRefused(_("The file is not an Excel workbook (.xlsx).")) from exc
     rows, cells, _sheets, dtds = totals
     if dtds:
