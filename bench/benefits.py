@@ -1,11 +1,16 @@
 """A benefit plan of 50 benefits × 10 years, each with an indicator measured
 ten times, on the project built by bench.pages."""
 
-from datetime import date
+import io
+import time
+from datetime import date, timedelta
 
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from openpyxl import load_workbook
 
-from bench.harness import request, timed
+from bench.harness import Row, request, timed
 from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 from benefits.selectors import load_plan, result_of
 
@@ -16,6 +21,7 @@ PAGE_MS = 50
 FRAGMENT_MS = 20
 CALCULATION_MS = 10
 EXPORT_MS = 500
+IMPORT_MS = 15_000  # the largest workbook the import limits allow
 KINDS = ["costs_avoided", "time_saved", "quality", "other"]
 BASES = ["direct", "tasks", "consumption", "price", "hours"]
 
@@ -112,8 +118,56 @@ def rows(ctx: dict):
         request(client, "get", f"{base}indicators/{indicator.pk}/"),
     )
     yield timed("page: import a plan", PAGE_MS, request(client, "get", base + "import/"))
+    yield from import_rows(client, base)
     records = load_plan(ctx["benefit_plan"]).records(measurements=False)
     yield timed("calculation: benefit plan, 3 cases", CALCULATION_MS, lambda: result_of(records))
     yield timed(
         "export: benefit plan Excel", EXPORT_MS, request(client, "get", base + "export/"), repeat=5
+    )
+
+
+def largest_workbook(client: Client, base: str, *, valid: bool) -> bytes:
+    """The plan's export grown to IMPORT_MAX_ROWS rows with new measurements
+    (or, not `valid`, with measurements whose value is not a number)."""
+    book = load_workbook(io.BytesIO(client.get(base + "export/").content))
+    sheet = book[book.sheetnames[-1]]
+    rows = sum(s.max_row for s in book.worksheets)
+    for n in range(settings.IMPORT_MAX_ROWS - rows):
+        day = date(2020, 1, 1) + timedelta(days=n // BENEFITS)
+        sheet.append([n % BENEFITS + 1, day, 60 + n % 20 if valid else "mange", f"Bench {n}"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def import_rows(client: Client, base: str):
+    def upload(content: bytes, expect: int):
+        def call():
+            workbook = SimpleUploadedFile("plan.xlsx", content)  # a fresh file each time
+            response = client.post(base + "import/", {"workbook": workbook})
+            if response.status_code != expect:
+                raise AssertionError(f"import: {response.status_code}, not {expect}")
+
+        return call
+
+    rows = settings.IMPORT_MAX_ROWS
+    content = largest_workbook(client, base, valid=True)
+    invalid = largest_workbook(client, base, valid=False)
+    start = time.perf_counter()
+    upload(content, 302)()  # the first import adds every new measurement
+    ms = (time.perf_counter() - start) * 1000
+    yield Row(f"import: {rows} rows, largest allowed (first import)", IMPORT_MS, ms, ms)
+    yield timed(
+        f"import: {rows} rows, largest allowed (unchanged)",
+        IMPORT_MS,
+        upload(content, 302),
+        repeat=3,
+        warmup=0,
+    )
+    yield timed(
+        f"import: {rows} rows of errors (stops after 50)",
+        IMPORT_MS,
+        upload(invalid, 200),
+        repeat=3,
+        warmup=0,
     )

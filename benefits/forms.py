@@ -1,10 +1,11 @@
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from . import calculations, smarte
+from . import amounts, calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -13,6 +14,17 @@ NUMBER = {"inputmode": "decimal", "autocomplete": "off"}
 
 class AmountField(forms.DecimalField):
     """A number as people type it here: 1 234 567,50 (spaces and a decimal comma)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        too_long = _(
+            "Give a number with at most %(whole)s digits before and %(places)s after "
+            "the decimal comma."
+        ) % {
+            "whole": amounts.INTEGER_DIGITS,
+            "places": amounts.DECIMAL_PLACES,
+        }
+        self.error_messages.update(max_digits=too_long, max_whole_digits=too_long)
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -194,7 +206,10 @@ class CostForm(VersionedForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"] = forms.TypedChoiceField(
-            label=_("Year"), coerce=int, choices=[(y, y) for y in plan.years]
+            label=_("Year"),
+            coerce=int,
+            choices=[(y, y) for y in plan.years],
+            error_messages={"invalid_choice": _("The year is outside the plan's years.")},
         )
 
     def clean(self):
@@ -285,6 +300,11 @@ class MeasurementForm(forms.ModelForm):
         return day
 
 
+class DeleteForm(forms.Form):
+    # The version the person saw; a changed or deleted row is refused as stale.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class DecisionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"),
@@ -322,6 +342,7 @@ class ImportForm(forms.Form):
 
     def clean_workbook(self):
         workbook = self.cleaned_data["workbook"]
-        if workbook.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        limit = settings.IMPORT_MAX_UPLOAD_MB
+        if workbook.size > limit * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit})
         return workbook

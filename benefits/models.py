@@ -8,8 +8,7 @@ from simple_history.models import HistoricalRecords
 from projects.models import Activity, BenefitKind, IdentifiedBenefit, Measure, Project
 
 from . import calculations
-
-MONEY = {"max_digits": 14, "decimal_places": 2}
+from .amounts import AmountField
 
 
 class BenefitPlan(models.Model):
@@ -149,12 +148,12 @@ class BenefitValue(models.Model):
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="values")
     year = models.PositiveSmallIntegerField(_("year"))
     basis = models.CharField(_("basis"), max_length=20, choices=Basis, default=Basis.DIRECT)
-    a = models.DecimalField(_("first factor"), **MONEY)
-    b = models.DecimalField(_("second factor"), **MONEY, null=True, blank=True)
-    a_low = models.DecimalField(_("first factor, low"), **MONEY, null=True, blank=True)
-    b_low = models.DecimalField(_("second factor, low"), **MONEY, null=True, blank=True)
-    a_high = models.DecimalField(_("first factor, high"), **MONEY, null=True, blank=True)
-    b_high = models.DecimalField(_("second factor, high"), **MONEY, null=True, blank=True)
+    a = AmountField(_("first factor"))
+    b = AmountField(_("second factor"), null=True, blank=True)
+    a_low = AmountField(_("first factor, low"), null=True, blank=True)
+    b_low = AmountField(_("second factor, low"), null=True, blank=True)
+    a_high = AmountField(_("first factor, high"), null=True, blank=True)
+    b_high = AmountField(_("second factor, high"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -181,9 +180,9 @@ class Cost(models.Model):
     title = models.CharField(_("title"), max_length=200)
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.ONE_OFF)
-    expected = models.DecimalField(_("expected"), **MONEY)
-    low = models.DecimalField(_("low"), **MONEY, null=True, blank=True)
-    high = models.DecimalField(_("high"), **MONEY, null=True, blank=True)
+    expected = AmountField(_("expected"))
+    low = AmountField(_("low"), null=True, blank=True)
+    high = AmountField(_("high"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version"])
 
@@ -207,9 +206,9 @@ class Indicator(models.Model):
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=60, blank=True)
-    baseline_value = models.DecimalField(_("baseline value"), **MONEY, null=True, blank=True)
+    baseline_value = AmountField(_("baseline value"), null=True, blank=True)
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
-    target_value = models.DecimalField(_("target value"), **MONEY, null=True, blank=True)
+    target_value = AmountField(_("target value"), null=True, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
     method = models.CharField(_("measurement method"), max_length=300, blank=True)
     frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency, blank=True)
@@ -275,13 +274,15 @@ class Indicator(models.Model):
 
 class Measurement(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
-    value = models.DecimalField(_("value"), **MONEY)
+    value = AmountField(_("value"))
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    history = HistoricalRecords()
+    # Bumped when an import changes the measurement; a stale delete is refused.
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["date", "pk"]

@@ -14,8 +14,9 @@ from projects.models import IdentifiedBenefit, Measure, Membership
 
 from . import smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from .plan_sync import money
 from .selectors import FACTORS
-from .services import ReviewRefused, as_money
+from .services import ReviewRefused
 
 
 def restorable(snapshot: dict | None) -> bool:
@@ -70,7 +71,7 @@ def plan_restore(*, plan: BenefitPlan, records: dict) -> None:
     set on `plan`, which the caller saves."""
     settings = records["plan"]
     plan.currency, plan.first_year = settings["currency"], settings["first_year"]
-    plan.horizon, plan.discount_rate = settings["horizon"], as_money(settings["discount_rate"])
+    plan.horizon, plan.discount_rate = settings["horizon"], money(settings["discount_rate"])
     benefit_pk = {b["id"]: b["pk"] for b in records["benefits"]}
     indicator_pks = {i["pk"] for i in records["indicators"]}
     added = Indicator.objects.filter(benefit__plan=plan).exclude(pk__in=indicator_pks)
@@ -90,7 +91,7 @@ def plan_restore(*, plan: BenefitPlan, records: dict) -> None:
     live = {c.pk: c for c in plan.costs.all()}
     for c in records["costs"]:
         fields = {"plan": plan, "title": c["title"], "year": c["year"], "kind": c["kind"]}
-        fields |= {k: as_money(c[k]) for k in ("expected", "low", "high")}
+        fields |= {k: money(c[k]) for k in ("expected", "low", "high")}
         _upsert(Cost, live.get(c["pk"]), fields, pk=c["pk"])
     plan.costs.exclude(pk__in=[c["pk"] for c in records["costs"]]).delete()
 
@@ -125,9 +126,9 @@ def _indicators(plan: BenefitPlan, records: dict, people: _People, benefit_pk: d
             "benefit_id": benefit_pk[i["benefit_id"]],
             "name": i["name"],
             "unit": i["unit"],
-            "baseline_value": as_money(i["baseline_value"]),
+            "baseline_value": money(i["baseline_value"]),
             "baseline_date": _date(i["baseline_date"]),
-            "target_value": as_money(i["target_value"]),
+            "target_value": money(i["target_value"]),
             "target_date": _date(i["target_date"]),
             "method": i["method"],
             "frequency": i["frequency"],
@@ -148,7 +149,7 @@ def _values(plan: BenefitPlan, records: dict, benefit_pk: dict) -> None:
     wanted = {}
     for v in records["values"]:
         key = (benefit_pk[v["benefit_id"]], v["year"])
-        wanted[key] = {"basis": v["basis"], **{k: as_money(v[k]) for k in FACTORS}}
+        wanted[key] = {"basis": v["basis"], **{k: money(v[k]) for k in FACTORS}}
     for key, row in live.items():
         if key not in wanted:
             row.delete()

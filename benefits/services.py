@@ -1,8 +1,6 @@
 """Writes to the benefit plan. Every write checks the plan's state and the
 object's version; history is recorded by the models."""
 
-from decimal import Decimal
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils import timezone
@@ -12,7 +10,7 @@ from projects import access
 from projects.models import IdentifiedBenefit, Project
 from projects.services import StaleEdit
 
-from . import smarte
+from . import plan_sync, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
 
@@ -224,119 +222,31 @@ def measurement_add(*, indicator: Indicator, data: dict, by) -> Measurement:
     return Measurement.objects.create(indicator=indicator, recorded_by=by, **data)
 
 
-def as_money(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
-
-
-def _sync(existing: list, wanted: list[dict], *, create, fields, stamp=None) -> list:
-    """Update `existing` rows in order from `wanted` (saving only real changes),
-    create the rows beyond them and delete the rows left over. `stamp` is set
-    on every row created or changed (e.g. who changed it)."""
-    kept = []
-    for n, data in enumerate(wanted):
-        values = fields(data)
-        if n < len(existing):
-            row = existing[n]
-            changed = {k: v for k, v in values.items() if getattr(row, k) != v}
-            if changed:
-                for k, v in {**changed, **(stamp or {})}.items():
-                    setattr(row, k, v)
-                if hasattr(row, "version"):
-                    row.version += 1
-                row.save()
-        else:
-            row = create(**values, **(stamp or {}))
-        kept.append(row)
-    for row in existing[len(wanted) :]:
-        row.delete()
-    return kept
+@transaction.atomic
+def measurement_delete(*, measurement: Measurement, version: int | None, by) -> None:
+    """Delete a measurement; like adding one, allowed in any state of the plan.
+    The project's history keeps it (with `by`, from the request). A measurement
+    changed or deleted since `version` is refused as stale."""
+    current = Measurement.objects.select_for_update().filter(pk=measurement.pk).first()
+    if current is None or (version is not None and version != current.version):
+        raise StaleEdit(current)
+    current._history_user = by
+    current.delete()
 
 
 @transaction.atomic
 def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> BenefitPlan:
-    """Make the plan match `records` read from a workbook; rows are matched by
-    their number, so links to step 2 and unchanged rows are kept."""
+    """Make the plan match `records` read from a workbook (imports.read_workbook,
+    which validated every row with the page's form); rows are matched by their
+    number, so links to step 2 and unchanged rows are kept. Refused (nothing
+    changes) when a row left out of the workbook has measurements."""
     plan = _open_for_edit(plan)
     settings_ = records["plan"]
-    settings_ = {**settings_, "discount_rate": as_money(settings_["discount_rate"])}
+    settings_ = {**settings_, "discount_rate": plan_sync.money(settings_["discount_rate"])}
     if any(getattr(plan, k) != v for k, v in settings_.items()):
         plan = _save_versioned(BenefitPlan, plan, data=settings_, version=None)
-    user = users.get
-    measures = {m.title: m for m in plan.project.measures.all()}
-    benefits = _sync(
-        list(plan.benefits.order_by("position", "pk")),
-        records["benefits"],
-        create=lambda **v: Benefit.objects.create(plan=plan, **v),
-        fields=lambda b: {
-            "title": b["title"],
-            "description": b["description"],
-            "kind": b["kind"],
-            "owner": user(b["owner"]),
-            "gainer": b["gainer"],
-            "quality_unit": b["quality_unit"],
-            "alternative_use": b["alternative_use"],
-            "use_decided_by": b["use_decided_by"],
-            "position": b["id"] - 1,
-        },
-    )
-    by_ref = {n: b for n, b in enumerate(benefits, start=1)}
-    for n, record in enumerate(records["benefits"], start=1):
-        wanted = {measures[t].pk for t in record["measures"]}
-        if {m.pk for m in by_ref[n].measures.all()} != wanted:
-            by_ref[n].measures.set(wanted)
-    for ref, benefit in by_ref.items():
-        _sync(
-            list(benefit.values.order_by("year")),
-            sorted(
-                (v for v in records["values"] if v["benefit_id"] == ref), key=lambda v: v["year"]
-            ),
-            create=lambda benefit=benefit, **v: BenefitValue.objects.create(benefit=benefit, **v),
-            fields=lambda v: (
-                {"year": v["year"], "basis": v["basis"]}
-                | {k: as_money(v[k]) for k in ("a", "b", "a_low", "b_low", "a_high", "b_high")}
-            ),
-        )
-    _sync(
-        list(plan.costs.order_by("year", "pk")),
-        records["costs"],
-        create=lambda **v: Cost.objects.create(plan=plan, **v),
-        fields=lambda c: (
-            {"title": c["title"], "year": c["year"], "kind": c["kind"]}
-            | {k: as_money(c[k]) for k in ("expected", "low", "high")}
-        ),
-    )
-    existing = [i for b in benefits for i in b.indicators.order_by("pk")]
-    indicators = _sync(
-        existing,
-        records["indicators"],
-        create=lambda **v: Indicator.objects.create(**v),
-        stamp={"changed_by": by},
-        fields=lambda i: {
-            "benefit": by_ref[i["benefit_id"]],
-            "name": i["name"],
-            "unit": i["unit"],
-            "baseline_value": as_money(i["baseline_value"]),
-            "baseline_date": i["baseline_date"],
-            "target_value": as_money(i["target_value"]),
-            "target_date": i["target_date"],
-            "method": i["method"],
-            "frequency": i["frequency"],
-            "responsible": user(i["responsible"]),
-            "data_source": i["data_source"],
-            **{f"{k}_reason": i[f"{k}_reason"] for k in smarte.CONFIRMED},
-            **{f"{k}_by": user(i[f"{k}_by"]) for k in smarte.CONFIRMED},
-        },
-    )
-    for ref, indicator in enumerate(indicators, start=1):
-        _sync(
-            list(indicator.measurements.order_by("date", "pk")),
-            sorted(
-                (m for m in records["measurements"] if m["indicator_id"] == ref),
-                key=lambda m: m["date"],
-            ),
-            create=lambda indicator=indicator, **v: Measurement.objects.create(
-                indicator=indicator, recorded_by=by, **v
-            ),
-            fields=lambda m: {"date": m["date"], "value": as_money(m["value"]), "note": m["note"]},
-        )
+    try:
+        plan_sync.rows_sync(plan=plan, records=records, users=users, by=by)
+    except plan_sync.MeasuredRowLeftOut as left_out:
+        raise Refused(str(left_out)) from left_out
     return plan

@@ -24,6 +24,11 @@ urlpatterns = [
         views.indicator_confirm,
         name="indicator-confirm",
     ),
+    path(
+        P + "measurements/<int:measurement_id>/delete/",
+        views.measurement_delete,
+        name="measurement-delete",
+    ),
     path(P + "submit/", views_review.plan_submit, name="plan-submit"),
     path(P + "approve/", views_review.plan_approve, name="plan-approve"),
     path(P + "return/", views_review.plan_return, name="plan-return"),

@@ -14,18 +14,19 @@ from projects.decorators import project_view
 from projects.responses import announce
 from projects.services import StaleEdit
 
-from . import excel, services
+from . import excel, imports, services
 from .forms import (
     BenefitForm,
     ConfirmForm,
     CostForm,
+    DeleteForm,
     ImportForm,
     IndicatorForm,
     MeasurementForm,
     PlanForm,
     ValueForm,
 )
-from .models import Benefit, BenefitPlan, Cost, Indicator
+from .models import Benefit, BenefitPlan, Cost, Indicator, Measurement
 from .pages import indicator_context, plan_context
 from .selectors import PEOPLE, load_plan, plan_for_project
 
@@ -427,6 +428,44 @@ def indicator_page(request, project, indicator_id: int):
     return render(request, "benefits/indicator.html", context)
 
 
+@project_view(methods=["GET", "POST"], write=["GET", "POST"])
+def measurement_delete(request, project, measurement_id: int):
+    """Ask, then delete one measurement of an indicator (kept in the history)."""
+    plan = _plan(project)
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("indicator"),
+        pk=measurement_id,
+        indicator__benefit__plan=plan,
+    )
+    indicator_url = reverse("benefits:indicator", args=[project.pk, measurement.indicator_id])
+    form = DeleteForm(request.POST or None, initial={"version": measurement.version})
+    status, error = 200, None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_delete(
+                measurement=measurement, version=form.cleaned_data["version"], by=request.user
+            )
+        except StaleEdit as stale:
+            if stale.current is None:
+                messages.info(request, _("The measurement was already deleted."))
+                return redirect(indicator_url)
+            measurement = stale.current
+            form = DeleteForm(initial={"version": measurement.version})
+            status = 409
+            error = _("Someone changed the measurement meanwhile. Look at it again, then decide.")
+        else:
+            messages.success(request, _("The measurement was deleted."))
+            return redirect(indicator_url)
+    context = {
+        "project": project,
+        "measurement": measurement,
+        "form": form,
+        "error": error,
+        "cancel_url": indicator_url,
+    }
+    return render(request, "benefits/measurement_delete.html", context, status=status)
+
+
 @project_view()
 def plan_export(request, project):
     plan = _plan(project)
@@ -446,9 +485,8 @@ def plan_import(request, project):
     errors, status = [], 200
     if request.method == "POST" and form.is_valid():
         users = {u.username: u for u in project.members.all()}
-        measures = set(project.measures.values_list("title", flat=True))
-        records, errors = excel.read_workbook(
-            form.cleaned_data["workbook"], users=users, measures=measures
+        records, errors = imports.read_workbook(
+            form.cleaned_data["workbook"], project=project, users=users
         )
         if records is not None:
             try:

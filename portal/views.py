@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from projects import spreadsheets
 from projects.models import Project, Unit
 from projects.responses import announce
 from projects.selectors import projects_for_user, projects_waiting_for_owner, user_is_leader
@@ -170,6 +171,7 @@ def portfolio_export(request, fmt: str):
     frame[str(columns["updated_at"])] = frame[str(columns["updated_at"])].map(
         lambda d: d.strftime("%Y-%m-%d %H:%M")
     )
+    frame = frame.map(spreadsheets.cell)  # titles like "=1+2" stay text
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

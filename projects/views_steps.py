@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from . import access, charts, progress, quadrants
+from . import access, charts, progress, quadrants, spreadsheets
 from .access import Refused
 from .decorators import project_view
 from .forms_steps import (
@@ -709,17 +709,16 @@ def matrix_csv(request, project):
         ]
     )
     for m in quadrants.prioritized(SECTIONS["measures"].queryset(project)):
-        writer.writerow(
-            [
-                labels[quadrants.quadrant(benefit=m.benefit, effort=m.effort)],
-                m.title,
-                m.benefit,
-                m.effort,
-                m.get_status_display(),
-                m.goal.title if m.goal else "",
-                m.description,
-            ]
-        )
+        row = [
+            labels[quadrants.quadrant(benefit=m.benefit, effort=m.effort)],
+            m.title,
+            m.benefit,
+            m.effort,
+            m.get_status_display(),
+            m.goal.title if m.goal else "",
+            m.description,
+        ]
+        writer.writerow([spreadsheets.cell(v) for v in row])
     return response
 
 

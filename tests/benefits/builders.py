@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator
+from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
 
 def make_plan(project, **fields) -> BenefitPlan:
@@ -75,8 +75,15 @@ def url_samples(project) -> dict:
             plan=plan, action="approved", by=user, revision=1, snapshot=None
         )
 
+    def measurement():
+        found = Measurement.objects.filter(indicator=indicator()).first()
+        return found or Measurement.objects.create(
+            indicator=indicator(), value=Decimal(75), date=date(2026, 3, 1)
+        )
+
     return {
         "benefit_id": lambda: benefit().pk,
+        "measurement_id": lambda: measurement().pk,
         "year": lambda: plan_of(project).first_year,
         "cost_id": lambda: (plan_of(project).costs.first() or make_cost(plan_of(project))).pk,
         "indicator_id": lambda: indicator().pk,
