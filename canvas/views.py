@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from projects.responses import announce
 from projects.services import StaleEdit
 
 from . import pdf
-from .blocks import BLOCK_CHOICES, BLOCKS_BY_KEY, COLOUR_CHOICES, board_blocks, paper_rows
+from .blocks import BLOCK_CHOICES, BLOCKS_BY_KEY, COLOUR_CHOICES, board_blocks
 from .compare import board_diff
 from .forms import CanvasForm, CompareForm, NoteAddForm, NoteForm, NoteMoveForm, SnapshotForm
 from .models import Canvas, Note, Snapshot
@@ -458,9 +457,7 @@ def snapshot_restore_view(request, project, canvas_id: int, snapshot_id: int):
 @project_view()
 def canvas_pdf(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
-    rows = paper_rows(board_blocks(board_notes(canvas.pk)))
-    context = {"project": project, "canvas": canvas, "rows": rows}
-    html = render_to_string("canvas/pdf.html", context, request=request)
-    response = HttpResponse(pdf.html_to_pdf(html), content_type="application/pdf")
+    content = pdf.board_pdf(project=project, canvas=canvas)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="canvas-{canvas.pk}.pdf"'
     return response
