@@ -24,6 +24,7 @@ from .models import Canvas, Note, Snapshot
 from .selectors import board_notes, hypothesis_notes
 from .services import (
     SNAPSHOT_FIELDS,
+    BoardFull,
     canvas_create,
     note_add,
     note_move,
@@ -97,6 +98,13 @@ def _number(value: str | None) -> int | None:
     """A posted or queried whole number, or None. isdecimal, not isdigit ("²"
     is a digit int() refuses); at most 18 digits, so the database can hold it."""
     return int(value) if value and value.isdecimal() and len(value) <= 18 else None
+
+
+def _board_full(full: BoardFull) -> str:
+    return _(
+        "This board already holds %(limit)d notes, as many as a board may hold. "
+        "Delete a note you no longer need, or start another canvas."
+    ) % {"limit": full.limit}
 
 
 def _focus(response: HttpResponse, element_id: str) -> HttpResponse:
@@ -192,26 +200,38 @@ def changes(request, project, canvas_id: int):
 def note_add_view(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
     form = NoteAddForm(request.POST)
-    if not form.is_valid():
-        block = BLOCKS_BY_KEY.get(request.POST.get("block"))
-        error = " ".join(form.errors.get("text", [])) or _("Choose one of the nine blocks.")
-        if not request.htmx or block is None:
-            messages.error(request, error)
-            return redirect(canvas)
-        [target] = board_blocks([], only=[block.key])
-        context = _context(
-            project, canvas, block=target, add_error=error, add_text=request.POST.get("text", "")
-        )
-        response = render(request, f"{BOARD}#add-form-oob", context)
-        return _focus(announce(response, error), f"add-{block.key}-text")
-    key = form.cleaned_data["block"]
-    note = note_add(canvas=canvas, block=key, text=form.cleaned_data["text"], by=request.user)
-    if not request.htmx:
-        return _back_to_board(note)
-    message = _("Note added to %(block)s.") % {"block": BLOCKS_BY_KEY[key].title}
-    return _blocks_response(
-        request, project, canvas, [key], message=message, focus=f"add-{key}-text", with_add=True
+    if form.is_valid():
+        key = form.cleaned_data["block"]
+        try:
+            note = note_add(
+                canvas=canvas, block=key, text=form.cleaned_data["text"], by=request.user
+            )
+        except BoardFull as full:
+            form.add_error("text", _board_full(full))
+        else:
+            if not request.htmx:
+                return _back_to_board(note)
+            message = _("Note added to %(block)s.") % {"block": BLOCKS_BY_KEY[key].title}
+            return _blocks_response(
+                request,
+                project,
+                canvas,
+                [key],
+                message=message,
+                focus=f"add-{key}-text",
+                with_add=True,
+            )
+    block = BLOCKS_BY_KEY.get(request.POST.get("block"))
+    error = " ".join(form.errors.get("text", [])) or _("Choose one of the nine blocks.")
+    if not request.htmx or block is None:
+        messages.error(request, error)
+        return redirect(canvas)
+    [target] = board_blocks([], only=[block.key])
+    context = _context(
+        project, canvas, block=target, add_error=error, add_text=request.POST.get("text", "")
     )
+    response = render(request, f"{BOARD}#add-form-oob", context)
+    return _focus(announce(response, error), f"add-{block.key}-text")
 
 
 @project_view()
@@ -368,7 +388,24 @@ def note_delete(request, project, note_id: int):
 
 @project_view(methods=["POST"])
 def note_restore(request, project, note_id: int):
-    note = note_set_deleted(note=_note(project, note_id, deleted=None), deleted=False)
+    note = _note(project, note_id, deleted=None)
+    try:
+        note = note_set_deleted(note=note, deleted=False)
+    except BoardFull as full:
+        if not request.htmx:
+            messages.error(request, _board_full(full))
+            return _back_to_board(note, undo=note.pk)
+        return _blocks_response(
+            request,
+            project,
+            note.canvas,
+            [note.block],
+            message=_board_full(full),
+            focus=f"undo-{note.block}-button",
+            written=False,
+            undo=note,
+            swap_undo=True,
+        )
     if not request.htmx:
         messages.success(request, _("The note was restored."))
         return _back_to_board(note)
