@@ -13,6 +13,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
+from projects.ids import parse_id
 from projects.responses import announce
 from projects.services import StaleEdit
 
@@ -94,12 +95,6 @@ def _note_form(note: Note, data=None, initial=None) -> NoteForm:
     return NoteForm(data, initial=initial, auto_id=f"note-{note.pk}-%s")
 
 
-def _number(value: str | None) -> int | None:
-    """A posted or queried whole number, or None. isdecimal, not isdigit ("²"
-    is a digit int() refuses); at most 18 digits, so the database can hold it."""
-    return int(value) if value and value.isdecimal() and len(value) <= 18 else None
-
-
 def _board_full(full: BoardFull) -> str:
     return _(
         "This board already holds %(limit)d notes, as many as a board may hold. "
@@ -117,7 +112,7 @@ def _up_to_date(request, response: HttpResponse, canvas_id: int) -> HttpResponse
     """After a write: when the page showed the revision just before it, this
     response brings the page up to date, so tell it the new revision and its
     next poll answers "unchanged" instead of sending the whole board."""
-    shown = _number(request.headers.get("X-Board-Revision"))
+    shown = parse_id(request.headers.get("X-Board-Revision"))
     if shown is None:
         return response
     revision = Canvas.objects.filter(pk=canvas_id).values_list("revision", flat=True).first()
@@ -168,7 +163,7 @@ def canvas_list(request, project):
 def board(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
     undo = None
-    if (undo_id := _number(request.GET.get("undo"))) is not None:  # a delete without JS
+    if (undo_id := parse_id(request.GET.get("undo"))) is not None:  # a delete without JS
         undo = Note.objects.filter(pk=undo_id, canvas=canvas, deleted=True).first()
     context = _context(project, canvas, blocks=board_blocks(board_notes(canvas.pk)), undo=undo)
     return render(request, f"{BOARD}#board" if request.htmx else BOARD, context)

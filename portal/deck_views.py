@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from projects.decorators import project_view
+from projects.ids import parse_id
 from projects.selectors import projects_for_user
 
 from .bundles import BundleLimit, bundle_request, bundles_delete_expired, live_bundles
@@ -38,10 +39,7 @@ def deck_download(request, project, fmt: str):
 
 @require_POST
 def bundle_create(request):
-    # isdecimal, not isdigit ("²" is a digit int() refuses); at most 18 digits
-    # fit the database's 64-bit ids (SQLite overflows on more).
-    posted = request.POST.getlist("project")
-    wanted = [int(pk) for pk in posted if pk.isdecimal() and len(pk) <= 18]
+    wanted = [pk for pk in map(parse_id, request.POST.getlist("project")) if pk is not None]
     visible = set(
         projects_for_user(request.user).filter(pk__in=wanted).values_list("pk", flat=True)
     )

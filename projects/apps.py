@@ -23,7 +23,13 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from . import history, models, navigation
+        from .ids import IdConverter
+
+        # Before any URLconf is loaded: every app's urls.py writes ids as <id:...>.
+        register_converter(IdConverter, "id")
         from .models import IdentifiedBenefit, Measure, Membership, Project
 
         navigation.register(_("Overview"), "projects:detail", order=0)
