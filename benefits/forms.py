@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from projects.widgets import CountedTextarea
+
 from . import calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
@@ -103,7 +105,7 @@ class BenefitForm(VersionedForm):
             "use_decided_by",
         ]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
+            "description": CountedTextarea(attrs={"rows": 3}),
             "measures": forms.CheckboxSelectMultiple,
         }
         help_texts = {
@@ -283,7 +285,7 @@ class DecisionForm(forms.Form):
         label=_("Comment"),
         required=False,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CountedTextarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
