@@ -366,16 +366,30 @@ def note_move_view(request, project, note_id: int):
 def note_delete(request, project, note_id: int):
     # Deleting a note someone else deleted a moment ago simply confirms it.
     note = note_set_deleted(note=_note(project, note_id, deleted=None), deleted=True)
+    return _undo_offered(
+        request,
+        project,
+        note,
+        on_page=_("The note was deleted."),
+        message=_("The note was deleted. Undo is available in the block."),
+    )
+
+
+def _undo_offered(request, project, note: Note, *, on_page: str, message: str, written=True):
+    """The deleted `note`'s block with its undo button (without htmx: the board,
+    `on_page` as a success message, or an error when the write was refused)."""
     if not request.htmx:
-        messages.success(request, _("The note was deleted."))
+        level = messages.SUCCESS if written else messages.ERROR
+        messages.add_message(request, level, on_page)
         return _back_to_board(note, undo=note.pk)
     return _blocks_response(
         request,
         project,
         note.canvas,
         [note.block],
-        message=_("The note was deleted. Undo is available in the block."),
+        message=message,
         focus=f"undo-{note.block}-button",
+        written=written,
         undo=note,
         swap_undo=True,
     )
@@ -387,19 +401,9 @@ def note_restore(request, project, note_id: int):
     try:
         note = note_set_deleted(note=note, deleted=False)
     except BoardFull as full:
-        if not request.htmx:
-            messages.error(request, _board_full(full))
-            return _back_to_board(note, undo=note.pk)
-        return _blocks_response(
-            request,
-            project,
-            note.canvas,
-            [note.block],
-            message=_board_full(full),
-            focus=f"undo-{note.block}-button",
-            written=False,
-            undo=note,
-            swap_undo=True,
+        refused = _board_full(full)
+        return _undo_offered(
+            request, project, note, on_page=refused, message=refused, written=False
         )
     if not request.htmx:
         messages.success(request, _("The note was restored."))
