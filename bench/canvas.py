@@ -1,8 +1,9 @@
 """A Business Model Canvas board of 200 notes: the page, the note fragments and
-the co-editors' "unchanged" poll."""
+the co-editors' "unchanged" poll; the PDF of a full board of 300 notes."""
 
 from itertools import count
 
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -12,13 +13,16 @@ from canvas.models import Canvas, Note
 from canvas.services import snapshot_create
 
 NOTES = 200
+PDF_NOTES = 300
 PAGE_MS = 50
 FRAGMENT_MS = 20
 UNCHANGED_MS = 5
+PDF_MS = 2000
+CACHED_MS = 50
 
 
-def build(ctx: dict) -> None:
-    canvas = Canvas.objects.create(project=ctx["project"], title="Benchmark-lerret")
+def _board(project, title: str, notes: int) -> Canvas:
+    canvas = Canvas.objects.create(project=project, title=title)
     Note.objects.bulk_create(
         Note(
             canvas=canvas,
@@ -28,9 +32,14 @@ def build(ctx: dict) -> None:
             hypothesis=i % 17 == 0,
             position=i // len(BLOCKS),
         )
-        for i in range(NOTES)
+        for i in range(notes)
     )
-    ctx["canvas"] = canvas
+    return canvas
+
+
+def build(ctx: dict) -> None:
+    ctx["canvas"] = _board(ctx["project"], "Benchmark-lerret", NOTES)
+    ctx["pdf_canvas"] = _board(ctx["project"], "Fullt lerret", PDF_NOTES)
 
 
 def _versioned_post(client: Client, url: str, data: dict, version: int):
@@ -117,3 +126,13 @@ def rows(ctx: dict):
         FRAGMENT_MS,
         request(client, "get", f"{changes}?since=0", htmx=True),
     )
+
+    pdf_canvas = ctx["pdf_canvas"]
+    fetch_pdf = request(client, "get", reverse("canvas:pdf", args=[pk, pdf_canvas.pk]))
+
+    def cold_pdf():
+        cache.clear()
+        return fetch_pdf()
+
+    yield timed(f"canvas PDF, {PDF_NOTES} notes", PDF_MS, cold_pdf, repeat=5, warmup=1)
+    yield timed(f"canvas PDF, {PDF_NOTES} notes, from cache", CACHED_MS, fetch_pdf)

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from projects.widgets import CountedTextarea
+
 from . import amounts, calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
@@ -116,8 +118,8 @@ class BenefitForm(VersionedForm):
             "no_indicator_reason",
         ]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "no_indicator_reason": forms.Textarea(attrs={"rows": 2}),
+            "description": CountedTextarea(attrs={"rows": 3}),
+            "no_indicator_reason": CountedTextarea(attrs={"rows": 2}),
             "measures": forms.CheckboxSelectMultiple,
         }
         help_texts = {
@@ -310,7 +312,7 @@ class DecisionForm(forms.Form):
         label=_("Comment"),
         required=False,
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CountedTextarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -319,7 +321,7 @@ class RevisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Why the plan is revised"),
         max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=CountedTextarea(attrs={"rows": 2}),
         error_messages={"required": _("Say why the plan is revised.")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django_htmx.http import reswap, retarget
 
 from projects import access
 from projects.decorators import project_view
+from projects.ids import parse_id
 from projects.responses import announce
 from projects.services import StaleEdit
 
@@ -155,9 +157,10 @@ def plan_settings(request, project):
 @project_view(methods=["POST"])
 def benefit_adopt(request, project):
     plan = _plan(project)
-    identified = get_object_or_404(
-        project.identified_benefits, pk=request.POST.get("identified_id") or 0
-    )
+    identified_id = parse_id(request.POST.get("identified_id"))
+    if identified_id is None:
+        raise BadRequest("identified_id is not an id")
+    identified = get_object_or_404(project.identified_benefits, pk=identified_id)
     try:
         benefit = services.benefit_adopt(plan=plan, identified=identified, by=request.user)
     except access.Refused as refused:

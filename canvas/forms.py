@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projects.widgets import CountedTextarea
+
 from .blocks import BLOCK_CHOICES, COLOUR_CHOICES
 from .models import NOTE_MAX_LENGTH
 
@@ -39,7 +41,7 @@ class NoteAddForm(forms.Form):
 class NoteForm(forms.Form):
     text = _text_field(
         _("Text"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CountedTextarea(attrs={"rows": 3}),
         help_text=_("Enter saves, Shift+Enter starts a new line."),
     )
     color = forms.ChoiceField(label=_("Colour"), choices=COLOUR_CHOICES)

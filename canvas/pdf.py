@@ -1,7 +1,19 @@
-"""The board as an A3 landscape PDF (WeasyPrint), styled by canvas.css's print rules."""
+"""The board as an A3 landscape PDF (WeasyPrint), styled by canvas.css's print
+rules, and kept per board revision and language."""
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from projects.models import Project
+
+from .blocks import board_blocks, paper_rows
+from .models import Canvas
+from .selectors import board_notes
+
+CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -12,3 +24,17 @@ def html_to_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[stylesheet], pdf_variant="pdf/ua-1"
     )
+
+
+def board_pdf(*, project: Project, canvas: Canvas) -> bytes:
+    """The board as PDF, rendered once per state: the board's revision changes
+    with every note written or moved, the project's with its title and every
+    recorded change, and the language names blocks and colours."""
+    key = f"canvas-pdf:{canvas.pk}:{canvas.revision}:{project.revision}:{get_language()}"
+    content = cache.get(key)
+    if content is None:
+        rows = paper_rows(board_blocks(board_notes(canvas.pk)))
+        context = {"project": project, "canvas": canvas, "rows": rows}
+        content = html_to_pdf(render_to_string("canvas/pdf.html", context))
+        cache.set(key, content, CACHE_SECONDS)
+    return content

@@ -2,6 +2,7 @@
 co-editors' boards refresh) and every edit or move checks the note's version
 (so a stale write is refused, never silently applied)."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F, Max
@@ -14,6 +15,23 @@ from .blocks import reordered
 from .models import Canvas, Note, Snapshot
 
 SNAPSHOT_FIELDS = ("id", "block", "text", "color", "hypothesis")
+
+
+class BoardFull(Exception):
+    """The board already holds settings.CANVAS_MAX_NOTES live notes."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit)
+        self.limit = limit
+
+
+def _make_room(canvas_id: int) -> None:
+    """Lock the board for this transaction (so two adds cannot both take the
+    last place) and refuse with BoardFull when it has no room for one more."""
+    Canvas.objects.select_for_update().filter(pk=canvas_id).values_list("pk").get()
+    limit = settings.CANVAS_MAX_NOTES
+    if Note.objects.filter(canvas_id=canvas_id, deleted=False).count() >= limit:
+        raise BoardFull(limit)
 
 
 def _touch(canvas_id: int) -> None:
@@ -50,7 +68,8 @@ def canvas_create(*, project: Project, title: str) -> Canvas:
 def note_add(
     *, canvas: Canvas, block: str, text: str, color: str = "yellow", by: AbstractBaseUser | None
 ) -> Note:
-    """A new note at the end of `block`."""
+    """A new note at the end of `block`; BoardFull when the board is full."""
+    _make_room(canvas.pk)
     last = Note.objects.filter(canvas=canvas, block=block).aggregate(m=Max("position"))["m"]
     note = Note.objects.create(
         canvas=canvas,
@@ -106,9 +125,12 @@ def note_move(*, note: Note, version: int, block: str | None = None, direction: 
 @transaction.atomic
 def note_set_deleted(*, note: Note, deleted: bool) -> Note:
     """Delete (only marked, so it can be undone) or restore the note. The note
-    keeps its position, so undo puts it back where it was."""
+    keeps its position, so undo puts it back where it was. Restoring onto a
+    full board raises BoardFull."""
     current = Note.objects.select_for_update().get(pk=note.pk)
     if current.deleted != deleted:
+        if not deleted:
+            _make_room(current.canvas_id)
         current.deleted = deleted
         current.version += 1
         current.save()

@@ -8,23 +8,24 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
+from projects.ids import parse_id
 from projects.responses import announce
 from projects.services import StaleEdit
 
 from . import pdf
-from .blocks import BLOCK_CHOICES, BLOCKS_BY_KEY, COLOUR_CHOICES, board_blocks, paper_rows
+from .blocks import BLOCK_CHOICES, BLOCKS_BY_KEY, COLOUR_CHOICES, board_blocks
 from .compare import board_diff
 from .forms import CanvasForm, CompareForm, NoteAddForm, NoteForm, NoteMoveForm, SnapshotForm
 from .models import Canvas, Note, Snapshot
 from .selectors import board_notes, hypothesis_notes
 from .services import (
     SNAPSHOT_FIELDS,
+    BoardFull,
     canvas_create,
     note_add,
     note_move,
@@ -94,10 +95,11 @@ def _note_form(note: Note, data=None, initial=None) -> NoteForm:
     return NoteForm(data, initial=initial, auto_id=f"note-{note.pk}-%s")
 
 
-def _number(value: str | None) -> int | None:
-    """A posted or queried whole number, or None. isdecimal, not isdigit ("²"
-    is a digit int() refuses); at most 18 digits, so the database can hold it."""
-    return int(value) if value and value.isdecimal() and len(value) <= 18 else None
+def _board_full(full: BoardFull) -> str:
+    return _(
+        "This board already holds %(limit)d notes, as many as a board may hold. "
+        "Delete a note you no longer need, or start another canvas."
+    ) % {"limit": full.limit}
 
 
 def _focus(response: HttpResponse, element_id: str) -> HttpResponse:
@@ -110,7 +112,7 @@ def _up_to_date(request, response: HttpResponse, canvas_id: int) -> HttpResponse
     """After a write: when the page showed the revision just before it, this
     response brings the page up to date, so tell it the new revision and its
     next poll answers "unchanged" instead of sending the whole board."""
-    shown = _number(request.headers.get("X-Board-Revision"))
+    shown = parse_id(request.headers.get("X-Board-Revision"))
     if shown is None:
         return response
     revision = Canvas.objects.filter(pk=canvas_id).values_list("revision", flat=True).first()
@@ -161,7 +163,7 @@ def canvas_list(request, project):
 def board(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
     undo = None
-    if (undo_id := _number(request.GET.get("undo"))) is not None:  # a delete without JS
+    if (undo_id := parse_id(request.GET.get("undo"))) is not None:  # a delete without JS
         undo = Note.objects.filter(pk=undo_id, canvas=canvas, deleted=True).first()
     context = _context(project, canvas, blocks=board_blocks(board_notes(canvas.pk)), undo=undo)
     return render(request, f"{BOARD}#board" if request.htmx else BOARD, context)
@@ -193,26 +195,38 @@ def changes(request, project, canvas_id: int):
 def note_add_view(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
     form = NoteAddForm(request.POST)
-    if not form.is_valid():
-        block = BLOCKS_BY_KEY.get(request.POST.get("block"))
-        error = " ".join(form.errors.get("text", [])) or _("Choose one of the nine blocks.")
-        if not request.htmx or block is None:
-            messages.error(request, error)
-            return redirect(canvas)
-        [target] = board_blocks([], only=[block.key])
-        context = _context(
-            project, canvas, block=target, add_error=error, add_text=request.POST.get("text", "")
-        )
-        response = render(request, f"{BOARD}#add-form-oob", context)
-        return _focus(announce(response, error), f"add-{block.key}-text")
-    key = form.cleaned_data["block"]
-    note = note_add(canvas=canvas, block=key, text=form.cleaned_data["text"], by=request.user)
-    if not request.htmx:
-        return _back_to_board(note)
-    message = _("Note added to %(block)s.") % {"block": BLOCKS_BY_KEY[key].title}
-    return _blocks_response(
-        request, project, canvas, [key], message=message, focus=f"add-{key}-text", with_add=True
+    if form.is_valid():
+        key = form.cleaned_data["block"]
+        try:
+            note = note_add(
+                canvas=canvas, block=key, text=form.cleaned_data["text"], by=request.user
+            )
+        except BoardFull as full:
+            form.add_error("text", _board_full(full))
+        else:
+            if not request.htmx:
+                return _back_to_board(note)
+            message = _("Note added to %(block)s.") % {"block": BLOCKS_BY_KEY[key].title}
+            return _blocks_response(
+                request,
+                project,
+                canvas,
+                [key],
+                message=message,
+                focus=f"add-{key}-text",
+                with_add=True,
+            )
+    block = BLOCKS_BY_KEY.get(request.POST.get("block"))
+    error = " ".join(form.errors.get("text", [])) or _("Choose one of the nine blocks.")
+    if not request.htmx or block is None:
+        messages.error(request, error)
+        return redirect(canvas)
+    [target] = board_blocks([], only=[block.key])
+    context = _context(
+        project, canvas, block=target, add_error=error, add_text=request.POST.get("text", "")
     )
+    response = render(request, f"{BOARD}#add-form-oob", context)
+    return _focus(announce(response, error), f"add-{block.key}-text")
 
 
 @project_view()
@@ -352,16 +366,30 @@ def note_move_view(request, project, note_id: int):
 def note_delete(request, project, note_id: int):
     # Deleting a note someone else deleted a moment ago simply confirms it.
     note = note_set_deleted(note=_note(project, note_id, deleted=None), deleted=True)
+    return _undo_offered(
+        request,
+        project,
+        note,
+        on_page=_("The note was deleted."),
+        message=_("The note was deleted. Undo is available in the block."),
+    )
+
+
+def _undo_offered(request, project, note: Note, *, on_page: str, message: str, written=True):
+    """The deleted `note`'s block with its undo button (without htmx: the board,
+    `on_page` as a success message, or an error when the write was refused)."""
     if not request.htmx:
-        messages.success(request, _("The note was deleted."))
+        level = messages.SUCCESS if written else messages.ERROR
+        messages.add_message(request, level, on_page)
         return _back_to_board(note, undo=note.pk)
     return _blocks_response(
         request,
         project,
         note.canvas,
         [note.block],
-        message=_("The note was deleted. Undo is available in the block."),
+        message=message,
         focus=f"undo-{note.block}-button",
+        written=written,
         undo=note,
         swap_undo=True,
     )
@@ -369,7 +397,14 @@ def note_delete(request, project, note_id: int):
 
 @project_view(methods=["POST"])
 def note_restore(request, project, note_id: int):
-    note = note_set_deleted(note=_note(project, note_id, deleted=None), deleted=False)
+    note = _note(project, note_id, deleted=None)
+    try:
+        note = note_set_deleted(note=note, deleted=False)
+    except BoardFull as full:
+        refused = _board_full(full)
+        return _undo_offered(
+            request, project, note, on_page=refused, message=refused, written=False
+        )
     if not request.htmx:
         messages.success(request, _("The note was restored."))
         return _back_to_board(note)
@@ -458,9 +493,7 @@ def snapshot_restore_view(request, project, canvas_id: int, snapshot_id: int):
 @project_view()
 def canvas_pdf(request, project, canvas_id: int):
     canvas = _canvas(project, canvas_id)
-    rows = paper_rows(board_blocks(board_notes(canvas.pk)))
-    context = {"project": project, "canvas": canvas, "rows": rows}
-    html = render_to_string("canvas/pdf.html", context, request=request)
-    response = HttpResponse(pdf.html_to_pdf(html), content_type="application/pdf")
+    content = pdf.board_pdf(project=project, canvas=canvas)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="canvas-{canvas.pk}.pdf"'
     return response

@@ -6,13 +6,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from projects.decorators import project_view
+from projects.ids import parse_id
 from projects.selectors import projects_for_user
 
+from .bundles import BundleLimit, bundle_request, bundles_delete_expired, live_bundles
 from .deck_files import cached_deck, deck_filename
 from .decks import slides_for
 from .models import DeckBundle
 from .selectors import deck_data
-from .tasks import build_deck_bundle
 
 MAX_BUNDLE = 30
 CONTENT_TYPES = {
@@ -38,10 +39,7 @@ def deck_download(request, project, fmt: str):
 
 @require_POST
 def bundle_create(request):
-    # isdecimal, not isdigit ("²" is a digit int() refuses); at most 18 digits
-    # fit the database's 64-bit ids (SQLite overflows on more).
-    posted = request.POST.getlist("project")
-    wanted = [int(pk) for pk in posted if pk.isdecimal() and len(pk) <= 18]
+    wanted = [pk for pk in map(parse_id, request.POST.getlist("project")) if pk is not None]
     visible = set(
         projects_for_user(request.user).filter(pk__in=wanted).values_list("pk", flat=True)
     )
@@ -52,35 +50,31 @@ def bundle_create(request):
             _("Choose between 1 and %(max)d projects for a bundle.") % {"max": MAX_BUNDLE},
         )
         return redirect("portfolio")
-    # The same request while it is still being built is not queued again.
-    bundle = DeckBundle.objects.filter(
-        requested_by=request.user,
-        project_ids=project_ids,
-        language=get_language(),
-        status__in=[DeckBundle.Status.QUEUED, DeckBundle.Status.RUNNING],
-    ).first()
-    if bundle is None:
-        bundle = DeckBundle.objects.create(
-            requested_by=request.user,
-            project_ids=project_ids,
-            language=get_language(),
-            total=len(project_ids),
+    bundles_delete_expired()
+    try:
+        bundle = bundle_request(user=request.user, project_ids=project_ids, language=get_language())
+    except BundleLimit as limit:
+        messages.error(
+            request,
+            _(
+                "You have started %(limit)d bundles in the last hour, as many as one "
+                "person may. Download one you already have, or try again later."
+            )
+            % {"limit": limit.limit},
         )
-        build_deck_bundle.enqueue(bundle.pk)
+        return redirect("portfolio")
     return redirect("bundle-detail", bundle.pk)
 
 
 def bundle_detail(request, bundle_id: int):
-    bundle = get_object_or_404(
-        DeckBundle.objects.defer("pdf"), pk=bundle_id, requested_by=request.user
-    )
+    bundle = get_object_or_404(live_bundles().defer("pdf"), pk=bundle_id, requested_by=request.user)
     template = "portal/bundle.html#progress" if request.htmx else "portal/bundle.html"
     return render(request, template, {"bundle": bundle})
 
 
 def bundle_download(request, bundle_id: int):
     bundle = get_object_or_404(
-        DeckBundle, pk=bundle_id, requested_by=request.user, status=DeckBundle.Status.DONE
+        live_bundles(), pk=bundle_id, requested_by=request.user, status=DeckBundle.Status.DONE
     )
     response = HttpResponse(bytes(bundle.pdf), content_type="application/pdf")
     stamp = bundle.created_at.date().isoformat()

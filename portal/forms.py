@@ -3,6 +3,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project, Unit
+from projects.widgets import CountedTextarea
 
 from .models import UnitRating
 
@@ -62,5 +63,5 @@ class UnitRatingForm(forms.ModelForm):
         widgets = {
             "ambition": forms.RadioSelect,
             "capacity": forms.RadioSelect,
-            "comment": forms.Textarea(attrs={"rows": 2}),
+            "comment": CountedTextarea(attrs={"rows": 2}),
         }

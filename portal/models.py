@@ -1,3 +1,5 @@
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -53,10 +55,16 @@ class DeckBundle(models.Model):
     total = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
     pdf = models.BinaryField(null=True, editable=False)
+    # The projects at their revisions when asked for (see portal.bundles).
+    fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["requested_by", "created_at"]),
+            models.Index(fields=["created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.total} decks ({self.get_status_display()})"
@@ -64,6 +72,15 @@ class DeckBundle(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @staticmethod
+    def lifetime() -> timedelta:
+        """How long a bundle is kept (settings.DECK_BUNDLE_HOURS)."""
+        return timedelta(hours=settings.DECK_BUNDLE_HOURS)
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.created_at + self.lifetime()
 
     @property
     def percent(self) -> int:

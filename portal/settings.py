@@ -183,6 +183,12 @@ IMPORT_MAX_SHEETS = env_int("IMPORT_MAX_SHEETS", 12)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
 IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 60000)
 
+# Bounds on what one person's work may cost: notes on one canvas board, deck
+# bundles a person may start per hour, and how long a built bundle is kept.
+CANVAS_MAX_NOTES = env_int("CANVAS_MAX_NOTES", 500)
+DECK_BUNDLES_PER_HOUR = env_int("DECK_BUNDLES_PER_HOUR", 10)
+DECK_BUNDLE_HOURS = env_int("DECK_BUNDLE_HOURS", 24)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

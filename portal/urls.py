@@ -12,7 +12,7 @@ urlpatterns = [
     path("portfolio/", views.portfolio_view, name="portfolio"),
     path("portfolio/export.<str:fmt>", views.portfolio_export, name="portfolio-export"),
     path("portfolio/units/", views.unit_ratings, name="unit-ratings"),
-    path("portfolio/units/<int:unit_id>/", views.unit_rating_edit, name="unit-rating-edit"),
+    path("portfolio/units/<id:unit_id>/", views.unit_rating_edit, name="unit-rating-edit"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -25,14 +25,12 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("projects/<int:project_id>/deck/", deck_views.deck_present, name="deck-present"),
-    path(
-        "projects/<int:project_id>/deck.<str:fmt>", deck_views.deck_download, name="deck-download"
-    ),
+    path("projects/<id:project_id>/deck/", deck_views.deck_present, name="deck-present"),
+    path("projects/<id:project_id>/deck.<str:fmt>", deck_views.deck_download, name="deck-download"),
     path("decks/bundles/", deck_views.bundle_create, name="bundle-create"),
-    path("decks/bundles/<int:bundle_id>/", deck_views.bundle_detail, name="bundle-detail"),
+    path("decks/bundles/<id:bundle_id>/", deck_views.bundle_detail, name="bundle-detail"),
     path(
-        "decks/bundles/<int:bundle_id>/download/",
+        "decks/bundles/<id:bundle_id>/download/",
         deck_views.bundle_download,
         name="bundle-download",
     ),

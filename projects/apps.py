@@ -24,9 +24,13 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models import Q
-        from django.urls import reverse
+        from django.urls import register_converter, reverse
 
         from . import history, models, navigation, responsibilities
+        from .ids import IdConverter
+
+        # Before any URLconf is loaded: every app's urls.py writes ids as <id:...>.
+        register_converter(IdConverter, "id")
         from .models import IdentifiedBenefit, Measure, Membership, Project
 
         navigation.register(_("Overview"), "projects:detail", order=0)

@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from projects.widgets import CountedTextarea
+
 from . import access
 from .access import Actor
 from .models import Membership, Project
@@ -18,7 +20,7 @@ class ProjectForm(forms.ModelForm):
         model = Project
         fields = ["title", "summary", "unit", "status", "start_date", "target_date"]
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 4}),
+            "summary": CountedTextarea(attrs={"rows": 4}),
             "start_date": DATE,
             "target_date": DATE,
         }

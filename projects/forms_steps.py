@@ -5,6 +5,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from projects.widgets import CountedTextarea
+
 from .forms import DATE
 from .models import (
     Activity,
@@ -27,7 +29,7 @@ from .models import (
 )
 from .services_steps import flow_fingerprint
 
-TEXT = forms.Textarea(attrs={"rows": 3})
+TEXT = CountedTextarea(attrs={"rows": 3})
 BLANK_CHOICE = _("– choose –")
 YES_NO = [("", _("Not assessed")), ("true", _("Yes")), ("false", _("No"))]
 
@@ -80,7 +82,7 @@ class HypothesisForm(FlowPartForm):
     class Meta:
         model = ProjectFlow
         fields = ["hypothesis_project", "hypothesis_value", "hypothesis_measures"]
-        widgets = {f: forms.Textarea(attrs={"rows": 2}) for f in fields}
+        widgets = {f: CountedTextarea(attrs={"rows": 2}) for f in fields}
         labels = {
             "hypothesis_project": _("We believe that …"),
             "hypothesis_value": _("… will result in …"),

@@ -28,6 +28,47 @@
     true,
   );
 
+  // Character counters: a field with maxlength and data-counter (a text such
+  // as "{left} of {max} characters left") shows what is left once its text
+  // passes 80 % of the limit. The visible count follows every key; screen
+  // readers hear it politely, once typing pauses.
+  const COUNTER_FROM = 0.8;
+  function counter(field) {
+    if (field.dataset.counterReady) return;
+    field.dataset.counterReady = "true";
+    const max = Number(field.getAttribute("maxlength"));
+    if (!max || !field.id) return;
+    const shown = document.createElement("p");
+    shown.className = "char-counter";
+    shown.id = field.id + "-counter";
+    shown.setAttribute("aria-hidden", "true");
+    const spoken = document.createElement("p");
+    spoken.className = "ds-sr-only";
+    spoken.setAttribute("aria-live", "polite");
+    field.insertAdjacentElement("afterend", shown);
+    shown.insertAdjacentElement("afterend", spoken);
+    const described = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", described ? described + " " + shown.id : shown.id);
+    let pause = null;
+    function update() {
+      const length = field.value.length;
+      const text = length >= max * COUNTER_FROM
+        ? field.dataset.counter.replace("{left}", String(Math.max(max - length, 0))).replace("{max}", String(max))
+        : "";
+      shown.textContent = text;
+      shown.classList.toggle("char-counter--full", length >= max);
+      window.clearTimeout(pause);
+      pause = window.setTimeout(function () { spoken.textContent = text; }, 700);
+    }
+    field.addEventListener("input", update);
+    update();
+  }
+  function counters(root) {
+    root.querySelectorAll("[maxlength][data-counter]").forEach(counter);
+  }
+  if (window.htmx) htmx.onLoad(counters);
+  else document.addEventListener("DOMContentLoaded", function () { counters(document); });
+
   // Language choice applies on change; the button stays for keyboard users without JS.
   document.addEventListener("DOMContentLoaded", function () {
     const select = document.getElementById("language-select");

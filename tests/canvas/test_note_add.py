@@ -68,3 +68,52 @@ def test_it_refuses_viewers_and_outsiders(client, bob, charlie, canvas):
         r = client.post(url(canvas), {"block": "channels", "text": "x"}, headers=HTMX)
         assert r.status_code == status
     assert not Note.objects.exists()
+
+
+def _fill(canvas, count: int) -> None:
+    Note.objects.bulk_create(
+        Note(canvas=canvas, block="channels", text=f"Lapp {i}", position=i) for i in range(count)
+    )
+
+
+def test_a_full_board_refuses_another_note_in_the_htmx_form(client, alice, canvas, settings):
+    settings.CANVAS_MAX_NOTES = 3
+    _fill(canvas, 3)
+    client.force_login(alice)
+    r = client.post(url(canvas), {"block": "key_partners", "text": "Én til"}, headers=HTMX)
+    assert r.status_code == 200 and 'id="add-key_partners"' in r.text
+    assert "allerede 3 lapper" in r.text and 'value="Én til"' in r.text
+    assert 'aria-invalid="true"' in r.text
+    assert "allerede 3 lapper" in json.loads(r["HX-Trigger"])["announce"]
+    assert Note.objects.count() == 3 and Canvas.objects.get().revision == 0
+
+
+def test_a_full_board_refuses_another_note_without_htmx(client, alice, canvas, settings):
+    settings.CANVAS_MAX_NOTES = 2
+    _fill(canvas, 2)
+    client.force_login(alice)
+    r = client.post(url(canvas), {"block": "channels", "text": "Én til"}, follow=True)
+    assert "This board" not in r.text and "allerede 2 lapper" in r.text
+    assert Note.objects.count() == 2
+
+
+def test_deleted_notes_do_not_count_and_restoring_one_onto_a_full_board_is_refused(
+    client, alice, canvas, settings
+):
+    settings.CANVAS_MAX_NOTES = 2
+    _fill(canvas, 2)
+    deleted = Note.objects.first()
+    client.force_login(alice)
+    client.post(reverse("canvas:note-delete", args=[canvas.project_id, deleted.pk]))
+    client.post(url(canvas), {"block": "channels", "text": "Ny plass"})
+    assert Note.objects.filter(deleted=False).count() == 2
+    restore = reverse("canvas:note-restore", args=[canvas.project_id, deleted.pk])
+    r = client.post(restore, headers=HTMX)
+    assert "allerede 2 lapper" in json.loads(r["HX-Trigger"])["announce"]
+    assert 'id="undo-channels"' in r.text
+    deleted.refresh_from_db()
+    assert deleted.deleted and Note.objects.filter(deleted=False).count() == 2
+
+
+def test_the_default_cap_is_500_notes(settings):
+    assert settings.CANVAS_MAX_NOTES == 500

@@ -2,6 +2,10 @@ import subprocess
 
 from django.urls import reverse
 
+from canvas import pdf
+from canvas.blocks import BLOCKS
+from canvas.models import Note
+
 from .conftest import HTMX, make_note
 
 
@@ -45,3 +49,53 @@ def test_it_ignores_htmx_and_hides_from_outsiders(client, alice, charlie, canvas
 def test_viewers_may_export(client, bob, canvas):
     client.force_login(bob)
     assert client.get(url(canvas)).status_code == 200
+
+
+def _notes(canvas, count: int) -> None:
+    Note.objects.bulk_create(
+        Note(canvas=canvas, block=BLOCKS[i % len(BLOCKS)].key, text=f"Lapp nr. {i}", position=i)
+        for i in range(count)
+    )
+
+
+def _count_renders(monkeypatch) -> list[str]:
+    rendered = []
+    real = pdf.html_to_pdf
+
+    def counting(html: str) -> bytes:
+        rendered.append(html)
+        return real(html)
+
+    monkeypatch.setattr(pdf, "html_to_pdf", counting)
+    return rendered
+
+
+def test_a_300_note_board_is_rendered_once_and_then_served_from_the_cache(
+    client, bob, canvas, tmp_path, monkeypatch
+):
+    # Issue 13: the PDF of a 300-note board was rebuilt on every request.
+    _notes(canvas, 300)
+    rendered = _count_renders(monkeypatch)
+    client.force_login(bob)
+    first = client.get(url(canvas))
+    second = client.get(url(canvas))
+    assert len(rendered) == 1 and first.content == second.content
+    text = poppler("pdftotext", first.content, tmp_path)
+    assert all(f"Lapp nr. {i}\n" in text for i in range(300))
+
+
+def test_a_change_to_the_board_or_another_language_renders_it_anew(
+    client, alice, canvas, monkeypatch, tmp_path
+):
+    note = make_note(canvas, text="Første versjon")
+    rendered = _count_renders(monkeypatch)
+    client.force_login(alice)
+    client.get(url(canvas))
+    edit = reverse("canvas:note-edit", args=[canvas.project_id, note.pk])
+    client.post(edit, {"text": "Andre versjon", "color": "blue", "version": note.version})
+    after_edit = client.get(url(canvas))
+    assert len(rendered) == 2
+    assert "Andre versjon" in poppler("pdftotext", after_edit.content, tmp_path)
+    client.cookies["django_language"] = "en"
+    english = client.get(url(canvas))
+    assert len(rendered) == 3 and "Key partners" in poppler("pdftotext", english.content, tmp_path)

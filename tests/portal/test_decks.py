@@ -1,7 +1,6 @@
 import io
 
 import pdfplumber
-import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
@@ -132,20 +131,6 @@ def test_an_unchanged_project_is_served_from_cache_and_a_change_makes_a_new_deck
         p.extract_text() for p in pdfplumber.open(io.BytesIO(pdf_of(client, project).content)).pages
     )
     assert len(renders) == 2 and "Nytt tiltak" in text
-
-
-@pytest.fixture
-def queue(settings):
-    """Tasks are queued, not run: the test runs them itself."""
-    from django.tasks import default_task_backend
-
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    return default_task_backend
-
-
-@pytest.fixture
-def three(alice):
-    return [make_project(title=f"Prosjekt {n}", members={alice: "team_member"}) for n in range(3)]
 
 
 def test_a_bundle_is_queued_once_shows_progress_and_downloads(client, alice, three, queue):
