@@ -11,7 +11,9 @@ def test_a_leader_filters_the_portfolio_and_goes_back(page, live_server, log_in,
     log_in(page, leader)
     page.get_by_role("link", name="Portefølje").click()
     expect(page.locator(".portfolio-table tbody tr")).to_have_count(3)
-    expect(page.locator("[data-chart='funnel-chart'] svg").first).to_be_visible()
+    # plotly.js is 4.8 MB of script: on a busy machine it takes seconds to parse.
+    chart = page.locator("[data-chart='funnel-chart'] svg").first
+    expect(chart).to_be_visible(timeout=20_000)
     axe_check(page)
 
     page.get_by_label("Enhet", exact=True).select_option(label="Teknisk drift")
