@@ -1,0 +1,154 @@
+"""Boards: the list, a board and its changes, snapshots and their comparison, the PDF."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from projects.decorators import project_view
+from projects.ids import parse_id
+from projects.responses import announce
+
+from .. import pdf
+from ..blocks import board_blocks
+from ..compare import board_diff
+from ..forms import CanvasForm, CompareForm, SnapshotForm
+from ..models import Canvas, Note, Snapshot
+from ..selectors import board_notes, hypothesis_notes
+from ..services import (
+    SNAPSHOT_FIELDS,
+    canvas_create,
+    snapshot_create,
+    snapshot_restore,
+)
+from .common import BOARD, board_context, canvas_of
+
+
+@project_view(methods=["GET", "POST"])
+def canvas_list(request, project):
+    form = CanvasForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        canvas = canvas_create(project=project, title=form.cleaned_data["title"])
+        if request.htmx:
+            return HttpResponse(headers={"HX-Redirect": canvas.get_absolute_url()})
+        return redirect(canvas)
+    context = {
+        "project": project,
+        "canvases": project.canvases.all(),
+        "form": form,
+        "hypotheses": hypothesis_notes(project=project),
+    }
+    template = "canvas/list.html#canvas-form" if request.htmx else "canvas/list.html"
+    return render(request, template, context)
+
+
+@project_view()
+def board(request, project, canvas_id: int):
+    canvas = canvas_of(project, canvas_id)
+    undo = None
+    if (undo_id := parse_id(request.GET.get("undo"))) is not None:  # a delete without JS
+        undo = Note.objects.filter(pk=undo_id, canvas=canvas, deleted=True).first()
+    context = board_context(project, canvas, blocks=board_blocks(board_notes(canvas.pk)), undo=undo)
+    return render(request, f"{BOARD}#board" if request.htmx else BOARD, context)
+
+
+@project_view()
+def changes(request, project, canvas_id: int):
+    """The poll of co-editors: 204 while the board's revision is `since`,
+    otherwise every block's notes (out of band) and the new revision."""
+    revision = (
+        Canvas.objects.filter(pk=canvas_id, project=project)
+        .values_list("revision", flat=True)
+        .first()
+    )
+    if revision is None:
+        raise Http404
+    if not request.htmx:
+        return redirect("canvas:board", project.pk, canvas_id)
+    if request.GET.get("since") == str(revision):
+        return HttpResponse(status=204)
+    canvas = Canvas(pk=canvas_id, project=project, revision=revision)
+    context = board_context(project, canvas, blocks=board_blocks(board_notes(canvas_id)))
+    response = render(request, f"{BOARD}#blocks-oob", context)
+    response["X-Board-Revision"] = str(revision)
+    return response
+
+
+@project_view(methods=["GET", "POST"])
+def snapshots(request, project, canvas_id: int):
+    canvas = canvas_of(project, canvas_id)
+    form = SnapshotForm(request.POST or None)
+    message = None
+    if request.method == "POST" and form.is_valid():
+        snapshot = snapshot_create(canvas=canvas, name=form.cleaned_data["name"], by=request.user)
+        message = _('Snapshot "%(name)s" was saved.') % {"name": snapshot.name}
+        if not request.htmx:
+            messages.success(request, message)
+            return redirect("canvas:snapshots", project.pk, canvas.pk)
+        form = SnapshotForm()
+    items = list(canvas.snapshots.select_related("created_by"))
+    context = {
+        "project": project,
+        "canvas": canvas,
+        "form": form,
+        "snapshots": items,
+        "compare_form": CompareForm(snapshots=items),
+    }
+    template = "canvas/snapshots.html#snapshots" if request.htmx else "canvas/snapshots.html"
+    response = render(request, template, context)
+    return announce(response, message) if message else response
+
+
+@project_view()
+def compare(request, project, canvas_id: int):
+    canvas = canvas_of(project, canvas_id)
+    items = {str(s.pk): s for s in canvas.snapshots.all()}
+    form = CompareForm(request.GET or None, snapshots=items.values())
+    diff = None
+    if form.is_valid():
+
+        def notes_of(choice: str) -> list[dict]:
+            if choice == "current":
+                return list(board_notes(canvas.pk).values(*SNAPSHOT_FIELDS))
+            return items[choice].notes
+
+        diff = board_diff(notes_of(form.cleaned_data["a"]), notes_of(form.cleaned_data["b"]))
+    labels = {key: s.name for key, s in items.items()} | {"current": _("The board now")}
+    context = {
+        "project": project,
+        "canvas": canvas,
+        "form": form,
+        "diff": diff,
+        "label_a": labels.get(request.GET.get("a")),
+        "label_b": labels.get(request.GET.get("b")),
+    }
+    template = "canvas/compare.html#diff" if request.htmx else "canvas/compare.html"
+    return render(request, template, context)
+
+
+@project_view(methods=["POST"])
+def snapshot_restore_view(request, project, canvas_id: int, snapshot_id: int):
+    snapshot = get_object_or_404(
+        Snapshot.objects.select_related("canvas"),
+        pk=snapshot_id,
+        canvas_id=canvas_id,
+        canvas__project=project,
+    )
+    title = _("%(canvas)s (from %(snapshot)s)") % {
+        "canvas": snapshot.canvas.title,
+        "snapshot": snapshot.name,
+    }
+    canvas = snapshot_restore(snapshot=snapshot, title=title[:200], by=request.user)
+    messages.success(request, _("The snapshot was restored as a new canvas."))
+    if request.htmx:
+        return HttpResponse(headers={"HX-Redirect": canvas.get_absolute_url()})
+    return redirect(canvas)
+
+
+@project_view()
+def canvas_pdf(request, project, canvas_id: int):
+    canvas = canvas_of(project, canvas_id)
+    content = pdf.board_pdf(project=project, canvas=canvas)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="canvas-{canvas.pk}.pdf"'
+    return response
