@@ -1,7 +1,8 @@
-"""The board as an A3 landscape PDF (WeasyPrint), styled by canvas.css's print
-rules, and kept per board revision and language."""
+"""The board as an A3 landscape PDF (WeasyPrint), styled by canvas-pdf.css
+alone, and kept per board revision and language."""
 
-from django.conf import settings
+from functools import cache as once
+
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -16,12 +17,23 @@ from .selectors import board_notes
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
+@once
+def _fetcher():
+    """One URL fetcher for every PDF, allowed no protocol: the document is its
+    HTML and one stylesheet, so nothing is loaded from the network or the disk
+    (and no TLS context is built for each document)."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=())
+
+
 def html_to_pdf(html: str) -> bytes:
     # Imported on first use: ~1.4 s at every process start that no page needs.
     from weasyprint import CSS, HTML
 
-    stylesheet = CSS(filename=finders.find("css/canvas.css"))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+    fetcher = _fetcher()
+    stylesheet = CSS(filename=finders.find("css/canvas-pdf.css"), url_fetcher=fetcher)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
         stylesheets=[stylesheet], pdf_variant="pdf/ua-1"
     )
 

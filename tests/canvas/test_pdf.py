@@ -1,9 +1,13 @@
+import re
 import subprocess
+from collections import Counter
+from io import BytesIO
 
 from django.urls import reverse
+from pypdf import PdfReader
 
 from canvas import pdf
-from canvas.blocks import BLOCKS
+from canvas.blocks import BLOCKS, COLOURS
 from canvas.models import Note
 
 from .conftest import HTMX, make_note
@@ -53,9 +57,34 @@ def test_viewers_may_export(client, bob, canvas):
 
 def _notes(canvas, count: int) -> None:
     Note.objects.bulk_create(
-        Note(canvas=canvas, block=BLOCKS[i % len(BLOCKS)].key, text=f"Lapp nr. {i}", position=i)
+        Note(
+            canvas=canvas,
+            block=BLOCKS[i % len(BLOCKS)].key,
+            text=f"Lapp nr. {i}",
+            color=COLOURS[i % len(COLOURS)].key,
+            hypothesis=i % 7 == 0,
+            position=i,
+        )
         for i in range(count)
     )
+
+
+def _structure(content: bytes) -> Counter:
+    """How many of each tag the PDF's structure tree holds."""
+    tags = Counter()
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict) and "/S" in node:
+            tags[node["/S"]] += 1
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(PdfReader(BytesIO(content)).trailer["/Root"]["/StructTreeRoot"]["/K"])
+    return tags
 
 
 def _count_renders(monkeypatch) -> list[str]:
@@ -81,7 +110,36 @@ def test_a_300_note_board_is_rendered_once_and_then_served_from_the_cache(
     second = client.get(url(canvas))
     assert len(rendered) == 1 and first.content == second.content
     text = poppler("pdftotext", first.content, tmp_path)
-    assert all(f"Lapp nr. {i}\n" in text for i in range(300))
+    shown = re.findall(r"Lapp nr\. (\d+) \(", text)
+    assert sorted(map(int, shown)) == list(range(300))
+
+
+def test_the_pdf_keeps_every_note_its_colour_in_words_and_an_accessible_structure(
+    client, bob, canvas, tmp_path
+):
+    # The PDF is kept lean for speed; none of its content may go with it.
+    _notes(canvas, 60)
+    client.cookies["django_language"] = "en"
+    client.force_login(bob)
+    content = client.get(url(canvas)).content
+    text = " ".join(poppler("pdftotext", content, tmp_path).split())
+    labels = "|".join(str(colour.label) for colour in COLOURS)
+    notes = re.findall(rf"Lapp nr\. (\d+) \(({labels})( · Hypothesis to test)?\)", text)
+    assert sorted(int(number) for number, _, _ in notes) == list(range(60))
+    for number, colour, hypothesis in notes:
+        i = int(number)
+        assert colour == COLOURS[i % len(COLOURS)].label
+        assert bool(hypothesis) == (i % 7 == 0)
+    assert all(str(block.title) in text for block in BLOCKS)
+    assert f"{canvas.title} – {canvas.project.title}" in text
+    assert '"Business Model Canvas" by Strategyzer AG, licensed under CC BY-SA 3.0' in text
+    reader = PdfReader(BytesIO(content))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"]
+    assert reader.metadata.title == f"{canvas.title} – {canvas.project.title}"
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+    tags = _structure(content)
+    assert tags["/H1"] == 1 and tags["/H2"] == len(BLOCKS) and tags["/LI"] == 60
 
 
 def test_a_change_to_the_board_or_another_language_renders_it_anew(
