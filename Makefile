@@ -26,7 +26,7 @@ run: install
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
-test: install-test
+test: install-test lint
 	$(PY) manage.py compilemessages -v0 --ignore '.venv' --ignore 'node_modules' --ignore '.tools'
 	$(PY) -m pytest
 	.ci/with-postgres $(PY) -m pytest

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings as django_settings
 
 from projects.models import Membership
 
@@ -56,3 +57,28 @@ def project(alice, bob, owner, unit):
 def fast_passwords(settings):
     # Real hashing costs ~0.3 s a user; tests do not test the hash.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+_on_postgres_only = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked postgres_only (threads racing for a write, see
+    tests/concurrency.py) are deselected on SQLite, whose in-memory test
+    database refuses a second writer at once; the PostgreSQL run of
+    `make test` runs them."""
+    if django_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgres_only")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres_only")]
+        config.stash[_on_postgres_only] = len(deselected)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    count = config.stash.get(_on_postgres_only, 0)
+    if count:
+        terminalreporter.write_line(
+            f"{count} deselected: postgres_only (threads racing for a write run on PostgreSQL)"
+        )

@@ -8,6 +8,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from canvas.models import Canvas, Note, Snapshot
+from portal.backup import project_export
+from portal.models import DeckBundle, UnitRating
 from projects.models import Experiment, JourneyStage, Measure, Membership
 from tests.benefits import builders as benefit_builders
 
@@ -68,6 +70,17 @@ def url_for(name, args, project):
     return reverse(name, kwargs=sample_kwargs(args, project))
 
 
+def fingerprint(project) -> tuple:
+    """Everything a write could change: the project's rows and history as a
+    backup holds them (its revision too), and the rows a backup leaves out."""
+    return (
+        project_export(project_id=project.pk),
+        list(Snapshot.objects.filter(canvas__project=project).values()),
+        DeckBundle.objects.count(),
+        UnitRating.objects.count(),
+    )
+
+
 @pytest.mark.parametrize(("name", "args"), ALL_URLS, ids=[n for n, _ in ALL_URLS])
 def test_anonymous_is_sent_to_log_in(client, project, name, args):
     url = url_for(name, args, project)
@@ -92,19 +105,22 @@ def test_project_urls_are_found():
 def test_outsider_gets_404_on_get_and_post(client, charlie, project, name, args):
     client.force_login(charlie)
     url = url_for(name, args, project)
+    before = fingerprint(project)
     assert client.get(url).status_code == 404
     assert client.post(url, {}).status_code == 404
     assert client.post(url, {}, headers={"HX-Request": "true"}).status_code == 404
+    assert fingerprint(project) == before
 
 
 @pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
 def test_viewer_gets_403_on_post(client, bob, project, name, args):
     client.force_login(bob)
     url = url_for(name, args, project)
+    before = fingerprint(project)
     response = client.post(url, {})
     # A page that accepts no POST at all answers 405, which is a refusal too.
     assert response.status_code in (403, 405)
-    assert Membership.objects.filter(project=project).count() == 3
+    assert fingerprint(project) == before
 
 
 # Leaders decide step gates (like the commissioning owner) and appoint the
@@ -132,4 +148,6 @@ def test_leader_reads_but_cannot_write(client, leader, project, name, args):
         assert client.post(url, {}).status_code in (200, 302)
         assert sorted(project.memberships.values_list("user_id", "role")) == before
     else:
+        before = fingerprint(project)
         assert client.post(url, {}).status_code in (403, 405)
+        assert fingerprint(project) == before

@@ -64,10 +64,12 @@ def test_viewer_reads_but_cannot_record(client, bob, project, indicator):
     client.force_login(bob)
     r = client.get(url(project, indicator))
     assert r.status_code == 200 and "Registrer en måling" not in r.text
+    measured = list(indicator.measurements.values())
     assert (
         client.post(url(project, indicator), {"value": "1", "date": "2026-01-02"}).status_code
         == 403
     )
+    assert list(indicator.measurements.values()) == measured
 
 
 def test_the_home_page_lists_overdue_indicators_of_the_responsible(client, alice, bob, indicator):

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from benefits.models import BenefitPlan
+from benefits.models import Benefit, BenefitPlan
 from projects.models import IdentifiedBenefit
 
 from .builders import make_benefit, make_cost, make_indicator, make_value
@@ -121,10 +121,13 @@ def test_it_refuses_to_adopt_another_projects_benefit(member_client, project, pl
 
     other = make_project()
     identified = IdentifiedBenefit.objects.create(project=other, title="Fremmed")
+    benefits = list(plan.benefits.values())
     r = member_client.post(
         reverse("benefits:benefit-adopt", args=[project.pk]), {"identified_id": identified.pk}
     )
     assert r.status_code == 404
+    assert list(plan.benefits.values()) == benefits
+    assert not Benefit.objects.filter(source=identified).exists()
 
 
 def test_it_shows_the_overdue_state_of_indicators(member_client, project, plan, alice):

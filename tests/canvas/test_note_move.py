@@ -52,6 +52,8 @@ def test_it_redirects_without_htmx(client, alice, note):
     client.force_login(alice)
     r = client.post(url(note), {"version": 1, "block": "channels"})
     assert r.status_code == 302 and r["Location"].endswith(f"#note-{note.pk}")
+    moved = Note.objects.get(pk=note.pk)
+    assert (moved.block, moved.version) == ("channels", 2)
 
 
 def test_it_refuses_a_stale_move_with_409_and_the_current_note(client, alice, note):

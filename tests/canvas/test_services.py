@@ -53,11 +53,12 @@ def test_undo_puts_a_deleted_note_back_in_its_place(canvas):
     assert list(texts) == ["a", "b", "c"]
 
 
+@pytest.mark.postgres_only
 def test_two_writers_racing_on_one_note_one_wins_and_the_other_gets_409(
     transactional_db, project, alice
 ):
     """Two requests on one note at the same moment, each on its own connection
-    (row locks on PostgreSQL, the write lock on SQLite): exactly one wins, the
+    (row locks on PostgreSQL): exactly one wins, the
     other gets 409 showing the winner's text and keeping its own."""
     note = make_note(make_canvas(project), text="start")
     url = reverse("canvas:note-edit", args=[project.pk, note.pk])

@@ -1,10 +1,11 @@
+import io
 import json
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from portal.backup import canonical, project_erase
-from projects.models import Measure, Membership, Project
+from projects.models import Measure, Membership, Project, Unit
 
 
 @pytest.fixture
@@ -74,3 +75,61 @@ def test_a_restored_project_gets_a_new_revision(rich_project, tmp_path):
     exported = Project.objects.get(pk=rich_project.pk).revision
     call_command("import_project", str(path))
     assert Project.objects.get(pk=rich_project.pk).revision != exported
+
+
+def _export(project, tmp_path) -> list:
+    path = tmp_path / "project.json"
+    call_command("export_project", project.pk, output=str(path))
+    return json.loads(path.read_text())
+
+
+def _import(rows, tmp_path):
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(rows))
+    call_command("import_project", str(path), stdout=io.StringIO())
+
+
+def test_it_refuses_a_file_whose_rows_would_overwrite_another_projects(rich_project, tmp_path):
+    rows = _export(rich_project, tmp_path)
+    for row in rows:  # the same rows, said to be another project's
+        if row["model"] == "projects.project":
+            row["pk"] = 999
+        if row["fields"].get("project") == rich_project.pk:
+            row["fields"]["project"] = 999
+    before = canonical(json.dumps(_export(rich_project, tmp_path)))
+    with pytest.raises(CommandError, match="belong to other projects' rows"):
+        _import(rows, tmp_path)
+    assert not Project.objects.filter(pk=999).exists()
+    assert canonical(json.dumps(_export(rich_project, tmp_path))) == before
+
+
+def test_it_refuses_a_file_naming_an_unknown_user(rich_project, tmp_path):
+    rows = json.loads(json.dumps(_export(rich_project, tmp_path)).replace('["alice"]', '["ghost"]'))
+    with pytest.raises(CommandError, match="does not exist"):
+        _import(rows, tmp_path)
+    assert Membership.objects.filter(project=rich_project, user__username="alice").exists()
+
+
+def test_the_unit_is_matched_by_name_and_new_rows_follow_the_restored_ids(
+    rich_project, alice, tmp_path
+):
+    rows = _export(rich_project, tmp_path)
+    project_erase(project_id=rich_project.pk)
+    shift = 5000  # ids far above any this database has given out
+    for row in rows:
+        if row["model"] == "projects.unit":
+            row["pk"] = 4242  # another database's id of the same unit
+        else:
+            row["pk"] += shift
+            for name in ("id", "project"):
+                if isinstance(row["fields"].get(name), int):
+                    row["fields"][name] += shift
+        if row["fields"].get("unit") == rich_project.unit_id:
+            row["fields"]["unit"] = 4242
+    _import(rows, tmp_path)
+    restored = Project.objects.get(pk=rich_project.pk + shift)
+    assert restored.unit_id == rich_project.unit_id and Unit.objects.count() == 1
+    new = Project.objects.create(title="Ny")  # not refused by an id already in use
+    assert new.pk > restored.pk
+    member = Membership.objects.create(project=new, user=alice, role="team_member")
+    assert member.pk > max(Membership.objects.exclude(pk=member.pk).values_list("pk", flat=True))

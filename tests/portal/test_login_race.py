@@ -1,5 +1,5 @@
 """Wrong passwords sent all at once are counted one by one: the limit holds
-(real threads, each with its own connection, on SQLite and PostgreSQL)."""
+(real threads, each with its own connection, on PostgreSQL)."""
 
 import pytest
 from axes.models import AccessAttempt
@@ -8,7 +8,7 @@ from django.test import Client
 from tests.concurrency import race
 from tests.factories import make_user
 
-pytestmark = [pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 
 
 def _wrong_password():

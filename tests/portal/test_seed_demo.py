@@ -2,6 +2,7 @@
 is only loaded where DEBUG is on, or when asked for with --force."""
 
 import io
+import json
 import os
 import sqlite3
 import subprocess
@@ -58,3 +59,36 @@ def test_the_command_exits_non_zero_in_production(tmp_path):
     if database.exists():  # opened by the checks, but nothing written
         with sqlite3.connect(database) as db:
             assert db.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+
+
+def test_the_seeded_demo_is_its_backup_files_restored():
+    from portal.backup import canonical, project_export, project_id_of
+    from portal.management.commands.seed_demo import DEMO_DIR
+
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+    paths = sorted(DEMO_DIR.glob("*.json"))
+    assert len(paths) == Project.objects.count() == 7
+    for path in paths:
+        data = path.read_text(encoding="utf-8")
+        exported = project_export(project_id=project_id_of(data))
+        assert canonical(exported) == canonical(data), path.name
+
+
+def test_the_demo_files_name_only_demo_users_and_their_units_by_name():
+    from portal.management.commands.seed_demo import DEMO_DIR, USERS
+    from projects.models import Unit
+    from tests.factories import make_unit
+
+    usernames = {name for name, *_ in USERS}
+    for path in DEMO_DIR.glob("*.json"):
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            for value in row["fields"].values():
+                if isinstance(value, list) and value and isinstance(value[0], str):
+                    assert len(value) == 1 and value[0] in usernames, (path.name, value)
+    existing = make_unit("Plan og bygg")  # its id is not the one in the files
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+    assert Unit.objects.count() == 4
+    assert set(Project.objects.filter(unit=existing).values_list("title", flat=True)) == {
+        "Veiviser for byggesøknader",
+        "Digital søknad om startlån",
+    }

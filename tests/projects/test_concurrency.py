@@ -9,7 +9,7 @@ from projects.services import StaleEdit, membership_add, membership_change_role,
 from tests.concurrency import race
 from tests.factories import make_project, make_user
 
-pytestmark = [pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 
 
 def test_two_editors_saving_the_same_version_one_wins_the_other_gets_stale():

@@ -51,20 +51,13 @@ def test_every_demo_page_renders(client):
 
 def test_a_backup_restores_the_step_work_identically(tmp_path):
     from portal.backup import canonical, project_erase
-    from projects import demo
-    from tests.factories import make_project, make_user
 
-    users = {name: make_user(name) for name in ("kari", "ola", "nina", "lena")}
-    project = make_project(
-        title=demo.HOME_CARE,
-        step="deliver",
-        members={users["kari"]: "team_member", users["nina"]: "commissioning_owner"},
-    )
-    demo.seed(projects={demo.HOME_CARE: project}, users=users)
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+    project = Project.objects.get(title="Digital innbyggerdialog i hjemmetjenesten")
     path, again = tmp_path / "p.json", tmp_path / "again.json"
     call_command("export_project", project.pk, output=str(path))
     project_erase(project_id=project.pk)
-    call_command("import_project", str(path))
+    call_command("import_project", str(path), stdout=io.StringIO())
     call_command("export_project", project.pk, output=str(again))
     assert canonical(again.read_text()) == canonical(path.read_text())
     restored = Project.objects.get(pk=project.pk)

@@ -123,8 +123,10 @@ def test_it_deletes_a_row_and_keeps_it_in_history(client, alice, project):
 def test_activities_can_be_neither_added_nor_deleted(client, alice, project):
     row = make_row("activities", project)
     client.force_login(alice)
+    activities = list(project.activities.values())
     assert client.post(add_url(project, "activities"), {}).status_code == 404
     assert client.post(item_url(project, "activities", row, "delete")).status_code == 404
+    assert list(project.activities.values()) == activities
 
 
 def test_a_row_of_another_project_is_not_found(client, alice, project):
@@ -135,6 +137,7 @@ def test_a_row_of_another_project_is_not_found(client, alice, project):
     client.force_login(alice)
     assert client.get(item_url(project, "goals", row)).status_code == 404
     assert client.post(item_url(project, "goals", row, "delete")).status_code == 404
+    assert type(row).objects.filter(pk=row.pk, project=other).exists()
 
 
 def test_an_unknown_list_is_not_found(client, alice, project):

@@ -1,7 +1,11 @@
 """A realistic demo portfolio of a Norwegian municipality. Safe to run again:
-existing users and projects are kept and completed, never duplicated."""
+existing users and projects are kept, never duplicated.
 
-from datetime import date
+The demo projects are backups (portal/demo/*.json, as `export_project` writes
+them) restored the way `import_project` restores one, so seeding the demo also
+proves a restore. The users they name are created here first."""
+
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,11 +13,13 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from benefits import demo as benefits_demo
-from canvas import demo as canvas_demo
-from projects import demo as projects_demo
-from projects.models import Membership, Project, Unit
+from canvas.models import Canvas
+from canvas.services import snapshot_create
+from portal.backup import project_id_of, project_import
+from projects.models import Project
 from projects.selectors import LEADERS_GROUP
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
 DEMO_PASSWORD = "innoportal-demo"
 
@@ -26,110 +32,6 @@ USERS = [
     ("siri", "Siri", "Lund", None),
     ("lena", "Lena", "Dahl", "leader"),
     ("admin", "Anne", "Admin", "admin"),
-]
-
-UNITS = ["Helse og omsorg", "Oppvekst og utdanning", "Teknisk drift", "Plan og bygg"]
-
-PROJECTS = [
-    {
-        "title": "Digital innbyggerdialog i hjemmetjenesten",
-        "summary": "Brukere av hjemmetjenesten og pårørende får beskjed om besøkstider og "
-        "endringer digitalt, slik at færre ringer tjenesten og flere besøk går som planlagt.",
-        "unit": "Helse og omsorg",
-        "step": "deliver",
-        "status": "on_track",
-        "funnel_stage": "project",
-        "start_date": date(2026, 1, 12),
-        "target_date": date(2027, 6, 30),
-        "members": [
-            ("kari", "team_member"),
-            ("ola", "solution_owner"),
-            ("nina", "commissioning_owner"),
-            ("per", "viewer"),
-        ],
-    },
-    {
-        "title": "Sensorbasert nattilsyn på sykehjem",
-        "summary": "Sensorer varsler nattevakten ved fall og uro, i stedet for faste runder "
-        "som vekker beboerne.",
-        "unit": "Helse og omsorg",
-        "step": "operation",
-        "status": "on_track",
-        "funnel_stage": "operation",
-        "start_date": date(2024, 9, 1),
-        "target_date": date(2026, 3, 31),
-        "members": [
-            ("ola", "solution_owner"),
-            ("siri", "team_member"),
-            ("nina", "commissioning_owner"),
-        ],
-    },
-    {
-        "title": "Veiviser for byggesøknader",
-        "summary": "En veiviser som hjelper innbyggere å finne ut om tiltaket er søknadspliktig, "
-        "før de tar kontakt med kommunen.",
-        "unit": "Plan og bygg",
-        "step": "hypothesis",
-        "status": "on_track",
-        "funnel_stage": "idea",
-        "start_date": date(2026, 9, 1),
-        "target_date": None,
-        "members": [
-            ("kari", "team_member"),
-            ("siri", "team_member"),
-            ("lena", "commissioning_owner"),
-        ],
-    },
-    {
-        "title": "Felles planlegging av skoleskyss",
-        "summary": "Skoler, fylkeskommunen og transportøren planlegger skoleskyss i samme verktøy.",
-        "unit": "Oppvekst og utdanning",
-        "step": "goals",
-        "status": "at_risk",
-        "funnel_stage": "matching",
-        "start_date": date(2026, 4, 1),
-        "target_date": date(2027, 8, 15),
-        "members": [("siri", "team_member"), ("kari", "viewer"), ("nina", "commissioning_owner")],
-    },
-    {
-        "title": "Digital søknad om startlån",
-        "summary": "Søkere fyller ut søknaden med data hentet fra offentlige registre, og "
-        "saksbehandlerne slipper å etterspørre dokumentasjon.",
-        "unit": "Plan og bygg",
-        "step": "goals",
-        "status": "on_track",
-        "funnel_stage": "project",
-        "start_date": date(2026, 2, 1),
-        "target_date": date(2027, 2, 1),
-        "members": [
-            ("kari", "team_member"),
-            ("ola", "team_member"),
-            ("nina", "commissioning_owner"),
-        ],
-    },
-    {
-        "title": "Droneinspeksjon av kommunale tak",
-        "summary": "Droner inspiserer tak på kommunale bygg. Stoppet etter første iterasjon: "
-        "regelverket for flyging over skoler gjorde løsningen for kostbar nå.",
-        "unit": "Teknisk drift",
-        "step": "hypothesis",
-        "status": "off_track",
-        "funnel_stage": "stopped",
-        "start_date": date(2025, 10, 1),
-        "target_date": date(2026, 5, 1),
-        "members": [("siri", "team_member"), ("lena", "commissioning_owner")],
-    },
-    {
-        "title": "Smart vannmåling",
-        "summary": "Digitale vannmålere som oppdager lekkasjer i kommunens ledningsnett tidlig.",
-        "unit": "Teknisk drift",
-        "step": "hypothesis",
-        "status": "on_track",
-        "funnel_stage": "matching",
-        "start_date": date(2026, 10, 1),
-        "target_date": None,
-        "members": [("ola", "team_member"), ("per", "viewer"), ("lena", "commissioning_owner")],
-    },
 ]
 
 
@@ -162,22 +64,24 @@ class Command(BaseCommand):
 
     def _seed(self):
         users = self._users()
-        units = {name: Unit.objects.get_or_create(name=name)[0] for name in UNITS}
-        projects = {}
-        for spec in PROJECTS:
-            fields = {k: v for k, v in spec.items() if k not in {"title", "members", "unit"}}
-            project, _ = Project.objects.get_or_create(
-                title=spec["title"], defaults={**fields, "unit": units[spec["unit"]]}
-            )
-            for username, role in spec["members"]:
-                Membership.objects.get_or_create(
-                    project=project, user=users[username], defaults={"role": role}
-                )
-            projects[project.title] = project
-        projects_demo.seed(projects=projects, users=users)
-        canvas_demo.seed(projects=projects, users=users)
-        benefits_demo.seed(projects=projects, users=users)
-        self.stdout.write(f"Demo data: {len(PROJECTS)} projects, {len(users)} users.")
+        paths = sorted(DEMO_DIR.glob("*.json"))
+        for path in paths:
+            data = path.read_text(encoding="utf-8")
+            if Project.objects.filter(pk=project_id_of(data)).exists():
+                continue  # seeded before (or the id is taken): kept as it is
+            try:
+                project_id = project_import(data=data)
+            except ValueError as exc:
+                self.stderr.write(f"Demo project {path.name} left out: {exc}")
+                continue
+            self._snapshots(project_id=project_id, by=users["kari"])
+        self.stdout.write(f"Demo data: {len(paths)} projects, {len(users)} users.")
+
+    def _snapshots(self, *, project_id, by):
+        """Snapshots are not part of a backup: each demo board gets the one it
+        had after its first workshop."""
+        for canvas in Canvas.objects.filter(project_id=project_id, snapshots__isnull=True):
+            snapshot_create(canvas=canvas, name="Etter første workshop", by=by)
 
     def _print_logins(self):
         roles = {
