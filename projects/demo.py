@@ -5,6 +5,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 
+from .flow.services import activities_seed
 from .models import (
     Activity,
     DesignPrinciple,
@@ -24,7 +25,6 @@ from .models import (
     TrialEntry,
     UserProfile,
 )
-from .services_steps import activities_seed
 
 HOME_CARE = "Digital innbyggerdialog i hjemmetjenesten"
 NIGHT_CARE = "Sensorbasert nattilsyn på sykehjem"

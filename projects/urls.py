@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_steps
+from . import views
+from .flow.views import steps as views_steps
 
 app_name = "projects"
 urlpatterns = [

@@ -1,6 +1,6 @@
 """The lists of the step pages (experiments, goals, suppliers, …) share one way
 of being shown, added to, edited and deleted in place. Each is described here
-once; views_steps.py serves them all through the same three views."""
+once; flow/views serves them all through the same three views."""
 
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,8 +10,7 @@ from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import forms_steps as f
-from .models import (
+from projects.models import (
     Activity,
     DesignPrinciple,
     Experiment,
@@ -27,6 +26,8 @@ from .models import (
     TrialEntry,
     UserProfile,
 )
+
+from . import forms as f
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from . import access, charts, progress, quadrants, spreadsheets
-from .access import Refused
-from .decorators import project_view
-from .forms_steps import (
+from projects import access, spreadsheets
+from projects.access import Refused
+from projects.decorators import project_view
+from projects.models import GateDecision, JourneyStage, Measure, Membership, Project, ProjectFlow
+from projects.responses import announce
+from projects.services import StaleEdit, membership_change_role, row_update
+
+from .. import charts, progress, quadrants
+from ..forms import (
     BimodalForm,
     CriteriaForm,
     GateForm,
@@ -30,12 +35,9 @@ from .forms_steps import (
     MeasureScoreForm,
     SolutionOwnerForm,
 )
-from .hypotheses import hypotheses_to_test
-from .models import GateDecision, JourneyStage, Measure, Membership, Project, ProjectFlow
-from .responses import announce
-from .sections import SECTIONS, Section
-from .services import StaleEdit, membership_change_role, row_update
-from .services_steps import (
+from ..hypotheses import hypotheses_to_test
+from ..sections import SECTIONS, Section
+from ..services import (
     GateRefused,
     flow_for,
     flow_update,

@@ -7,10 +7,10 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from . import history
-from .access import Actor, Refused, check, gate_refusal
-from .models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
-from .services import StaleEdit
+from projects import history
+from projects.access import Actor, Refused, check, gate_refusal
+from projects.models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
+from projects.services import StaleEdit
 
 
 class GateRefused(Refused):

@@ -4,9 +4,8 @@ from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q
 
-from . import progress
-from .history import ProjectHistory
-from .models import (
+from projects.history import ProjectHistory
+from projects.models import (
     Activity,
     DesignPrinciple,
     Experiment,
@@ -25,6 +24,8 @@ from .models import (
     TrialEntry,
     UserProfile,
 )
+
+from . import progress
 
 
 def _has(model, **filters):
