@@ -212,14 +212,14 @@ def test_pages_render_no_add_form_until_asked(client, alice, project):
 def test_a_row_in_use_elsewhere_is_not_deleted(client, alice, project, monkeypatch):
     from django.db.models import ProtectedError
 
-    from projects.flow.views import steps as views_steps
+    from projects.flow.views import sections as views
 
     row = make_row("benefits", project)
 
     def refuse(*, row):
         raise ProtectedError("adopted by the benefit plan", {row})
 
-    monkeypatch.setattr(views_steps, "row_delete", refuse)
+    monkeypatch.setattr(views, "row_delete", refuse)
     client.force_login(alice)
     r = client.post(item_url(project, "benefits", row, "delete"), headers=HTMX)
     assert r.status_code == 409 and "kan ikke slettes" in r.text
