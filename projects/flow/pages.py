@@ -1,15 +1,20 @@
-"""What each page of the flow shows: one context function per page (PAGES),
-the lists on it (`section_context`, see sections.py) and the forms of its
-single texts (PARTS, the parts of `ProjectFlow`)."""
+"""What each page of the flow shows: its template (PAGES), the lists on it
+(the sections whose `page` it is, each with the piece of the page drawn from
+it), the forms of its single texts (PARTS, the parts of `ProjectFlow`) and
+what else a page adds (its `build`)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from projects import access
 from projects.models import JourneyStage, Membership, ProjectFlow
 
-from . import charts, progress, quadrants
+from . import progress, quadrants
 from .forms import (
     BimodalForm,
     CriteriaForm,
@@ -74,9 +79,9 @@ def decisions(project):
 def flow_forms(project, flow, page, overrides):
     """The forms of the parts on `page` (see PARTS), `overrides` by part."""
     forms = {
-        part: form_class(instance=flow, project=project, prefix=part)
-        for part, (form_class, part_page, _saved) in PARTS.items()
-        if part_page == page
+        slug: part.form(instance=flow, project=project, prefix=slug)
+        for slug, part in PARTS.items()
+        if part.page == page
     }
     forms.update(overrides)
     return forms
@@ -119,53 +124,39 @@ def earlier_wordings(project) -> list:
     return wordings[1:]  # the first is the current wording
 
 
-def _sections(project, overrides: dict, slugs) -> dict:
-    """Section contexts keyed for templates (no hyphens), `overrides` by slug."""
-    return {
-        slug.replace("-", "_"): overrides.get(slug) or section_context(SECTIONS[slug], project)
-        for slug in slugs
-    }
+def page_sections(project, page: str, overrides: dict) -> dict:
+    """The section contexts of the lists on `page`, keyed for templates (no
+    hyphens), `overrides` by slug; and the pieces of the page drawn from them."""
+    context: dict = {"sections": {}}
+    for section in SECTIONS.values():
+        if section.page != page:
+            continue
+        built = overrides.get(section.slug) or section_context(section, project)
+        context["sections"][section.slug.replace("-", "_")] = built
+        if section.drawn:
+            rows = [row["item"] for row in built["rows"]] if section.list_items else None
+            context.update(section.drawn_context(project, rows))
+    return context
 
 
-def hypothesis_page(project, forms, sections):
+def hypothesis_page(project, forms) -> dict:
     flow = forms["hypothesis"].instance
     return {
         "criteria": criteria_summary(flow),
         "bimodal": bimodal_context(flow),
         "earlier": earlier_wordings(project),
         "hypotheses_to_test": hypotheses_to_test(project),
-        "sections": {
-            "experiments": sections.get("experiments")
-            or section_context(SECTIONS["experiments"], project)
-        },
     }
 
 
-def goals_page(project, forms, sections):
-    return {"sections": _sections(project, sections, ["goals", "principles", "benefits"])}
-
-
-def deliver_page(project, forms, sections, owner_form=None):
-    slugs = (
-        "activities",
-        "suppliers",
-        "dialogues",
-        "touchpoints",
-        "journey-today",
-        "journey-future",
-        "trials",
-        "lessons",
-    )
-    built = _sections(project, sections, slugs)
-    activities = [row["item"] for row in built["activities"]["rows"]]
+def owner_context(project, owner_form=None) -> dict:
+    """Step 3's solution owner, and whether the user may appoint one."""
     owner = (
         Membership.objects.filter(project=project, role=Membership.Role.SOLUTION_OWNER)
         .select_related("user")
         .first()
     )
     return {
-        "sections": built,
-        "progress": activity_progress(activities),
         "owner": owner,
         "may_appoint": access.membership_refusal(
             project.actor, user_id=None, old=None, new=Membership.Role.SOLUTION_OWNER
@@ -176,87 +167,59 @@ def deliver_page(project, forms, sections, owner_form=None):
     }
 
 
-def activity_progress(activities) -> dict:
-    return progress.activity_progress(statuses=[a.status for a in activities])
+def deliver_page(project, forms, owner_form=None) -> dict:
+    return owner_context(project, owner_form)
 
 
-def stakeholder_map(people) -> dict:
-    return {"chart_json": charts.as_json(charts.stakeholder_figure(people)), "people": people}
-
-
-def stakeholders_page(project, forms, sections):
-    built = {
-        slug: sections.get(slug) or section_context(SECTIONS[slug], project)
-        for slug in ("stakeholders", "profiles")
-    }
-    people = [row["item"] for row in built["stakeholders"]["rows"]]
-    return {"sections": built, **stakeholder_map(people)}
-
-
-def matrix_context(project) -> dict:
-    """The ordered table and the chart. Rows carry their values as ready
-    strings and links are built from one reversed URL: with 200 measures, form
-    widgets, localized numbers and a {% url %} per row cost more than the page's
-    budget."""
-    measures = quadrants.prioritized(SECTIONS["measures"].queryset(project))
-    labels = charts.quadrant_labels()
-    ordered = []
-    for m in measures:
-        key = quadrants.quadrant(benefit=m.benefit, effort=m.effort)
-        ordered.append(
-            {
-                "pk": str(m.pk),
-                "title": m.title,
-                "benefit": str(m.benefit),
-                "effort": str(m.effort),
-                "version": str(m.version),
-                "quadrant": key,
-                "label": labels[key],
-            }
-        )
-    return {
-        "ordered": ordered,
-        "measure_base": reverse("projects:section-add", args=[project.pk, "measures"])[:-4],
-        "score_base": reverse("projects:matrix", args=[project.pk]),
-        "chart_json": charts.as_json(charts.matrix_figure(measures)),
-    }
-
-
-def matrix_page(project, forms, sections):
-    return {
-        **matrix_context(project),
-        "sections": {
-            "measures": sections.get("measures") or section_context(SECTIONS["measures"], project)
-        },
-    }
+@dataclass(frozen=True)
+class Page:
+    template: str
+    step: str | None = None  # the step the page is for, with that step's gate
+    # (project, forms, **extra) -> what the page shows besides its lists and texts
+    build: Callable[..., dict] | None = None
 
 
 PAGES = {
-    "projects:step-hypothesis": ("projects/steps/hypothesis.html", hypothesis_page, "hypothesis"),
-    "projects:step-goals": ("projects/steps/goals.html", goals_page, "goals"),
-    "projects:step-deliver": ("projects/steps/deliver.html", deliver_page, "deliver"),
-    "projects:stakeholders": ("projects/steps/stakeholders.html", stakeholders_page, None),
-    "projects:matrix": ("projects/steps/matrix.html", matrix_page, None),
+    "projects:step-hypothesis": Page(
+        "projects/steps/hypothesis.html", "hypothesis", build=hypothesis_page
+    ),
+    "projects:step-goals": Page("projects/steps/goals.html", "goals"),
+    "projects:step-deliver": Page("projects/steps/deliver.html", "deliver", build=deliver_page),
+    "projects:stakeholders": Page("projects/steps/stakeholders.html"),
+    "projects:matrix": Page("projects/steps/matrix.html"),
 }
 
 
+def page_partial(page: str, name: str) -> str:
+    """The template name of partial `name` of `page` (a URL name in PAGES)."""
+    return f"{PAGES[page].template}#{name}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One single text of a step page, edited and saved on its own; its slug
+    names the form's prefix and the page's partial that shows it."""
+
+    form: type
+    page: str  # URL name of the page it is on
+    saved: str | Promise  # the message after a save
+
+
 PARTS = {
-    "hypothesis": (
-        HypothesisForm,
-        "projects:step-hypothesis",
-        gettext_lazy("The hypothesis was saved."),
+    "hypothesis": Part(
+        HypothesisForm, "projects:step-hypothesis", gettext_lazy("The hypothesis was saved.")
     ),
-    "criteria": (
+    "criteria": Part(
         CriteriaForm,
         "projects:step-hypothesis",
         gettext_lazy("The selection criteria were saved."),
     ),
-    "bimodal": (
+    "bimodal": Part(
         BimodalForm,
         "projects:step-hypothesis",
         gettext_lazy("The bimodal placement was saved."),
     ),
-    "implementation": (
+    "implementation": Part(
         ImplementationForm,
         "projects:step-deliver",
         gettext_lazy("The implementation status was saved."),

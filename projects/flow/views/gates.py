@@ -8,18 +8,17 @@ from django.utils.translation import gettext as _
 
 from projects import access
 from projects.decorators import project_view
-from projects.models import GateDecision, Project
+from projects.models import GateDecision
 
+from .. import progress
 from ..forms import GateForm
-from ..services import GateRefused, gate_decide
+from ..services import NOT_CURRENT_GATE, GateRefused, gate_decide
 from .steps import render_page
 
-STEP_PAGES = {
-    Project.Step.HYPOTHESIS: "projects:step-hypothesis",
-    Project.Step.GOALS: "projects:step-goals",
-    Project.Step.DELIVER: "projects:step-deliver",
-    Project.Step.OPERATION: "projects:detail",
-}
+
+def _step_page(step: str) -> str:
+    """The page of `step`; a project in operation is shown on its overview."""
+    return progress.URL_NAMES.get(step, "projects:detail")
 
 
 @project_view(methods=["POST"], write=())
@@ -27,10 +26,14 @@ def gate(request, project):
     if refusal := access.gate_refusal(project.actor):
         raise PermissionDenied(refusal)
     form = GateForm(request.POST)
-    page = STEP_PAGES.get(request.POST.get("step"), STEP_PAGES[project.step])
-    if page == "projects:detail":
-        page = STEP_PAGES[project.step]
     if not form.is_valid():
+        # The page of the gate the form came from, else of the current step.
+        page = progress.URL_NAMES.get(request.POST.get("step")) or progress.URL_NAMES.get(
+            project.step
+        )
+        if page is None:  # in operation: no gate is open
+            messages.error(request, NOT_CURRENT_GATE)
+            return redirect("projects:detail", project.pk)
         return render_page(request, project, page, gate={"form": form, "open": project.step})
     data = form.cleaned_data
     try:
@@ -44,7 +47,7 @@ def gate(request, project):
         )
     except GateRefused as refused:
         messages.error(request, str(refused))
-        return redirect(STEP_PAGES[project.step], project.pk)
+        return redirect(_step_page(project.step), project.pk)
     texts = {
         GateDecision.Decision.GO_ON: _(
             "Decision recorded: go on. The project is now in the next step."
@@ -58,4 +61,4 @@ def gate(request, project):
     }
     messages.success(request, texts[record.decision])
     project.refresh_from_db()
-    return redirect(STEP_PAGES[project.step], project.pk)
+    return redirect(_step_page(project.step), project.pk)

@@ -18,7 +18,7 @@ from projects.services import StaleEdit, row_update
 
 from .. import charts, quadrants
 from ..forms import MeasureScoreForm
-from ..pages import matrix_context
+from ..pages import page_partial
 from ..sections import SECTIONS
 from .steps import STALE_TEXT, render_page
 
@@ -69,8 +69,10 @@ def measure_score(request, project, measure_id: int):
             return redirect(reverse("projects:matrix", args=[project.pk]) + "#priorities")
         messages.error(request, notice["text"])
         return render_page(request, project, "projects:matrix", status=status)
-    context = {"project": project, **matrix_context(project), "notice": notice}
-    response = render(request, "projects/steps/matrix.html#priorities", context, status=status)
+    section = SECTIONS["measures"]
+    context = {"project": project, **section.drawn_context(project), "notice": notice}
+    template = page_partial(section.page, section.drawn.partial)
+    response = render(request, template, context, status=status)
     return announce(response, notice["text"])
 
 

@@ -14,8 +14,10 @@ from projects.responses import announce
 from projects.services import membership_change_role
 
 from ..forms import SolutionOwnerForm
-from ..pages import deliver_page
+from ..pages import owner_context, page_partial
 from .steps import render_page
+
+OWNER_PARTIAL = page_partial("projects:step-deliver", "owner")
 
 
 @project_view(methods=["POST"], write=())
@@ -40,18 +42,18 @@ def solution_owner(request, project):
             form.add_error("user", str(refused))
     if not form.is_valid():
         if request.htmx:
-            ctx = deliver_page(project, {}, {}, owner_form=form)
-            return render(request, "projects/steps/deliver.html#owner", {"project": project, **ctx})
+            ctx = owner_context(project, owner_form=form)
+            return render(request, OWNER_PARTIAL, {"project": project, **ctx})
         return render_page(request, project, "projects:step-deliver", owner_form=form)
     name = membership.user.get_full_name() or membership.user.username
     message = _("%(name)s is now the solution owner.") % {"name": name}
     if not request.htmx:
         messages.success(request, message)
         return redirect(reverse("projects:step-deliver", args=[project.pk]) + "#owner")
-    ctx = deliver_page(project, {}, {})
+    ctx = owner_context(project)
     response = render(
         request,
-        "projects/steps/deliver.html#owner",
+        OWNER_PARTIAL,
         {"project": project, **ctx, "notice": {"kind": "success", "text": message}},
     )
     return announce(response, message)

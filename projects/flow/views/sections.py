@@ -14,7 +14,7 @@ from projects.models import JourneyStage
 from projects.responses import announce
 from projects.services import StaleEdit, row_update
 
-from ..pages import activity_progress, matrix_context, section_context, stakeholder_map
+from ..pages import page_partial, section_context
 from ..sections import SECTIONS, Section
 from ..services import journey_move, row_create, row_delete
 from .steps import STALE_TEXT, render_page, stale_notice
@@ -26,31 +26,15 @@ def _section(slug: str) -> Section:
     return SECTIONS[slug]
 
 
-def _stakeholder_map(project) -> dict:
-    return stakeholder_map(list(SECTIONS["stakeholders"].queryset(project)))
-
-
-def _activity_progress(project) -> dict:
-    return {"progress": activity_progress(list(SECTIONS["activities"].queryset(project)))}
-
-
-# Pieces of a page drawn from a list: sent along (out of band) when it changes.
-DRAWN_FROM = {
-    "activities": ("projects/steps/deliver.html#progress", _activity_progress),
-    "measures": ("projects/steps/matrix.html#priorities", matrix_context),
-    "stakeholders": ("projects/steps/stakeholders.html#map", _stakeholder_map),
-}
-
-
 def _section_response(request, project, section, ctx, *, message=None, status=200):
     if request.htmx:
-        response = render(
-            request, "projects/steps/_section.html", {"project": project, "s": ctx}, status=status
-        )
-        if section.slug in DRAWN_FROM and status == 200:
-            template, build = DRAWN_FROM[section.slug]
-            extra = render(request, template, {"project": project, "oob": True, **build(project)})
-            response.content += extra.content
+        template, context = "projects/steps/_section.html", {"project": project, "s": ctx}
+        if section.drawn and status == 200:
+            # The piece of the page drawn from the list comes along, out of band.
+            template = "projects/steps/_section_drawn.html"
+            context["drawn"] = page_partial(section.page, section.drawn.partial)
+            context.update(section.drawn_context(project))
+        response = render(request, template, context, status=status)
         return announce(response, message) if message else response
     if message and status < 400:
         messages.success(request, message)

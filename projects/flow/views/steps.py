@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from projects.decorators import project_view
 
 from .. import progress
-from ..pages import PAGES, decisions, flow_forms, gate_context
+from ..pages import PAGES, decisions, flow_forms, gate_context, page_sections
 from ..services import flow_for
 
 STALE_TEXT = gettext_lazy(
@@ -42,7 +42,7 @@ def render_page(
 ):
     """The whole page `page` (a URL name in PAGES); `forms`, `sections` and
     `gate` replace the fresh ones, e.g. to show a refused form's errors."""
-    template, build, step = PAGES[page]
+    step = PAGES[page].step
     flow = flow_for(project)
     forms = flow_forms(project, flow, page, forms or {})
     context = {
@@ -50,13 +50,15 @@ def render_page(
         "flow": flow,
         "forms": forms,
         "step_key": step,
-        **build(project, forms, sections or {}, **extra),
+        **page_sections(project, page, sections or {}),
     }
+    if PAGES[page].build:
+        context.update(PAGES[page].build(project, forms, **extra))
     if step:
         context["step_done"] = progress.step_state(step=step, current=project.step) == "done"
         context["gate"] = gate or gate_context(project)
         context["decisions"] = [d for d in decisions(project) if d.step == step]
-    return render(request, template, context, status=status)
+    return render(request, PAGES[page].template, context, status=status)
 
 
 @project_view()

@@ -12,7 +12,7 @@ from projects.models import ProjectFlow
 from projects.responses import announce
 from projects.services import StaleEdit
 
-from ..pages import PAGES, PARTS, bimodal_context, criteria_summary, earlier_wordings
+from ..pages import PARTS, bimodal_context, criteria_summary, earlier_wordings, page_partial
 from ..services import flow_for, flow_update
 from .steps import render_page, stale_notice
 
@@ -21,7 +21,8 @@ from .steps import render_page, stale_notice
 def flow_part(request, project, part: str):
     if part not in PARTS:
         raise Http404
-    form_class, page, saved = PARTS[part]
+    spec = PARTS[part]
+    form_class, page, saved = spec.form, spec.page, spec.saved
     flow = flow_for(project)
     form = form_class(request.POST, instance=flow, project=project, prefix=part)
     status, notice = 200, None
@@ -41,7 +42,6 @@ def flow_part(request, project, part: str):
             form = form_class(instance=project.flow, project=project, prefix=part)
             notice = {"kind": "success", "text": saved}
     if request.htmx:
-        template, build, _step = PAGES[page]
         flow = form.instance
         context = {"project": project, "flow": flow, "forms": {part: form}, "notice": notice}
         if part == "criteria":
@@ -50,7 +50,7 @@ def flow_part(request, project, part: str):
             context["bimodal"] = bimodal_context(flow)
         if part == "hypothesis":
             context["earlier"] = earlier_wordings(project)
-        response = render(request, f"{template}#{part}", context, status=status)
+        response = render(request, page_partial(page, part), context, status=status)
         return announce(response, notice["text"]) if notice else response
     if notice:
         messages.error(request, notice["text"])
