@@ -1,4 +1,4 @@
-"""The lists of the step pages (see sections.py), all served by the same
+"""The lists of the step pages (see flow/sections.py), all served by the same
 views: the list with its add form, add, edit in place, delete, and moving a
 stage of a service journey."""
 
