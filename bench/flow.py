@@ -5,6 +5,7 @@ from datetime import date
 from django.test import Client
 
 from bench.harness import request, timed
+from projects.flow.services import activities_seed
 from projects.models import (
     Experiment,
     GateDecision,
@@ -16,7 +17,6 @@ from projects.models import (
     SupplierDialogue,
     UserProfile,
 )
-from projects.services_steps import activities_seed
 
 PAGE_MS = 50
 FRAGMENT_MS = 20

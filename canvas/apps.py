@@ -7,7 +7,8 @@ class CanvasConfig(AppConfig):
     verbose_name = _("Business Model Canvas")
 
     def ready(self) -> None:
-        from projects import history, hypotheses, navigation
+        from projects import history, navigation
+        from projects.flow import hypotheses
 
         from .models import Canvas, Note
         from .selectors import hypothesis_notes

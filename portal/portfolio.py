@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from projects.quadrants import PLACEMENTS, bimodal_placement
+from projects.flow.quadrants import PLACEMENTS, bimodal_placement
 
 FUNNEL_ORDER = ["idea", "matching", "project", "operation", "stopped"]
 STEP_ORDER = ["hypothesis", "goals", "deliver", "operation"]

@@ -13,9 +13,9 @@ from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurem
 from benefits.selectors import approved_snapshots, plan_of_record, result_of
 from canvas.blocks import BLOCKS
 from canvas.models import Note
+from projects.flow.selectors import deck_sections
 from projects.models import BenefitKind, Membership, Project
 from projects.selectors import projects_for_user
-from projects.selectors_steps import deck_sections
 
 from .decks import DeckData
 from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER, benefit_progress

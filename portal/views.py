@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from projects import spreadsheets
+from projects.flow.quadrants import PLACEMENT_TEXT
 from projects.models import Project, Unit
 from projects.responses import announce
 from projects.selectors import projects_for_user, projects_waiting_for_owner, user_is_leader
 from projects.services import StaleEdit
-from projects.views_steps import PLACEMENT_TEXT
 
 from . import charts, portfolio
 from .forms import PortfolioFilterForm, UnitRatingForm

@@ -1,8 +1,9 @@
-"""Who may see and change which project: the one place that decides."""
+"""Who may see and change which project: the one place that decides. And what
+a project's overview page shows."""
 
 import logging
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,6 +15,9 @@ from django.http import Http404
 
 from . import access
 from .access import Actor
+from .flow import progress
+from .flow.selectors import flow_facts
+from .history import ProjectHistory
 from .models import Activity, Membership, Preference, Project
 
 LEADERS_GROUP = "leaders"
@@ -126,3 +130,32 @@ def activities_due(*, start: date, end: date) -> QuerySet[Activity]:
         .select_related("project", "responsible")
         .order_by("due_date", "pk")
     )
+
+
+class Overview:
+    """What the overview page shows of a project, read on first use: the page
+    caches its rendering, and a cached page reads none of it."""
+
+    def __init__(self, project: Project):
+        self.project = project
+
+    @cached_property
+    def memberships(self) -> list:
+        return list(self.project.memberships.select_related("user"))
+
+    @cached_property
+    def commissioning_owner(self) -> Membership | None:
+        role = Membership.Role.COMMISSIONING_OWNER
+        return next((m for m in self.memberships if m.role == role), None)
+
+    @cached_property
+    def steps(self) -> list:
+        return progress.steps_for(self.project, self.memberships, flow_facts(self.project))
+
+    @cached_property
+    def decisions(self) -> list:
+        return list(self.project.gate_decisions.select_related("decided_by"))
+
+    @cached_property
+    def latest(self) -> list:
+        return ProjectHistory(self.project.pk)[:5]

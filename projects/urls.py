@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_steps
+from . import views
+from .flow.views import gates, matrix, owner, sections, steps, texts
 
 app_name = "projects"
 urlpatterns = [
@@ -21,34 +22,34 @@ urlpatterns = [
     ),
     path("<id:project_id>/history/", views.project_history_view, name="history"),
     # The three steps
-    path("<id:project_id>/hypothesis/", views_steps.step_hypothesis, name="step-hypothesis"),
-    path("<id:project_id>/goals/", views_steps.step_goals, name="step-goals"),
-    path("<id:project_id>/deliver/", views_steps.step_deliver, name="step-deliver"),
-    path("<id:project_id>/stakeholders/", views_steps.stakeholders, name="stakeholders"),
-    path("<id:project_id>/matrix/", views_steps.matrix, name="matrix"),
-    path("<id:project_id>/matrix.csv", views_steps.matrix_csv, name="matrix-csv"),
+    path("<id:project_id>/hypothesis/", steps.step_hypothesis, name="step-hypothesis"),
+    path("<id:project_id>/goals/", steps.step_goals, name="step-goals"),
+    path("<id:project_id>/deliver/", steps.step_deliver, name="step-deliver"),
+    path("<id:project_id>/stakeholders/", steps.stakeholders, name="stakeholders"),
+    path("<id:project_id>/matrix/", steps.matrix, name="matrix"),
+    path("<id:project_id>/matrix.csv", matrix.matrix_csv, name="matrix-csv"),
     path(
         "<id:project_id>/matrix/<id:measure_id>/score/",
-        views_steps.measure_score,
+        matrix.measure_score,
         name="measure-score",
     ),
-    path("<id:project_id>/texts/<slug:part>/", views_steps.flow_part, name="flow-part"),
-    path("<id:project_id>/gate/", views_steps.gate, name="gate"),
-    path("<id:project_id>/solution-owner/", views_steps.solution_owner, name="solution-owner"),
-    path("<id:project_id>/lists/<slug:slug>/add/", views_steps.section_add, name="section-add"),
+    path("<id:project_id>/texts/<slug:part>/", texts.flow_part, name="flow-part"),
+    path("<id:project_id>/gate/", gates.gate, name="gate"),
+    path("<id:project_id>/solution-owner/", owner.solution_owner, name="solution-owner"),
+    path("<id:project_id>/lists/<slug:slug>/add/", sections.section_add, name="section-add"),
     path(
         "<id:project_id>/lists/<slug:slug>/<id:item_id>/",
-        views_steps.section_item,
+        sections.section_item,
         name="section-item",
     ),
     path(
         "<id:project_id>/lists/<slug:slug>/<id:item_id>/delete/",
-        views_steps.section_delete,
+        sections.section_delete,
         name="section-delete",
     ),
     path(
         "<id:project_id>/journey/<id:stage_id>/move/",
-        views_steps.stage_move,
+        sections.stage_move,
         name="stage-move",
     ),
 ]

@@ -8,13 +8,14 @@ from django.views.decorators.http import require_http_methods
 
 from portal.pagecache import render_cached
 
-from . import access, responsibilities, selectors_steps
+from . import access, responsibilities
 from .access import Refused
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
 from .history import ProjectHistory
 from .models import Membership
 from .responses import announce
+from .selectors import Overview
 from .services import (
     StaleEdit,
     membership_add,
@@ -38,7 +39,7 @@ def project_create_view(request):
 
 @project_view()
 def project_detail(request, project):
-    context = {"project": project, "overview": selectors_steps.Overview(project)}
+    context = {"project": project, "overview": Overview(project)}
     vary = (project.pk, project.revision, project.role, project.can_approve)
     return render_cached(request, "projects/project_detail.html", context, vary=vary)
 

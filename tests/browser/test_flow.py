@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from projects.services_steps import activities_seed
+from projects.flow.services import activities_seed
 from tests.projects.flow_data import make_row
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -18,7 +18,7 @@ from tests.projects.test_project_edit import form_data
 APPS = ("projects", "canvas", "benefits", "portal")
 FORM_MODULES = (
     "projects.forms",
-    "projects.forms_steps",
+    "projects.flow.forms",
     "canvas.forms",
     "benefits.forms",
     "portal.forms",

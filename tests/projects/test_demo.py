@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from projects.flow.sections import SECTIONS
 from projects.models import Activity, GateDecision, Measure, Project
-from projects.sections import SECTIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 """What the overview's checklist knows of each step's work."""
 
+from projects.flow.selectors import flow_facts
+from projects.flow.services import activities_seed
 from projects.models import Activity, GateDecision, ProjectFlow
-from projects.selectors_steps import flow_facts
-from projects.services_steps import activities_seed
 
 from .flow_data import make_row
 
@@ -77,7 +77,7 @@ def test_the_overview_shows_whats_done_and_missing(client, alice, project):
 
 
 def test_the_deck_gets_the_step_work_as_lines(project):
-    from projects.selectors_steps import deck_sections
+    from projects.flow.selectors import deck_sections
 
     ProjectFlow.objects.create(
         project=project,

@@ -3,9 +3,9 @@ placement, implementation and operation."""
 
 from django.urls import reverse
 
-from projects.forms_steps import BimodalForm, CriteriaForm, HypothesisForm
+from projects.flow.forms import BimodalForm, CriteriaForm, HypothesisForm
+from projects.flow.services import flow_fingerprint
 from projects.models import ProjectFlow
-from projects.services_steps import flow_fingerprint
 
 
 def blank(form_class) -> str:

@@ -3,9 +3,9 @@ step 3, fills activities, journey and matrix, and sees it all on the overview.""
 
 from django.urls import reverse
 
-from projects.forms_steps import HypothesisForm
+from projects.flow.forms import HypothesisForm
+from projects.flow.services import flow_fingerprint
 from projects.models import Membership, ProjectFlow
-from projects.services_steps import flow_fingerprint
 
 HTMX = {"HX-Request": "true"}
 

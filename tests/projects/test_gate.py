@@ -134,3 +134,13 @@ def test_the_history_names_decisions_and_activities_in_words(client, owner, proj
     r = client.get(reverse("projects:history", args=[project.pk]))
     assert "Mål: Gå videre" in r.text
     assert "Planlegg arbeidet" in r.text
+
+
+@pytest.mark.parametrize("step", ["operation", ""])
+def test_a_refused_form_for_a_project_in_operation_shows_the_overview(client, owner, project, step):
+    Project.objects.filter(pk=project.pk).update(step="operation")
+    client.force_login(owner)
+    r = client.post(reverse("projects:gate", args=[project.pk]), {"step": step}, follow=True)
+    assert r.redirect_chain == [(reverse("projects:detail", args=[project.pk]), 302)]
+    assert "Dette beslutningspunktet er ikke prosjektets nåværende" in r.text
+    assert not GateDecision.objects.exists()

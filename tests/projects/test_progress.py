@@ -1,4 +1,4 @@
-from projects.progress import CHECKLIST, step_state, steps
+from projects.flow.progress import CHECKLIST, step_state, steps
 
 
 def test_steps_before_the_current_one_are_done():
@@ -17,13 +17,13 @@ def test_checklist_splits_done_and_missing():
 
 
 def test_it_counts_the_criteria_met():
-    from projects.progress import criteria_count
+    from projects.flow.progress import criteria_count
 
     assert criteria_count(answers=[True, True, None, False, True, True]) == {"yes": 4, "total": 6}
 
 
 def test_activities_not_relevant_do_not_count():
-    from projects.progress import activity_progress
+    from projects.flow.progress import activity_progress
 
     statuses = ["done", "done", "not_relevant", "in_progress", "not_started"]
     assert activity_progress(statuses=statuses) == {

@@ -4,9 +4,9 @@ from django.test import Client
 
 from canvas.services import canvas_create, note_add
 from projects.access import Actor
+from projects.flow.services import activities_seed
 from projects.models import Membership
 from projects.services import membership_add
-from projects.services_steps import activities_seed
 from tests.factories import count_queries, make_user
 
 

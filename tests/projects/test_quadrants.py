@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from projects.quadrants import bimodal_placement, prioritized, quadrant
+from projects.flow.quadrants import bimodal_placement, prioritized, quadrant
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ in place, delete — for every list, as htmx and as a plain form."""
 import pytest
 from django.urls import reverse
 
-from projects.sections import SECTIONS
+from projects.flow.sections import SECTIONS
 
 from .flow_data import REQUIRED, make_row, post_data
 
@@ -184,7 +184,7 @@ def test_changes_are_recorded_in_the_project_history(client, alice, project):
 
 
 def test_editing_an_activity_updates_the_progress_too(client, alice, project):
-    from projects.services_steps import activities_seed
+    from projects.flow.services import activities_seed
 
     activities_seed(project=project)
     row = project.activities.get(key="plan")
@@ -215,14 +215,14 @@ def test_pages_render_no_add_form_until_asked(client, alice, project):
 def test_a_row_in_use_elsewhere_is_not_deleted(client, alice, project, monkeypatch):
     from django.db.models import ProtectedError
 
-    from projects import views_steps
+    from projects.flow.views import sections as views
 
     row = make_row("benefits", project)
 
     def refuse(*, row):
         raise ProtectedError("adopted by the benefit plan", {row})
 
-    monkeypatch.setattr(views_steps, "row_delete", refuse)
+    monkeypatch.setattr(views, "row_delete", refuse)
     client.force_login(alice)
     r = client.post(item_url(project, "benefits", row, "delete"), headers=HTMX)
     assert r.status_code == 409 and "kan ikke slettes" in r.text

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
+from projects.flow.services import activities_seed
 from projects.models import Membership
-from projects.services_steps import activities_seed
 from tests.factories import make_user
 
 HTMX = {"HX-Request": "true"}

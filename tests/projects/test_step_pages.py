@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from projects.flow.sections import SECTIONS
 from projects.models import Supplier
-from projects.sections import SECTIONS
 
 from .flow_data import make_row
 
@@ -99,7 +99,7 @@ def test_step_3_says_when_activities_are_not_created_yet(client, alice, project)
 
 
 def test_step_3_shows_the_activities_progress(client, alice, project):
-    from projects.services_steps import activities_seed
+    from projects.flow.services import activities_seed
 
     activities_seed(project=project)
     project.activities.filter(key__in=["plan", "report"]).update(status="done")

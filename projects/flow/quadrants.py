@@ -1,4 +1,6 @@
-"""Placing things in 2×2 matrices: pure rules on plain values, no Django.
+"""Placing things in 2×2 matrices: pure rules on plain values, and the names
+and descriptions of the bimodal placements (lazy translations, the module's
+only use of Django).
 
 The prioritization matrix (measures):
     A score of 3 or more (on 1–5) is high, 1–2 is low.
@@ -18,6 +20,8 @@ The bimodal matrix (the project's first exploratory project):
 
 from collections.abc import Iterable
 from typing import Any
+
+from django.utils.translation import gettext_lazy
 
 HIGH_FROM = 3  # a score of 3 or more is "high"
 
@@ -66,3 +70,33 @@ def bimodal_placement(*, mode1_effect: str, maturity: str) -> str | None:
         ("high", "high"): NEW_CORE,
         ("high", "low"): SHIFT,
     }[(mode1_effect, maturity)]
+
+
+# The bimodal placements' names and what each means, as the step 1 page and the
+# portfolio show them.
+PLACEMENT_TEXT = {
+    ISLAND: (
+        gettext_lazy("Island"),
+        gettext_lazy("Little effect on mode 1 and low maturity: a safe, isolated place to start."),
+    ),
+    EXTENSION: (
+        gettext_lazy("Extension"),
+        gettext_lazy(
+            "Little effect on mode 1, high maturity: "
+            "exploratory work that extends today's services."
+        ),
+    ),
+    SHIFT: (
+        gettext_lazy("Shift"),
+        gettext_lazy(
+            "Great effect on mode 1, low maturity: demands a shift in how the "
+            "organisation works — risky as a first project."
+        ),
+    ),
+    NEW_CORE: (
+        gettext_lazy("New core"),
+        gettext_lazy(
+            "Great effect on mode 1, high maturity: the exploratory work builds a new core."
+        ),
+    ),
+}

@@ -92,7 +92,7 @@ def steps(*, current: str, facts: dict[str, bool]) -> list[StepStatus]:
 
 def steps_for(project, memberships, flow_facts: dict | None = None) -> list[StepStatus]:
     """`steps` for a project, its (already loaded) memberships and the facts of
-    its step work (`selectors_steps.flow_facts`)."""
+    its step work (`flow.selectors.flow_facts`)."""
     roles = [m.role for m in memberships]
     facts = {
         **(flow_facts or {}),

@@ -1,12 +1,9 @@
-"""Reads for the step pages' checklist: what exists of each step's work."""
-
-from functools import cached_property
+"""Reads of the step work: what exists of each step's work (for the overview's
+checklist), and the step work as lines for the project's slides."""
 
 from django.db.models import Exists, OuterRef, Q
 
-from . import progress
-from .history import ProjectHistory
-from .models import (
+from projects.models import (
     Activity,
     DesignPrinciple,
     Experiment,
@@ -16,7 +13,6 @@ from .models import (
     JourneyStage,
     Lesson,
     Measure,
-    Membership,
     Project,
     ProjectFlow,
     Stakeholder,
@@ -73,35 +69,6 @@ def flow_facts(project: Project) -> dict[str, bool]:
     )
     facts["activities_done"] = row["has_activities"] and not row["has_open_activity"]
     return facts
-
-
-class Overview:
-    """What the overview page shows of a project, read on first use: the page
-    caches its rendering, and a cached page reads none of it."""
-
-    def __init__(self, project: Project):
-        self.project = project
-
-    @cached_property
-    def memberships(self) -> list:
-        return list(self.project.memberships.select_related("user"))
-
-    @cached_property
-    def commissioning_owner(self) -> Membership | None:
-        role = Membership.Role.COMMISSIONING_OWNER
-        return next((m for m in self.memberships if m.role == role), None)
-
-    @cached_property
-    def steps(self) -> list:
-        return progress.steps_for(self.project, self.memberships, flow_facts(self.project))
-
-    @cached_property
-    def decisions(self) -> list:
-        return list(self.project.gate_decisions.select_related("decided_by"))
-
-    @cached_property
-    def latest(self) -> list:
-        return ProjectHistory(self.project.pk)[:5]
 
 
 def deck_sections(project: Project) -> dict[str, list[str]]:

@@ -5,16 +5,22 @@ import hashlib
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from . import history
-from .access import Actor, Refused, check, gate_refusal
-from .models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
-from .services import StaleEdit
+from projects import history
+from projects.access import Actor, Refused, check, gate_refusal
+from projects.models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
+from projects.services import StaleEdit
 
 
 class GateRefused(Refused):
     """The gate decision breaks the flow's rules; the message says why."""
+
+
+NOT_CURRENT_GATE = gettext_lazy(
+    "This gate is not the project's current one. The page now shows where it stands."
+)
 
 
 @transaction.atomic
@@ -102,9 +108,7 @@ def gate_decide(
     if current.funnel_stage == Project.FunnelStage.STOPPED:
         raise GateRefused(_("The project is stopped; no more gate decisions can be made."))
     if step != current.step or step not in NEXT_STEP:
-        raise GateRefused(
-            _("This gate is not the project's current one. The page now shows where it stands.")
-        )
+        raise GateRefused(NOT_CURRENT_GATE)
     if (
         decision == GateDecision.Decision.GO_ON
         and step == Project.Step.DELIVER

@@ -1,7 +1,9 @@
 """The lists of the step pages (experiments, goals, suppliers, …) share one way
 of being shown, added to, edited and deleted in place. Each is described here
-once; views_steps.py serves them all through the same three views."""
+once, with the page it is on and the piece of that page drawn from it;
+views/sections.py serves them all through the same views."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,8 +12,7 @@ from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import forms_steps as f
-from .models import (
+from projects.models import (
     Activity,
     DesignPrinciple,
     Experiment,
@@ -27,6 +28,17 @@ from .models import (
     TrialEntry,
     UserProfile,
 )
+
+from . import drawn as d
+from . import forms as f
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A piece of the section's page drawn from the section's rows (see drawn.py)."""
+
+    partial: str  # the partial of the page's template that shows it
+    context: Callable[..., dict]  # (project, rows) -> the partial's context
 
 
 @dataclass(frozen=True)
@@ -48,12 +60,18 @@ class Section:
     list_items: bool = True
     # _rows.html, or a template that extends it to show the rows differently
     rows_template: str = "projects/steps/_rows.html"
+    drawn: Drawn | None = None
 
     def queryset(self, project):
         qs = self.model.objects.filter(project=project, **self.fixed)
         if self.related:
             qs = qs.select_related(*self.related)
         return qs
+
+    def drawn_context(self, project, rows=None) -> dict:
+        """The context of the piece of the page drawn from this list, from
+        `rows` when they are loaded already."""
+        return self.drawn.context(project, list(self.queryset(project)) if rows is None else rows)
 
     @cached_property
     def _display_fields(self) -> list[tuple[str, models.Field, dict | None]]:
@@ -159,6 +177,7 @@ SECTIONS = {
             can_add=False,
             can_delete=False,
             rows_template="projects/steps/_activity.html",
+            drawn=Drawn("progress", d.activity_progress),
         ),
         Section(
             "suppliers",
@@ -259,6 +278,7 @@ SECTIONS = {
             "projects:stakeholders",
             add_label=_("Add a stakeholder"),
             display=("role", "interest", "influence", "needs", "involvement"),
+            drawn=Drawn("map", d.stakeholder_map),
         ),
         Section(
             "profiles",
@@ -281,6 +301,7 @@ SECTIONS = {
             display=("description", "benefit", "effort", "status", "goal"),
             related=("goal",),
             list_items=False,
+            drawn=Drawn("priorities", d.priorities),
         ),
     ]
 }

@@ -5,10 +5,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from projects.widgets import CountedTextarea
-
-from .forms import DATE
-from .models import (
+from projects.forms import DATE
+from projects.models import (
     Activity,
     DesignPrinciple,
     Experiment,
@@ -27,7 +25,9 @@ from .models import (
     TrialEntry,
     UserProfile,
 )
-from .services_steps import flow_fingerprint
+from projects.widgets import CountedTextarea
+
+from .services import flow_fingerprint
 
 TEXT = CountedTextarea(attrs={"rows": 3})
 BLANK_CHOICE = _("– choose –")

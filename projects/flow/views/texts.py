@@ -1,0 +1,57 @@
+"""The single texts of the step pages (the hypothesis, the selection criteria,
+the bimodal placement, the implementation status): the parts of `ProjectFlow`,
+each saved on its own by one view."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from projects.decorators import project_view
+from projects.models import ProjectFlow
+from projects.responses import announce
+from projects.services import StaleEdit
+
+from ..pages import PARTS, bimodal_context, criteria_summary, earlier_wordings, page_partial
+from ..services import flow_for, flow_update
+from .steps import render_page, stale_notice
+
+
+@project_view(methods=["POST"])
+def flow_part(request, project, part: str):
+    if part not in PARTS:
+        raise Http404
+    spec = PARTS[part]
+    form_class, page, saved = spec.form, spec.page, spec.saved
+    flow = flow_for(project)
+    form = form_class(request.POST, instance=flow, project=project, prefix=part)
+    status, notice = 200, None
+    if form.is_valid():
+        try:
+            fields = {name: form.cleaned_data[name] for name in form._meta.fields}
+            flow_update(project=project, data=fields, fingerprint=form.cleaned_data["fingerprint"])
+        except StaleEdit as stale:
+            status = 409
+            form = form_class(instance=stale.current, project=project, prefix=part)
+            notice = stale_notice(form, request.POST)
+        else:
+            if not request.htmx:
+                messages.success(request, saved)
+                return redirect(reverse(page, args=[project.pk]) + f"#{part}")
+            project.flow = ProjectFlow.objects.get(project=project)
+            form = form_class(instance=project.flow, project=project, prefix=part)
+            notice = {"kind": "success", "text": saved}
+    if request.htmx:
+        flow = form.instance
+        context = {"project": project, "flow": flow, "forms": {part: form}, "notice": notice}
+        if part == "criteria":
+            context["criteria"] = criteria_summary(flow)
+        if part == "bimodal":
+            context["bimodal"] = bimodal_context(flow)
+        if part == "hypothesis":
+            context["earlier"] = earlier_wordings(project)
+        response = render(request, page_partial(page, part), context, status=status)
+        return announce(response, notice["text"]) if notice else response
+    if notice:
+        messages.error(request, notice["text"])
+    return render_page(request, project, page, forms={part: form}, status=status)

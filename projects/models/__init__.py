@@ -1,0 +1,54 @@
+"""The projects app's models, by what they belong to: core.py (units, projects,
+members, preferences), flow.py (the three steps' texts, gates, lists of steps 1
+and 2, stakeholders, profiles, measures) and deliver.py (step 3's lists)."""
+
+from .core import Membership, Preference, Project, Unit
+from .deliver import (
+    Activity,
+    JourneyStage,
+    Lesson,
+    Supplier,
+    SupplierDialogue,
+    Touchpoint,
+    TrialEntry,
+)
+from .flow import (
+    SCORE_CHOICES,
+    BenefitKind,
+    DesignPrinciple,
+    Experiment,
+    GateDecision,
+    Goal,
+    IdentifiedBenefit,
+    LowHigh,
+    Measure,
+    ProjectFlow,
+    Stakeholder,
+    UserProfile,
+)
+
+__all__ = [
+    "SCORE_CHOICES",
+    "Activity",
+    "BenefitKind",
+    "DesignPrinciple",
+    "Experiment",
+    "GateDecision",
+    "Goal",
+    "IdentifiedBenefit",
+    "JourneyStage",
+    "Lesson",
+    "LowHigh",
+    "Measure",
+    "Membership",
+    "Preference",
+    "Project",
+    "ProjectFlow",
+    "Stakeholder",
+    "Supplier",
+    "SupplierDialogue",
+    "Touchpoint",
+    "TrialEntry",
+    "Unit",
+    "UserProfile",
+]
