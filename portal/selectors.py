@@ -173,8 +173,9 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
             calculations.counts_in_money(kind=k, alternative_use=u, decided_by=d)
             for k, u, d in zip(raw["kind"], raw["alternative_use"], raw["decided_by"], strict=True)
         ],
+        # The portfolio shows expected figures only: the first of the plan's cases.
         amount=[
-            calculations.value_amount(basis=basis, a=float(a), b=None if b is None else float(b))
+            calculations.value_cases(basis=basis, a=float(a), b=None if b is None else float(b))[0]
             for basis, a, b in zip(raw["basis"], raw["a"], raw["b"], strict=True)
         ],
     )
