@@ -48,7 +48,29 @@ def value_amount(*, basis: str, a: float, b: float | None) -> float:
     return a * b  # tasks × cost per task, hours × hourly cost
 
 
-CASE_FACTORS = {"expected": ("a", "b"), "low": ("a_low", "b_low"), "high": ("a_high", "b_high")}
+CASES = ("expected", "low", "high")
+FACTORS = ("a", "b", "a_low", "b_low", "a_high", "b_high")
+
+
+def estimates[T](expected: T, low: T | None, high: T | None) -> tuple[T, T, T]:
+    """(expected, low, high): a missing low or high estimate falls back to the
+    expected one. Every place that reads a range (values, costs, their forms
+    and tables, the portfolio) takes it from here."""
+    return (
+        expected,
+        expected if low is None else low,
+        expected if high is None else high,
+    )
+
+
+def value_cases(*, basis: str, a, b, a_low=None, b_low=None, a_high=None, b_high=None) -> tuple:
+    """The expected, low and high amounts of one value, in the factors' own
+    number type (Decimals stay exact); missing estimates fall back through
+    `estimates`."""
+    return tuple(
+        value_amount(basis=basis, a=x, b=y)
+        for x, y in zip(estimates(a, a_low, a_high), estimates(b, b_low, b_high), strict=True)
+    )
 
 
 def _amounts(basis: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -58,23 +80,15 @@ def _amounts(basis: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _case_amounts(values: list[dict]) -> dict[str, np.ndarray]:
-    """Expected, low and high amounts of `values` (VALUE_COLUMNS records).
-    A missing low or high factor falls back to the expected one."""
-
-    def column(key: str, fallback: str | None = None) -> np.ndarray:
-        out = []
-        for v in values:
-            x = v[key] if v[key] is not None or fallback is None else v[fallback]
-            out.append(0.0 if x is None else float(x))
-        return np.array(out, dtype=float)
-
+    """Expected, low and high amounts of `values` (VALUE_COLUMNS records),
+    worked out together (the factors through `estimates`)."""
+    factors = {key: np.zeros((3, len(values))) for key in ("a", "b")}
+    for i, v in enumerate(values):
+        for key in ("a", "b"):
+            for case, x in enumerate(estimates(v[key], v[f"{key}_low"], v[f"{key}_high"])):
+                factors[key][case, i] = 0.0 if x is None else float(x)
     basis = np.array([v["basis"] for v in values], dtype=object)
-    a, b = column("a"), column("b")
-    out = {"expected": _amounts(basis, a, b)}
-    for case in ("low", "high"):
-        ka, kb = CASE_FACTORS[case]
-        out[case] = _amounts(basis, column(ka, "a"), column(kb, "b"))
-    return out
+    return {case: _amounts(basis, factors["a"][n], factors["b"][n]) for n, case in enumerate(CASES)}
 
 
 def value_amounts(values: pd.DataFrame) -> pd.DataFrame:
@@ -134,7 +148,7 @@ def plan_result(
     # Sums are made with numpy (pandas per-call overhead dominates at this
     # size); the results are pandas tables.
     years = list(range(first_year, first_year + horizon))
-    cases = ("expected", "low", "high")
+    cases = CASES
     kinds = {b["id"]: (b["kind"], b["counted"]) for b in benefits}
     money = np.zeros((3, horizon, len(MONEY_KINDS)))
     uncounted = np.zeros((3, horizon))
@@ -157,12 +171,7 @@ def plan_result(
     for c in costs:
         t = c["year"] - first_year
         if 0 <= t < horizon:
-            expected = float(c["expected"])
-            row = [
-                expected,
-                expected if c["low"] is None else float(c["low"]),
-                expected if c["high"] is None else float(c["high"]),
-            ]
+            row = [float(x) for x in estimates(c["expected"], c["low"], c["high"])]
             cost_sums[:, t, 0 if c["kind"] == "one_off" else 1] += row
     index = pd.Index(years, name="year")
     scenarios = {}

@@ -186,13 +186,9 @@ class ValueForm(VersionedForm):
         if basis != calculations.DIRECT and b is None:
             self.add_error("b", _("This basis needs a second factor."))
             return cleaned
-        amounts = {}
-        for case, (ka, kb) in {"low": ("a_low", "b_low"), "high": ("a_high", "b_high")}.items():
-            ca = cleaned.get(ka) if cleaned.get(ka) is not None else a
-            cb = cleaned.get(kb) if cleaned.get(kb) is not None else b
-            amounts[case] = calculations.value_amount(basis=basis, a=ca, b=cb)
-        expected = calculations.value_amount(basis=basis, a=a, b=b)
-        if not amounts["low"] <= expected <= amounts["high"]:
+        factors = {k: cleaned.get(k) for k in calculations.FACTORS}
+        expected, low, high = calculations.value_cases(basis=basis, **factors)
+        if not low <= expected <= high:
             raise forms.ValidationError(
                 _("The low estimate must give at most the expected value, the high at least.")
             )
@@ -216,11 +212,14 @@ class CostForm(VersionedForm):
 
     def clean(self):
         cleaned = super().clean()
-        expected, low, high = (cleaned.get(k) for k in ("expected", "low", "high"))
+        expected = cleaned.get("expected")
         if expected is not None:
+            low, high = calculations.estimates(expected, cleaned.get("low"), cleaned.get("high"))[
+                1:
+            ]
             if expected < 0:
                 self.add_error("expected", _("A cost cannot be negative."))
-            elif (low is not None and low > expected) or (high is not None and high < expected):
+            elif not low <= expected <= high:
                 raise forms.ValidationError(
                     _("The low estimate must be at most the expected cost, the high at least.")
                 )

@@ -168,10 +168,9 @@ def value_cells(
         v = by_year.get(year)
         cell = Cell(year, url=url(year) if url else "")
         if v is not None:
-            for case, (ka, kb) in calc.CASE_FACTORS.items():
-                a = v[ka] if v[ka] is not None else v["a"]
-                b = v[kb] if v[kb] is not None else v["b"]
-                amount = calc.value_amount(basis=v["basis"], a=float(a), b=b and float(b))
+            factors = {k: None if v[k] is None else float(v[k]) for k in calc.FACTORS}
+            amounts = calc.value_cases(basis=v["basis"], **factors)
+            for case, amount in zip(calc.CASES, amounts, strict=True):
                 setattr(cell, case, _format(amount, kind=kind, unit=unit))
         cells.append(cell)
     return cells

@@ -1,38 +1,49 @@
 from django.urls import path
 
-from . import views, views_review
+from .views import benefits, costs, indicators, plan, review
 
 app_name = "benefits"
 # Every page hangs under its project, so the URL walker sees `project_id`.
 P = "<id:project_id>/benefits/"
+B = P + "benefits/<id:benefit_id>/"
 urlpatterns = [
-    path(P + "", views.plan_page, name="plan"),
-    path(P + "settings/", views.plan_settings, name="plan-settings"),
-    path(P + "adopt/", views.benefit_adopt, name="benefit-adopt"),
-    path(P + "benefits/new/", views.benefit_add, name="benefit-add"),
-    path(P + "benefits/<id:benefit_id>/", views.benefit_edit, name="benefit-edit"),
-    path(P + "benefits/<id:benefit_id>/values/<int:year>/", views.value_edit, name="value-edit"),
-    path(P + "benefits/<id:benefit_id>/indicators/new/", views.indicator_add, name="indicator-add"),
-    path(P + "costs/new/", views.cost_add, name="cost-add"),
-    path(P + "costs/<id:cost_id>/", views.cost_edit, name="cost-edit"),
-    path(P + "indicators/<id:indicator_id>/", views.indicator_page, name="indicator"),
-    path(P + "indicators/<id:indicator_id>/edit/", views.indicator_edit, name="indicator-edit"),
+    path(P + "", plan.plan_page, name="plan"),
+    path(P + "settings/", plan.plan_settings, name="plan-settings"),
+    path(P + "adopt/", plan.benefit_adopt, name="benefit-adopt"),
+    path(P + "benefits/new/", benefits.benefit_add, name="benefit-add"),
+    path(B, benefits.benefit_edit, name="benefit-edit"),
+    path(B + "delete/", benefits.benefit_delete, name="benefit-delete"),
+    path(B + "values/<int:year>/", benefits.value_edit, name="value-edit"),
+    path(B + "values/<int:year>/clear/", benefits.value_clear, name="value-clear"),
+    path(B + "indicators/new/", indicators.indicator_add, name="indicator-add"),
+    path(P + "costs/new/", costs.cost_add, name="cost-add"),
+    path(P + "costs/<id:cost_id>/", costs.cost_edit, name="cost-edit"),
+    path(P + "costs/<id:cost_id>/delete/", costs.cost_delete, name="cost-delete"),
+    path(P + "indicators/<id:indicator_id>/", indicators.indicator_page, name="indicator"),
+    path(
+        P + "indicators/<id:indicator_id>/edit/", indicators.indicator_edit, name="indicator-edit"
+    ),
+    path(
+        P + "indicators/<id:indicator_id>/delete/",
+        indicators.indicator_delete,
+        name="indicator-delete",
+    ),
     path(
         P + "indicators/<id:indicator_id>/confirm/",
-        views.indicator_confirm,
+        indicators.indicator_confirm,
         name="indicator-confirm",
     ),
     path(
         P + "measurements/<id:measurement_id>/delete/",
-        views.measurement_delete,
+        indicators.measurement_delete,
         name="measurement-delete",
     ),
-    path(P + "submit/", views_review.plan_submit, name="plan-submit"),
-    path(P + "approve/", views_review.plan_approve, name="plan-approve"),
-    path(P + "return/", views_review.plan_return, name="plan-return"),
-    path(P + "revise/", views_review.plan_revise, name="plan-revise"),
-    path(P + "discard/", views_review.plan_discard, name="plan-discard"),
-    path(P + "approved/<id:event_id>/", views_review.plan_approved, name="approved"),
-    path(P + "export/", views.plan_export, name="export"),
-    path(P + "import/", views.plan_import, name="import"),
+    path(P + "submit/", review.plan_submit, name="plan-submit"),
+    path(P + "approve/", review.plan_approve, name="plan-approve"),
+    path(P + "return/", review.plan_return, name="plan-return"),
+    path(P + "revise/", review.plan_revise, name="plan-revise"),
+    path(P + "discard/", review.plan_discard, name="plan-discard"),
+    path(P + "approved/<id:event_id>/", review.plan_approved, name="approved"),
+    path(P + "export/", plan.plan_export, name="export"),
+    path(P + "import/", plan.plan_import, name="import"),
 ]

@@ -20,8 +20,7 @@ from projects.history import last_change
 from projects.models import Project
 
 from . import charts
-from .decks import MAX_LINES, SLIDES, Slide, slides_for
-from .selectors import deck_data
+from .decks import MAX_LINES, SLIDES, Slide, deck_data, slides_for
 
 # Slide size: 16:9, 33.867 × 19.05 cm (960 × 540 pt; 1280 × 720 CSS px).
 SLIDE_PX = (1280, 720)

@@ -11,9 +11,8 @@ from projects.selectors import projects_for_user
 
 from .bundles import BundleLimit, bundle_request, bundles_delete_expired, live_bundles
 from .deck_files import cached_deck, deck_filename
-from .decks import slides_for
+from .decks import deck_data, slides_for
 from .models import DeckBundle
-from .selectors import deck_data
 
 MAX_BUNDLE = 30
 CONTENT_TYPES = {

@@ -1,12 +1,24 @@
 """The 10-20-30 deck: ten slides, twenty minutes, no text under 30 point.
 
-Pure rules on plain data: which ten slides a project gets, and how long
-content is shortened (never shrunk) with a pointer to the portal."""
+Which ten slides a project gets, and how long content is shortened (never
+shrunk) with a pointer to the portal: pure rules on plain data. The data is
+composed from the apps, each of which offers its own part:
+
+    <app>.deck.deck_part(project) -> (lines, charts)
+
+`lines` maps a slide's section key (the second item of each entry of
+DELIVERY_SLIDES and STATUS_SLIDES) to its lines; `charts` maps a chart key
+(the third item) to a chart's data. `deck_data` only puts the parts together;
+a section that two parts both fill gets the lines of each in turn."""
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from benefits import deck as benefits_deck
+from canvas import deck as canvas_deck
+from projects import deck as projects_deck
 
 SLIDES = 10
 MAX_LINES = 5
@@ -16,7 +28,7 @@ MAX_CHARS = 90
 
 @dataclass
 class DeckData:
-    """What a deck is made of, gathered from the project (see selectors.deck_data)."""
+    """What a deck is made of, gathered from the project (see deck_data)."""
 
     title: str
     step: str
@@ -67,6 +79,28 @@ STATUS_SLIDES = [
     (gettext_lazy("Next steps and the decision needed"), "next_steps", None),
     (gettext_lazy("Contacts"), "contacts", None),
 ]
+
+
+PARTS = (projects_deck.deck_part, canvas_deck.deck_part, benefits_deck.deck_part)
+
+
+def deck_data(project) -> DeckData:
+    """Everything a deck shows: each app's part, with a fixed number of queries."""
+    sections: dict[str, list[str]] = {}
+    charts: dict[str, dict] = {}
+    for part in PARTS:
+        lines, part_charts = part(project)
+        for key, more in lines.items():
+            sections[key] = sections.get(key, []) + more
+        charts.update(part_charts)
+    return DeckData(
+        title=project.title,
+        step=project.step,
+        unit=str(project.unit or ""),
+        summary=project.summary,
+        sections=sections,
+        charts=charts,
+    )
 
 
 def shorten(lines: list[str], *, max_lines: int = MAX_LINES, max_chars: int = MAX_CHARS):

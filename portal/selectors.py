@@ -1,30 +1,16 @@
 """Reads for the portfolio: a constant number of queries, however many projects."""
 
 import pandas as pd
-from django.contrib.auth import get_user_model
 from django.db.models import Case, CharField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat, NullIf
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from benefits import calculations, smarte
-from benefits import charts as benefit_charts
+from benefits import calculations
 from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurement
-from benefits.selectors import approved_snapshots, plan_of_record, result_of
-from canvas.blocks import BLOCKS
-from canvas.models import Note
-from projects.flow.selectors import deck_sections
-from projects.models import BenefitKind, Membership, Project
+from benefits.selectors import approved_snapshots
+from projects.models import Membership, Project
 from projects.selectors import projects_for_user
 
-from .decks import DeckData
 from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER, benefit_progress
-
-NEXT_GATE_TEXT = {
-    "hypothesis": gettext_lazy("Decision needed: go on to goals, iterate the hypothesis, or stop."),
-    "goals": gettext_lazy("Decision needed: go on to deliver the solution, iterate, or stop."),
-    "deliver": gettext_lazy("Decision needed: put the solution into operation."),
-}
 
 
 def _order_of(field: str, values: list[str]) -> Case:
@@ -81,55 +67,6 @@ def portfolio_frame(projects: QuerySet[Project]) -> pd.DataFrame:
     return _frame(projects.values_list(*columns), columns)
 
 
-def deck_data(project: Project) -> DeckData:
-    """Everything a deck shows, read from the project with a fixed number of queries."""
-    members = list(project.memberships.select_related("user"))
-    contacts = [
-        f"{m.user.get_full_name() or m.user.username} – {m.get_role_display()}"
-        f"{' (' + m.user.email + ')' if m.user.email else ''}"
-        for m in members
-        if m.role != Membership.Role.VIEWER
-    ]
-    measures = list(project.measures.all())
-    ranked = sorted(measures, key=lambda m: (-m.benefit, m.effort))
-    overview = [
-        line
-        for line in [
-            project.summary,
-            f"{_('Unit')}: {project.unit}" if project.unit else "",
-            f"{_('Step')}: {project.get_step_display()} · {_('Status')}: "
-            f"{project.get_status_display()}",
-        ]
-        if line
-    ]
-    sections = {
-        "solution": overview,
-        "hypothesis": overview,
-        "measures": [
-            f"{m.title} ({_('benefit')} {m.benefit}, {_('effort')} {m.effort})" for m in ranked
-        ],
-        "identified_benefits": [
-            f"{b.title} – {b.get_kind_display()}" for b in project.identified_benefits.all()
-        ],
-        "contacts": contacts,
-        "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
-    }
-    # The step work (hypothesis, goals, journey, lessons, …) adds its own lines.
-    for key, lines in deck_sections(project).items():
-        sections[key] = sections.get(key, []) + lines
-    sections.update(canvas_sections(project))
-    benefit_lines, charts = benefit_sections(project)
-    sections.update(benefit_lines)
-    return DeckData(
-        title=project.title,
-        step=project.step,
-        unit=str(project.unit or ""),
-        summary=project.summary,
-        sections=sections,
-        charts=charts,
-    )
-
-
 def benefit_frames(projects: QuerySet[Project]) -> dict:
     """The benefit plans of `projects` as frames for portfolio.benefit_summary:
     five queries, however many projects, benefits and years."""
@@ -173,8 +110,9 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
             calculations.counts_in_money(kind=k, alternative_use=u, decided_by=d)
             for k, u, d in zip(raw["kind"], raw["alternative_use"], raw["decided_by"], strict=True)
         ],
+        # The portfolio shows expected figures only: the first of the plan's cases.
         amount=[
-            calculations.value_amount(basis=basis, a=float(a), b=None if b is None else float(b))
+            calculations.value_cases(basis=basis, a=float(a), b=None if b is None else float(b))[0]
             for basis, a, b in zip(raw["basis"], raw["a"], raw["b"], strict=True)
         ],
     )
@@ -240,87 +178,3 @@ def _snapshot_values(approved: dict[int, dict]) -> pd.DataFrame:
                 + (b["use_decided_by"], v["year"], v["basis"], v["a"], v["b"])
             )
     return _frame(rows, VALUE_COLUMNS)
-
-
-def canvas_sections(project: Project) -> dict[str, list[str]]:
-    """The newest canvas as slide lines: each block with its notes."""
-    canvas = project.canvases.order_by("-pk").first()
-    if canvas is None:
-        return {}
-    notes = {}
-    for note in Note.objects.filter(canvas=canvas, deleted=False).order_by("block", "position"):
-        notes.setdefault(note.block, []).append(note.text)
-    return {
-        "canvas": [
-            f"{block.title}: {'; '.join(notes[block.key])}"
-            for block in BLOCKS
-            if block.key in notes
-        ]
-    }
-
-
-def benefit_sections(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
-    """The benefit plan's slides (the plan, its follow-up, further realisation)
-    and its yearly chart: the plan of record, so the approved plan while a
-    revision is in progress."""
-    plan = BenefitPlan.objects.filter(project=project).first()
-    if plan is None:
-        return {}, {}
-    shown = plan_of_record(plan)
-    records = shown.records
-    result = result_of(records)
-    expected = result.scenarios[calculations.EXPECTED]
-    # A snapshot is taken as the plan is approved, while it still reads "submitted".
-    status = BenefitPlan.Status.APPROVED.label if shown.revising else plan.get_status_display()
-    summary = [
-        _("Net present value: %(expected)s (pessimistic %(low)s, optimistic %(high)s)")
-        % {
-            "expected": calculations.format_amount(expected.npv),
-            "low": calculations.format_amount(result.scenarios[calculations.PESSIMISTIC].npv),
-            "high": calculations.format_amount(result.scenarios[calculations.OPTIMISTIC].npv),
-        },
-        _("Pays back in %(year)s") % {"year": expected.payback_year}
-        if expected.payback_year
-        else _("Does not pay back within the plan's horizon"),
-        f"{_('Status')}: {status}" + (f" ({_('revision in progress')})" if shown.revising else ""),
-    ]
-    kinds = {kind: str(label) for kind, label in BenefitKind.choices}  # each translated once
-    without = _("followed up without an indicator")
-    summary += [
-        f"{b['title']} – {kinds.get(b['kind'], b['kind'])}"
-        + (f" ({without}: {b['no_indicator_reason']})" if b.get("no_indicator_reason") else "")
-        for b in records["benefits"]
-    ]
-    indicators = records["indicators"]
-    # The last value of each indicator: the rows in order, the last one kept.
-    latest = dict(
-        Measurement.objects.filter(indicator__in=[i.get("pk") for i in indicators])
-        .order_by("date", "pk")
-        .values_list("indicator_id", "value")
-    )
-    followup = []
-    for indicator in indicators:
-        checks = smarte.assess_record(indicator)
-        letters = "".join(smarte.CRITERIA[c.key][0] if c.ok else "·" for c in checks)
-        value = latest.get(indicator.get("pk"))
-        now = _("not measured yet") if value is None else calculations.format_number(value)
-        target = calculations.format_number(indicator["target_value"] or 0)
-        followup.append(f"{indicator['name']}: {now} → {target} {indicator['unit']} ({letters})")
-    owners = {
-        u.username: u.get_full_name() or u.username
-        for u in get_user_model().objects.filter(
-            username__in=[b["owner"] for b in records["benefits"] if b["owner"]]
-        )
-    }
-    realisation = [
-        f"{b['title']}: {owners.get(b['owner'], b['owner'])}"
-        + (f", {_('measures')}: {', '.join(b['measures'])}" if b["measures"] else "")
-        for b in records["benefits"]
-        if b["owner"]
-    ]
-    sections = {
-        "benefit_plan": summary,
-        "benefit_followup": followup,
-        "realisation_plan": realisation,
-    }
-    return sections, {"benefits": benefit_charts.yearly_chart(result)}

@@ -1,5 +1,7 @@
 """The plan's numbers against figures worked out by hand (no database)."""
 
+from decimal import Decimal
+
 import pytest
 
 from benefits import calculations as calc
@@ -188,3 +190,44 @@ def test_it_formats_amounts_the_norwegian_way(value, text):
 def test_it_formats_measured_values_with_a_decimal_comma():
     assert calc.format_number(1234.5) == "1\u00a0234,5"
     assert calc.format_number(85) == "85"
+
+
+def test_a_missing_estimate_falls_back_to_the_expected_one():
+    assert calc.estimates(100, None, None) == (100, 100, 100)
+    assert calc.estimates(100, 80, None) == (100, 80, 100)
+    assert calc.estimates(100, None, 130) == (100, 100, 130)
+    # Zero is an estimate, not a missing one.
+    assert calc.estimates(100, 0, 0) == (100, 0, 0)
+
+
+def test_it_works_out_a_values_three_cases_from_its_factors():
+    # 120 tasks × 350 kr; low 80 tasks (cost per task as expected); high 400 kr a task.
+    cases = calc.value_cases(basis=calc.TASKS, a=120, b=350, a_low=80, b_high=400)
+    assert cases == (42_000, 28_000, 48_000)
+    # Consumption 200 000 kr × 15 % reduction; low 10 %: 30 000, 20 000, 30 000.
+    cases = calc.value_cases(basis=calc.CONSUMPTION, a=200_000, b=15, b_low=10)
+    assert cases == (30_000, 20_000, 30_000)
+
+
+def test_it_keeps_decimal_factors_exact():
+    cases = calc.value_cases(
+        basis=calc.PRICE, a=Decimal("10.10"), b=Decimal("0.10"), a_high=Decimal("10.30")
+    )
+    assert cases == (Decimal("10.00"), Decimal("10.00"), Decimal("10.20"))
+
+
+def test_the_plan_takes_missing_cost_estimates_from_the_expected_cost():
+    result = calc.plan_result(
+        benefits=[],
+        values=[],
+        costs=[
+            {"year": 2027, "kind": "one_off", "expected": 100, "low": 80, "high": None},
+            {"year": 2027, "kind": "running", "expected": 50, "low": None, "high": 70},
+        ],
+        first_year=2027,
+        horizon=1,
+        rate=0.04,
+    )
+    costs = {name: s.totals["costs"] for name, s in result.scenarios.items()}
+    # Pessimistic takes the high estimates (100 + 70), optimistic the low (80 + 50).
+    assert costs == {calc.EXPECTED: 150, calc.PESSIMISTIC: 170, calc.OPTIMISTIC: 130}

@@ -122,8 +122,8 @@ def test_it_needs_a_second_factor_for_a_product(member_client, project, benefit)
 
 def test_it_clears_a_value(member_client, project, benefit):
     value = make_value(benefit, 2028)
-    url = reverse("benefits:value-edit", args=[project.pk, benefit.pk, 2028])
-    r = member_client.post(url, {"action": "clear", "version": value.version})
+    url = reverse("benefits:value-clear", args=[project.pk, benefit.pk, 2028])
+    r = member_client.post(url, {"version": value.version})
     assert r.status_code == 302
     assert not BenefitValue.objects.exists()
 
@@ -167,7 +167,8 @@ def test_it_adds_edits_and_deletes_a_cost(member_client, project, plan):
     assert r.status_code == 200
     cost.refresh_from_db()
     assert cost.expected == 130_000 and cost.high is None
-    r = member_client.post(url, {"action": "delete", "version": 2}, headers=HTMX)
+    url = reverse("benefits:cost-delete", args=[project.pk, cost.pk])
+    r = member_client.post(url, {"version": 2}, headers=HTMX)
     assert r.status_code == 200 and not Cost.objects.exists()
 
 
@@ -335,8 +336,8 @@ def test_a_benefit_of_another_project_is_not_found(member_client, project, alice
 def test_it_deletes_a_benefit_with_its_values_and_indicators(member_client, project, benefit):
     make_value(benefit, 2028)
     make_indicator(benefit, complete=False)
-    url = reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])
-    r = member_client.post(url, {"action": "delete", "version": 1}, headers=HTMX)
+    url = reverse("benefits:benefit-delete", args=[project.pk, benefit.pk])
+    r = member_client.post(url, {"version": 1}, headers=HTMX)
     assert r.status_code == 200 and 'id="plan-body"' in r.text
     assert not Benefit.objects.exists() and not Indicator.objects.exists()
 
@@ -346,20 +347,20 @@ def test_it_keeps_a_benefit_that_has_measurements(member_client, project, benefi
 
     indicator = make_indicator(benefit, complete=False)
     Measurement.objects.create(indicator=indicator, value=1, date="2026-01-01")
-    url = reverse("benefits:benefit-edit", args=[project.pk, benefit.pk])
-    r = member_client.post(url, {"action": "delete", "version": 1}, headers=HTMX)
+    url = reverse("benefits:benefit-delete", args=[project.pk, benefit.pk])
+    r = member_client.post(url, {"version": 1}, headers=HTMX)
     assert r.status_code == 409 and "har målinger" in r.text
     assert Benefit.objects.exists()
-    url = reverse("benefits:indicator-edit", args=[project.pk, indicator.pk])
-    r = member_client.post(url, {"action": "delete", "version": 1}, headers=HTMX)
+    url = reverse("benefits:indicator-delete", args=[project.pk, indicator.pk])
+    r = member_client.post(url, {"version": 1}, headers=HTMX)
     assert r.status_code == 409 and Indicator.objects.exists()
 
 
 def test_it_deletes_an_indicator_and_refuses_a_stale_delete(member_client, project, benefit):
     indicator = make_indicator(benefit, complete=False)
-    url = reverse("benefits:indicator-edit", args=[project.pk, indicator.pk])
-    assert member_client.post(url, {"action": "delete", "version": 0}).status_code == 409
-    assert member_client.post(url, {"action": "delete", "version": 1}).status_code == 302
+    url = reverse("benefits:indicator-delete", args=[project.pk, indicator.pk])
+    assert member_client.post(url, {"version": 0}).status_code == 409
+    assert member_client.post(url, {"version": 1}).status_code == 302
     assert not Indicator.objects.exists()
 
 

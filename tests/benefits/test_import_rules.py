@@ -294,6 +294,9 @@ def test_a_value_stored_out_of_range_can_be_corrected_and_cleared(
             "UPDATE benefits_benefitvalue SET a = %s WHERE id = %s", [_huge(), huge_value.pk]
         )
     version = BenefitValue.objects.get(pk=huge_value.pk).version
-    r = member_client.post(url, {"action": "clear", "version": version})
+    clear = reverse(
+        "benefits:value-clear", args=[project.pk, huge_value.benefit_id, huge_value.year]
+    )
+    r = member_client.post(clear, {"version": version})
     assert r.status_code == 302
     assert not BenefitValue.objects.filter(pk=huge_value.pk).exists()

@@ -12,7 +12,8 @@ from django.utils import timezone
 from benefits import calculations, review, services
 from benefits.models import Benefit, BenefitPlan, Cost, Indicator, Measurement, PlanEvent
 from benefits.selectors import load_plan, plan_of_record, result_of
-from portal.selectors import benefit_frames, deck_data
+from portal.decks import deck_data
+from portal.selectors import benefit_frames
 from projects.models import Measure, Project
 from projects.selectors import project_for_user
 

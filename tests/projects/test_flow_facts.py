@@ -99,8 +99,7 @@ def test_the_deck_gets_the_step_work_as_lines(project):
 
 
 def test_the_deck_of_a_delivering_project_shows_its_goals_and_lessons(client, alice, project):
-    from portal.decks import slides_for
-    from portal.selectors import deck_data
+    from portal.decks import deck_data, slides_for
 
     project.step = "deliver"
     project.save()

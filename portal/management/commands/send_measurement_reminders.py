@@ -1,9 +1,10 @@
-"""Daily: e-mail each responsible person the measurements they are late with."""
+"""Daily: e-mail each responsible person one digest of their overdue
+measurements and their step 3 activities due this week."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from benefits.reminders import reminders_send
+from portal.reminders import reminders_send
 
 
 class Command(BaseCommand):

@@ -14,20 +14,20 @@ from projects import access
 from projects.decorators import project_view
 from projects.services import StaleEdit
 
-from . import review, services
-from .forms import DecisionForm, DiscardForm, RevisionForm
-from .models import PlanEvent
-from .pages import snapshot_context
-from .selectors import plan_for_project
-from .views import _done, _plan, _plan_url, _render_plan
+from .. import review, services
+from ..forms import DecisionForm, DiscardForm, RevisionForm
+from ..models import PlanEvent
+from ..pages import snapshot_context
+from ..selectors import plan_for_project
+from .common import done, plan_or_404, plan_response, plan_url
 
 
-def _review(request, project, act: Callable, done: str, *, form=None, rule=None):
+def _review(request, project, act: Callable, message: str, *, form=None, rule=None):
     """Run `act(plan, data)` with the posted form's data; say why when refused.
     `rule(actor)`, when given, refuses with 403 whatever the plan."""
     if rule is not None and (refusal := rule(project.actor)) is not None:
         raise PermissionDenied(refusal)
-    plan = _plan(project)
+    plan = plan_or_404(project)
     form = form or DecisionForm(request.POST)
     status = 409
     if not form.is_valid():
@@ -42,11 +42,11 @@ def _review(request, project, act: Callable, done: str, *, form=None, rule=None)
         except access.Refused as refused:  # the person
             error, status = str(refused), 403
         else:
-            return _done(request, project, plan_for_project(project), done, "review")
+            return done(request, project, message, "review")
     if status == 409 and not request.htmx:
         messages.error(request, error)
-        return redirect(_plan_url(project, "review"))
-    return _render_plan(request, project, plan_for_project(project), error=error, status=status)
+        return redirect(plan_url(project, "review"))
+    return plan_response(request, project, plan_for_project(project), error=error, status=status)
 
 
 @project_view(methods=["POST"])
@@ -58,11 +58,11 @@ def plan_submit(request, project):
     return _review(request, project, act, done)
 
 
-def _decision(request, project, decide: Callable, done: str):
+def _decision(request, project, decide: Callable, message: str):
     def act(plan, data):
         decide(plan=plan, actor=project.actor, version=data.get("version"), comment=data["comment"])
 
-    return _review(request, project, act, done, rule=access.plan_review_refusal)
+    return _review(request, project, act, message, rule=access.plan_review_refusal)
 
 
 # Not an editor's action: the commissioning owner decides when the solution

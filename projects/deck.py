@@ -1,0 +1,53 @@
+"""The project's own lines in its deck: overview, measures, identified
+benefits, contacts, the next decision, and the step work the flow describes
+(see portal.decks for the contract)."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .flow.selectors import deck_sections
+from .models import Membership, Project
+
+NEXT_GATE_TEXT = {
+    "hypothesis": gettext_lazy("Decision needed: go on to goals, iterate the hypothesis, or stop."),
+    "goals": gettext_lazy("Decision needed: go on to deliver the solution, iterate, or stop."),
+    "deliver": gettext_lazy("Decision needed: put the solution into operation."),
+}
+
+
+def deck_part(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
+    members = list(project.memberships.select_related("user"))
+    contacts = [
+        f"{m.user.get_full_name() or m.user.username} – {m.get_role_display()}"
+        f"{' (' + m.user.email + ')' if m.user.email else ''}"
+        for m in members
+        if m.role != Membership.Role.VIEWER
+    ]
+    measures = list(project.measures.all())
+    ranked = sorted(measures, key=lambda m: (-m.benefit, m.effort))
+    overview = [
+        line
+        for line in [
+            project.summary,
+            f"{_('Unit')}: {project.unit}" if project.unit else "",
+            f"{_('Step')}: {project.get_step_display()} · {_('Status')}: "
+            f"{project.get_status_display()}",
+        ]
+        if line
+    ]
+    sections = {
+        "solution": overview,
+        "hypothesis": overview,
+        "measures": [
+            f"{m.title} ({_('benefit')} {m.benefit}, {_('effort')} {m.effort})" for m in ranked
+        ],
+        "identified_benefits": [
+            f"{b.title} – {b.get_kind_display()}" for b in project.identified_benefits.all()
+        ],
+        "contacts": contacts,
+        "next_steps": [str(NEXT_GATE_TEXT[project.step])] if project.step in NEXT_GATE_TEXT else [],
+    }
+    # The step work (hypothesis, goals, journey, lessons, …) adds its own lines.
+    for key, lines in deck_sections(project).items():
+        sections[key] = sections.get(key, []) + lines
+    return sections, {}
