@@ -48,7 +48,10 @@ def attempt_username(request, credentials: dict | None = None) -> str:
         raw = credentials.get(get_user_model().USERNAME_FIELD)
     else:
         raw = request.POST.get(get_user_model().USERNAME_FIELD)
-    return normalised_username(raw)
+    # No username is longer than the field holds; a longer guess counts under
+    # its first part (axes keeps at most 255 characters of it).
+    field = get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD)
+    return normalised_username(raw)[: field.max_length]
 
 
 def client_address(request) -> str:

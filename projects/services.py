@@ -65,7 +65,10 @@ REPLACED_BY = {
 
 def _lock_members(project_id: int) -> list[Membership]:
     """The project's memberships, locked: two changes at once cannot both take
-    the last editor or both appoint an owner."""
+    the last editor or both appoint an owner. The project row is locked first:
+    a membership added meanwhile has no row to wait on, and the read after the
+    lock sees it (PostgreSQL reads each statement afresh)."""
+    Project.objects.select_for_update().filter(pk=project_id).values_list("pk").first()
     return list(Membership.objects.select_for_update().filter(project=project_id).order_by("pk"))
 
 

@@ -278,7 +278,8 @@ def test_pages_survive_a_value_stored_out_of_range(client, leader, project, huge
         assert client.get(url).status_code == 200, url
     # The stored value is shown as it is, so people can see what to correct.
     content = client.get(reverse("benefits:export", args=[project.pk])).content
-    assert load_workbook(io.BytesIO(content))["Årlige verdier"]["E2"].value == _huge()
+    sheet = load_workbook(io.BytesIO(content))["Årlige verdier"]
+    assert _huge() in [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
 
 def test_a_value_stored_out_of_range_can_be_corrected_and_cleared(
