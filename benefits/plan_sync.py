@@ -61,17 +61,6 @@ def _measured(row):
     return Measurement.objects.filter(**{lookup: row})
 
 
-# What an indicator's S, A and R confirmations were given for.
-CONFIRMATION_BASIS = (
-    "name",
-    "unit",
-    "baseline_value",
-    "baseline_date",
-    "target_value",
-    "target_date",
-)
-
-
 def _indicator_fields(record: dict, row: Indicator | None, *, benefit, user) -> dict:
     """An imported indicator's fields. A workbook never says who confirmed a
     criterion: a changed wording, unit, baseline or target clears every
@@ -91,11 +80,10 @@ def _indicator_fields(record: dict, row: Indicator | None, *, benefit, user) -> 
         **{f"{k}_reason": record[f"{k}_reason"] for k in smarte.CONFIRMED},
     }
     if row is not None:
-        moved = any(values[k] != getattr(row, k) for k in CONFIRMATION_BASIS)
+        moved = any(values[k] != getattr(row, k) for k in smarte.WORDING)
         for k in smarte.CONFIRMED:
             if moved or values[f"{k}_reason"] != getattr(row, f"{k}_reason"):
-                values[f"{k}_by"] = None
-                values[f"{k}_at"] = None
+                values |= smarte.unconfirmed([k])
     return values
 
 

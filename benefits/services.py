@@ -161,14 +161,6 @@ def cost_delete(*, plan: BenefitPlan, cost: Cost, version, by) -> None:
     _delete_versioned(Cost, cost, version=version)
 
 
-# What an indicator says: changing any of it makes S, A and R unconfirmed again.
-WORDING = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
-
-
-def _unconfirmed(keys=smarte.CONFIRMED) -> dict:
-    return {f"{k}_{part}": None for k in keys for part in ("by", "at")}
-
-
 @transaction.atomic
 def indicator_save(
     *, plan: BenefitPlan, benefit: Benefit, indicator: Indicator | None, data: dict, version, by
@@ -183,8 +175,8 @@ def indicator_save(
     extra = {"changed_by": by}
     # Compare with the stored row: a bound form has already changed `indicator`.
     stored = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    if any(k in data and data[k] != getattr(stored, k) for k in WORDING):
-        extra.update(_unconfirmed())
+    if any(k in data and data[k] != getattr(stored, k) for k in smarte.WORDING):
+        extra.update(smarte.unconfirmed())
     return _save_versioned(Indicator, indicator, data=data, version=version, **extra)
 
 
@@ -211,7 +203,7 @@ def indicator_confirm(
     changed = reason != getattr(stored, f"{criterion}_reason")
     if refusal is not None and not changed:
         raise Refused(refusal)
-    data = {f"{criterion}_reason": reason, **(_unconfirmed([criterion]) if changed else {})}
+    data = {f"{criterion}_reason": reason, **(smarte.unconfirmed([criterion]) if changed else {})}
     if refusal is None:
         data |= {f"{criterion}_by_id": actor.user_id, f"{criterion}_at": timezone.now()}
     return _save_versioned(Indicator, indicator, data=data, version=version)

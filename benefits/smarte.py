@@ -21,6 +21,8 @@ CRITERIA = {
     "evaluable": ("E", _("Evaluable")),
 }
 CONFIRMED = ("specific", "accepted", "realistic")
+# What an indicator says: changing any of it makes S, A and R unconfirmed again.
+WORDING = ("name", "unit", "baseline_value", "baseline_date", "target_value", "target_date")
 MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
 
 
@@ -41,6 +43,12 @@ class Check:
     @property
     def label(self) -> str:
         return str(CRITERIA[self.key][1])
+
+
+def unconfirmed(keys=CONFIRMED) -> dict:
+    """The fields that clear the confirmations of `keys` (who and when; the
+    justifications stay, to be confirmed again)."""
+    return {f"{k}_{part}": None for k in keys for part in ("by", "at")}
 
 
 def _blank(value) -> bool:
