@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from projects.models import Activity, BenefitKind, IdentifiedBenefit, Measure, Project
+from projects.models import BenefitKind, IdentifiedBenefit, Measure, Project
 
 from . import calculations
 from .amounts import AmountField
@@ -322,23 +322,6 @@ class PlanEvent(models.Model):
 
     def __str__(self) -> str:
         return self.get_action_display()
-
-
-class ActivityReminderSent(models.Model):
-    """One e-mail per activity due this week and day."""
-
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["activity", "day"], name="one_activity_reminder_per_day"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.activity_id} {self.day}"
 
 
 class ReminderSent(models.Model):

@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max
@@ -30,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 from django.views import i18n
 
-from projects.models import Preference
+from .models import Preference
 
 security_log = logging.getLogger("portal.security")
 
@@ -206,3 +207,9 @@ def set_language(request):
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         Preference.objects.update_or_create(user=request.user, defaults={"language": language})
     return response
+
+
+def language_of(user: AbstractBaseUser) -> str:
+    """The language the user last chose in the portal, or the portal's default."""
+    preference = Preference.objects.filter(user=user).first()
+    return preference.language if preference else settings.LANGUAGE_CODE

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from projects.models import Unit
+from projects.models import Activity, Unit
 
 
 class UnitRating(models.Model):
@@ -85,3 +85,36 @@ class DeckBundle(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+
+class Preference(models.Model):
+    """What the portal remembers of a person: the language e-mails are written in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("preference")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"
+
+
+class ActivityReminderSent(models.Model):
+    """One e-mail per activity due this week and day."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "day"], name="one_activity_reminder_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} {self.day}"

@@ -15,9 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from benefits import reminders as benefit_reminders
-from benefits.models import ActivityReminderSent
 from projects.models import Activity
-from projects.selectors import activities_due, language_of
+from projects.selectors import activities_due
+
+from .accounts import language_of
+from .models import ActivityReminderSent
 
 
 def activities_due_this_week(*, today: date) -> list[Activity]:

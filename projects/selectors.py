@@ -5,7 +5,6 @@ import logging
 from datetime import date
 from functools import cache, cached_property
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import PermissionDenied
@@ -18,7 +17,7 @@ from .access import Actor
 from .flow import progress
 from .flow.selectors import flow_facts
 from .history import ProjectHistory
-from .models import Activity, Membership, Preference, Project
+from .models import Activity, Membership, Project
 
 LEADERS_GROUP = "leaders"
 security_log = logging.getLogger("portal.security")
@@ -109,12 +108,6 @@ def projects_waiting_for_owner(user: AbstractBaseUser) -> QuerySet[Project]:
         .exclude(memberships__role=Membership.Role.COMMISSIONING_OWNER)
         .order_by("title")
     )
-
-
-def language_of(user: AbstractBaseUser) -> str:
-    """The language the user last chose in the portal, or the portal's default."""
-    preference = Preference.objects.filter(user=user).first()
-    return preference.language if preference else settings.LANGUAGE_CODE
 
 
 def activities_due(*, start: date, end: date) -> QuerySet[Activity]:

@@ -2,7 +2,7 @@
 members, preferences), flow.py (the three steps' texts, gates, lists of steps 1
 and 2, stakeholders, profiles, measures) and deliver.py (step 3's lists)."""
 
-from .core import Membership, Preference, Project, Unit
+from .core import Membership, Project, Unit
 from .deliver import (
     Activity,
     JourneyStage,
@@ -41,7 +41,6 @@ __all__ = [
     "LowHigh",
     "Measure",
     "Membership",
-    "Preference",
     "Project",
     "ProjectFlow",
     "Stakeholder",

@@ -134,19 +134,3 @@ class Membership(models.Model):
     @property
     def is_editor(self) -> bool:
         return self.role in self.EDITOR_ROLES
-
-
-class Preference(models.Model):
-    """What the portal remembers of a person: the language e-mails are written in."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
-    )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-
-    class Meta:
-        verbose_name = _("preference")
-        verbose_name_plural = _("preferences")
-
-    def __str__(self) -> str:
-        return f"{self.user}: {self.language}"

@@ -4,7 +4,8 @@ from datetime import date, timedelta
 
 from django.core.management import call_command
 
-from benefits.models import ActivityReminderSent, ReminderSent
+from benefits.models import ReminderSent
+from portal.models import ActivityReminderSent
 from projects.models import Activity
 from tests.benefits.builders import make_benefit, make_indicator, make_plan
 
