@@ -1,6 +1,7 @@
 """The board as an A3 landscape PDF (WeasyPrint), styled by canvas-pdf.css
 alone, and kept per board revision and language."""
 
+import re
 from functools import cache as once
 
 from django.contrib.staticfiles import finders
@@ -50,3 +51,9 @@ def board_pdf(*, project: Project, canvas: Canvas) -> bytes:
         content = html_to_pdf(render_to_string("canvas/pdf.html", context))
         cache.set(key, content, CACHE_SECONDS)
     return content
+
+
+def filename(canvas: Canvas) -> str:
+    """The file's name: the board's title, less what file systems refuse."""
+    name = " ".join(re.sub(r'[\\/:*?"<>|\x00-\x1f]', " ", canvas.title).split()).strip(".")
+    return f"{name or canvas.pk}.pdf"

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
@@ -150,5 +151,7 @@ def canvas_pdf(request, project, canvas_id: int):
     canvas = canvas_of(project, canvas_id)
     content = pdf.board_pdf(project=project, canvas=canvas)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="canvas-{canvas.pk}.pdf"'
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=pdf.filename(canvas)
+    )
     return response

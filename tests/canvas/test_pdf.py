@@ -3,6 +3,7 @@ import subprocess
 from collections import Counter
 from io import BytesIO
 
+import pdfplumber
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -157,3 +158,33 @@ def test_a_change_to_the_board_or_another_language_renders_it_anew(
     client.cookies["django_language"] = "en"
     english = client.get(url(canvas))
     assert len(rendered) == 3 and "Key partners" in poppler("pdftotext", english.content, tmp_path)
+
+
+def test_the_board_fills_the_page_with_note_text_larger_than_any_label(client, bob, canvas):
+    for i in range(9):
+        make_note(canvas, text=f"Kort lapp {i}", block=BLOCKS[i].key)
+    client.force_login(bob)
+    r = client.get(url(canvas))
+    with pdfplumber.open(BytesIO(r.content)) as document:
+        page = document.pages[0]
+        bottom = max(rect["bottom"] for rect in page.rects)
+        words = page.extract_words(extra_attrs=["size"])
+    # The lowest row's border ends within 2 cm of the page's foot.
+    assert page.height - bottom < 2 / 2.54 * 72
+    note_sizes = {w["size"] for w in words if w["text"] in {"Kort", "lapp"}}
+    label_sizes = {
+        w["size"] for w in words if w["text"] in {"Nøkkelpartnere", "(Gul)", "Verdiforslag"}
+    }
+    assert label_sizes and min(note_sizes) >= 9 and min(note_sizes) > max(label_sizes)
+
+
+def test_the_pdf_is_downloaded_under_the_boards_name(client, bob, canvas):
+    canvas.title = 'Forretningsmodell: «ny» / "tjeneste"'
+    canvas.save()
+    client.force_login(bob)
+    r = client.get(url(canvas))
+    assert r["Content-Disposition"].startswith("attachment;")
+    assert "filename*=utf-8''Forretningsmodell%20%C2%AB" in r["Content-Disposition"]
+    assert pdf.filename(canvas) == "Forretningsmodell «ny» tjeneste.pdf"
+    canvas.title = "..."
+    assert pdf.filename(canvas) == f"{canvas.pk}.pdf"
