@@ -151,3 +151,17 @@ def test_leader_reads_but_cannot_write(client, leader, project, name, args):
         before = fingerprint(project)
         assert client.post(url, {}).status_code in (403, 405)
         assert fingerprint(project) == before
+
+
+def test_no_page_offers_an_untranslated_blank_choice(client, alice, project):
+    # Django's blank choices ("- Select an option -", "---------") have no
+    # bokmål of their own; every select of every page a member opens says
+    # "– velg –" instead.
+    client.force_login(alice)
+    untranslated = []
+    for name, args in PROJECT_URLS:
+        response = client.get(url_for(name, args, project))
+        text = response.content.decode(errors="replace")
+        if "Select an option" in text or ">---------<" in text:
+            untranslated.append(name)
+    assert untranslated == []

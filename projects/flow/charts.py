@@ -119,18 +119,18 @@ def matrix_figure(measures) -> dict:
         }
         for _key, x0, x1, y0, y1, color in boxes
     ]
-    # Labels run along the line between high and low benefit, clear of the
-    # dots (which sit on whole numbers).
+    # Each label sits at its quadrant's outer edge (top or bottom), clear of
+    # the dots (which sit on whole numbers) and of the other quadrants' labels.
     annotations = [
         {
             "x": (x0 + x1) / 2,
-            "y": edge,
-            "yanchor": "bottom" if y0 == edge else "top",
+            "y": y1 if y0 == edge else y0,
+            "yanchor": "top" if y0 == edge else "bottom",
             "text": f"<b>{labels[key]}</b>",
             "showarrow": False,
             "font": {"size": 13, "color": "#1e2b3c"},
         }
-        for key, x0, x1, y0, _y1, _color in boxes
+        for key, x0, x1, y0, y1, _color in boxes
     ]
     points = _points(measures, lambda m: m.effort, lambda m: m.benefit)
     return _scatter(

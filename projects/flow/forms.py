@@ -30,7 +30,7 @@ from projects.widgets import CountedTextarea
 from .services import flow_fingerprint
 
 TEXT = CountedTextarea(attrs={"rows": 3})
-BLANK_CHOICE = _("– choose –")
+BLANK_CHOICE = _("- Select an option -")
 YES_NO = [("", _("Not assessed")), ("true", _("Yes")), ("false", _("No"))]
 
 
@@ -45,13 +45,10 @@ class VersionedForm(forms.ModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and name != "version":
                 field.widget.attrs.setdefault("autocomplete", "off")
-            # Django's own blank choice ("- Select an option -") has no bokmål.
+            # Django's blank choice of a model's choices is translated in the
+            # portal's catalogue; a choice of rows gets the same words.
             if isinstance(field, forms.ModelChoiceField):
                 field.empty_label = BLANK_CHOICE
-            elif (
-                isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == ""
-            ):
-                field.choices = [("", BLANK_CHOICE), *field.choices[1:]]
 
     def clean(self):
         cleaned = super().clean()

@@ -35,6 +35,14 @@ def test_it_shows_the_chart_and_the_ordered_table(client, alice, project):
     assert table.index("Gjør nå") < table.index("Unngå meg")
     chart = json.loads(html.unescape(r.text.split('data-figure="')[1].split('"')[0]))
     assert len(chart["layout"]["shapes"]) == 4  # the shaded quadrants
+    # The labels sit at the quadrants' outer edges, two at the top and two at
+    # the foot, not along the line between high and low that would join them.
+    edges = sorted((a["y"], a["yanchor"]) for a in chart["layout"]["annotations"])
+    assert edges == [(0.5, "bottom"), (0.5, "bottom"), (5.5, "top"), (5.5, "top")]
+    # The measures are listed in the table above, so their heading has no
+    # count of its own (it said "(0)").
+    heading = r.text[r.text.index('id="heading-measures"') :].split("</h2>")[0]
+    assert "(0)" not in heading and "Tiltak" in heading
 
 
 def test_it_saves_scores_in_place_and_redraws(client, alice, project):

@@ -144,3 +144,10 @@ def test_each_language_gets_its_own_page(client, alice, project):
     client.get(project.get_absolute_url())
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Latest changes" in client.get(project.get_absolute_url()).text
+
+
+def test_the_commissioning_owner_reads_that_they_decide_at_the_gates(client, owner, project):
+    client.force_login(owner)
+    text = client.get(project.get_absolute_url()).text
+    assert "Du leser prosjektet og beslutter ved beslutningspunktene" in text
+    assert "Du kan lese dette prosjektet" not in text
