@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from projects import access
-from projects.models import JourneyStage, Membership, ProjectFlow
+from projects.models import Activity, JourneyStage, Membership, ProjectFlow
 
 from . import progress, quadrants
 from .forms import (
@@ -168,7 +168,11 @@ def owner_context(project, owner_form=None) -> dict:
 
 
 def deliver_page(project, forms, owner_form=None) -> dict:
-    return owner_context(project, owner_form)
+    return {
+        **owner_context(project, owner_form),
+        # Before step 3 the activities are not yet rows; their titles are shown.
+        "planned_activities": Activity.KEYS,
+    }
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,8 @@ class Page:
     step: str | None = None  # the step the page is for, with that step's gate
     # (project, forms, **extra) -> what the page shows besides its lists and texts
     build: Callable[..., dict] | None = None
+    # Whether the page lists its sections with their item counts (step 3).
+    counts_sections: bool = False
 
 
 PAGES = {
@@ -184,7 +190,9 @@ PAGES = {
         "projects/steps/hypothesis.html", "hypothesis", build=hypothesis_page
     ),
     "projects:step-goals": Page("projects/steps/goals.html", "goals"),
-    "projects:step-deliver": Page("projects/steps/deliver.html", "deliver", build=deliver_page),
+    "projects:step-deliver": Page(
+        "projects/steps/deliver.html", "deliver", build=deliver_page, counts_sections=True
+    ),
     "projects:stakeholders": Page("projects/steps/stakeholders.html"),
     "projects:matrix": Page("projects/steps/matrix.html"),
 }

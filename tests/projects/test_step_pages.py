@@ -92,12 +92,6 @@ def test_the_overview_queries_do_not_grow_with_work(client, alice, project):
     assert _queries(client, url) == some
 
 
-def test_step_3_says_when_activities_are_not_created_yet(client, alice, project):
-    client.force_login(alice)
-    r = client.get(reverse("projects:step-deliver", args=[project.pk]))
-    assert 'id="section-activities"' not in r.text
-
-
 def test_step_3_shows_the_activities_progress(client, alice, project):
     from projects.flow.services import activities_seed
 

@@ -14,7 +14,7 @@ from projects.models import JourneyStage
 from projects.responses import announce
 from projects.services import StaleEdit, row_update
 
-from ..pages import page_partial, section_context
+from ..pages import PAGES, page_partial, section_context
 from ..sections import SECTIONS, Section
 from ..services import journey_move, row_create, row_delete
 from .steps import STALE_TEXT, render_page, stale_notice
@@ -29,6 +29,8 @@ def _section(slug: str) -> Section:
 def _section_response(request, project, section, ctx, *, message=None, status=200):
     if request.htmx:
         template, context = "projects/steps/_section.html", {"project": project, "s": ctx}
+        # The page's section list shows the count, which comes along out of band.
+        context["nav_count"] = PAGES[section.page].counts_sections
         if section.drawn and status == 200:
             # The piece of the page drawn from the list comes along, out of band.
             template = "projects/steps/_section_drawn.html"
