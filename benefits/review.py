@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from projects import access
-from projects.services import StaleEdit
+from projects.versioning import bump, lock
 
 from . import restore, smarte
 from .models import BenefitPlan, PlanEvent
@@ -30,16 +30,8 @@ class _Exact(DjangoJSONEncoder):
         return o.isoformat() if isinstance(o, datetime) else super().default(o)
 
 
-def _locked(plan: BenefitPlan, version: int | None) -> BenefitPlan:
-    current = BenefitPlan.objects.select_for_update().get(pk=plan.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    return current
-
-
 def _record(plan: BenefitPlan, actor: access.Actor, action: str, **fields) -> None:
-    plan.version += 1
-    plan.save()
+    bump(plan)
     PlanEvent.objects.create(
         plan=plan, action=action, by_id=actor.user_id, revision=plan.revision, **fields
     )
@@ -57,7 +49,7 @@ def refusal_text(gaps: list[str]) -> str:
 @transaction.atomic
 def plan_submit(*, plan: BenefitPlan, actor: access.Actor, version: int | None) -> BenefitPlan:
     access.check(access.plan_submit_refusal(actor))
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     if not current.editable:
         raise ReviewRefused(_("Only a draft or a returned plan can be submitted."))
     if gaps := submit_gaps(current):
@@ -68,7 +60,7 @@ def plan_submit(*, plan: BenefitPlan, actor: access.Actor, version: int | None) 
 
 
 def _decide(*, plan, actor, version, status, action, comment="", snapshot=None) -> BenefitPlan:
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     if current.status != Status.SUBMITTED:
         raise ReviewRefused(_("Only a submitted plan can be approved or returned."))
     people = reviewers(current)
@@ -118,7 +110,7 @@ def plan_revise(*, plan: BenefitPlan, actor: access.Actor, version, reason: str)
     """Start revision n + 1 of the approved plan, saying why. The approved plan
     stays the plan of record until the revision is approved."""
     access.check(access.plan_edit_refusal(actor))
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     if current.status != Status.APPROVED:
         raise ReviewRefused(_("Only an approved plan can be revised."))
     if not reason.strip():
@@ -135,7 +127,7 @@ def plan_discard(*, plan: BenefitPlan, actor: access.Actor, version) -> BenefitP
     status, every row as approved (row ids kept). Measurements are never
     deleted, so a revision whose new indicators have been measured is refused."""
     access.check(access.plan_edit_refusal(actor))
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     approved = last_approval(current)
     if not current.editable or approved is None or approved.revision >= current.revision:
         raise ReviewRefused(_("Only a revision in draft or returned can be discarded."))
@@ -151,8 +143,7 @@ def plan_discard(*, plan: BenefitPlan, actor: access.Actor, version) -> BenefitP
     restore.plan_restore(plan=current, records=approved.snapshot)
     current.status = Status.APPROVED
     current.revision = approved.revision
-    current.version += 1
-    current.save()
+    bump(current)
     PlanEvent.objects.create(
         plan=current, action=PlanEvent.Action.DISCARDED, by_id=actor.user_id, revision=discarded
     )

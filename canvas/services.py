@@ -9,7 +9,7 @@ from django.db.models import F, Max
 from simple_history.utils import bulk_create_with_history
 
 from projects.models import Project
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit, bump, lock
 
 from .blocks import reordered
 from .models import Canvas, Note, Snapshot
@@ -41,8 +41,8 @@ def _touch(canvas_id: int) -> None:
 def _locked_current(note: Note, version: int) -> Note:
     """The note as stored now, locked for this transaction; StaleEdit when it
     changed (or was deleted) since `version`."""
-    current = Note.objects.select_for_update().get(pk=note.pk)
-    if current.deleted or current.version != version:
+    current = lock(Note, version=version, pk=note.pk)
+    if current.deleted:
         raise StaleEdit(current)
     return current
 
@@ -88,8 +88,7 @@ def note_update(*, note: Note, version: int, text: str, color: str, hypothesis: 
     """Save the note's content unless it changed since `version` (StaleEdit)."""
     current = _locked_current(note, version)
     current.text, current.color, current.hypothesis = text, color, hypothesis
-    current.version += 1
-    current.save()
+    bump(current)
     _touch(current.canvas_id)
     return current
 
@@ -116,8 +115,7 @@ def note_move(*, note: Note, version: int, block: str | None = None, direction: 
         Note.objects.filter(pk=current.pk).update(version=current.version)
         _touch(current.canvas_id)
         return current
-    current.version += 1
-    current.save()
+    bump(current)
     _touch(current.canvas_id)
     return current
 
@@ -132,8 +130,7 @@ def note_set_deleted(*, note: Note, deleted: bool) -> Note:
         if not deleted:
             _make_room(current.canvas_id)
         current.deleted = deleted
-        current.version += 1
-        current.save()
+        bump(current)
         _touch(current.canvas_id)
     return current
 

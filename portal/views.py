@@ -15,7 +15,7 @@ from projects.flow.quadrants import PLACEMENT_TEXT
 from projects.models import Project, Unit
 from projects.responses import announce
 from projects.selectors import projects_for_user, projects_waiting_for_owner, user_is_leader
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 
 from . import charts, portfolio
 from .forms import PortfolioFilterForm, UnitRatingForm

@@ -17,7 +17,6 @@ from .models import Membership
 from .responses import announce
 from .selectors import Overview
 from .services import (
-    StaleEdit,
     membership_add,
     membership_change_role,
     membership_remove,
@@ -25,6 +24,7 @@ from .services import (
     project_set_archived,
     project_update,
 )
+from .versioning import StaleEdit
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,7 +16,7 @@ from django_htmx.http import reswap, retarget
 
 from projects import access
 from projects.responses import announce
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 
 from ..forms import DeleteForm
 from ..models import BenefitPlan

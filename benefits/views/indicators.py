@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 
 from .. import services
 from ..forms import ConfirmForm, DeleteForm, IndicatorForm, MeasurementForm

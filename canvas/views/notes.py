@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
 from projects.responses import announce
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 
 from ..blocks import BLOCKS_BY_KEY, board_blocks
 from ..forms import NoteAddForm, NoteMoveForm

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from canvas.models import Canvas, Note
 from canvas.services import note_move, note_set_deleted, note_update
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 from tests.concurrency import race
 
 from .conftest import make_canvas, make_note

@@ -14,7 +14,8 @@ from projects import spreadsheets
 from projects.decorators import project_view
 from projects.models import Measure
 from projects.responses import announce
-from projects.services import StaleEdit, row_update
+from projects.services import row_update
+from projects.versioning import StaleEdit
 
 from .. import charts, quadrants
 from ..forms import MeasureScoreForm

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from projects.decorators import project_view
 from projects.models import JourneyStage
 from projects.responses import announce
-from projects.services import StaleEdit, row_update
+from projects.services import row_update
+from projects.versioning import StaleEdit
 
 from ..pages import page_partial, section_context
 from ..sections import SECTIONS, Section
