@@ -104,7 +104,8 @@ class ProjectLink(models.ForeignKey):
 
     def contribute_to_class(self, cls, name, *args, **kwargs):
         if self.remote_field.related_name is None and not cls._meta.abstract:
-            self.remote_field.related_name = cls.project_related_name
+            # Both: the relation reads the first, migrations the second.
+            self.remote_field.related_name = self._related_name = cls.project_related_name
         super().contribute_to_class(cls, name, *args, **kwargs)
 
     def deconstruct(self):
