@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
+from projects.htmx import respond
 from projects.ids import parse_id
-from projects.responses import announce
 
 from .. import pdf
 from ..blocks import board_blocks
@@ -94,9 +94,7 @@ def snapshots(request, project, canvas_id: int):
         "snapshots": items,
         "compare_form": CompareForm(snapshots=items),
     }
-    template = "canvas/snapshots.html#snapshots" if request.htmx else "canvas/snapshots.html"
-    response = render(request, template, context)
-    return announce(response, message) if message else response
+    return respond(request, "canvas/snapshots.html", context, partial="snapshots", message=message)
 
 
 @project_view()

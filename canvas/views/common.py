@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from projects.htmx import announce
 from projects.ids import parse_id
-from projects.responses import announce
 
 from ..blocks import BLOCK_CHOICES, COLOUR_CHOICES, board_blocks
 from ..forms import NoteForm

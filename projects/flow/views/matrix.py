@@ -12,8 +12,8 @@ from django.utils.translation import pgettext
 
 from projects import spreadsheets
 from projects.decorators import project_view
+from projects.htmx import announce
 from projects.models import Measure
-from projects.responses import announce
 from projects.services import row_update
 from projects.versioning import StaleEdit
 

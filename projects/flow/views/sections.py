@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
+from projects.htmx import announce
 from projects.models import JourneyStage
-from projects.responses import announce
 from projects.services import row_update
 from projects.versioning import StaleEdit
 
@@ -36,7 +36,7 @@ def _section_response(request, project, section, ctx, *, message=None, status=20
             context["drawn"] = page_partial(section.page, section.drawn.partial)
             context.update(section.drawn_context(project))
         response = render(request, template, context, status=status)
-        return announce(response, message) if message else response
+        return announce(response, message)
     if message and status < 400:
         messages.success(request, message)
         return redirect(reverse(section.page, args=[project.pk]) + f"#section-{section.slug}")

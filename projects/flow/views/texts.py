@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from projects.decorators import project_view
+from projects.htmx import announce
 from projects.models import ProjectFlow
-from projects.responses import announce
 from projects.versioning import StaleEdit
 
 from ..pages import PARTS, bimodal_context, criteria_summary, earlier_wordings, page_partial
@@ -51,7 +51,7 @@ def flow_part(request, project, part: str):
         if part == "hypothesis":
             context["earlier"] = earlier_wordings(project)
         response = render(request, page_partial(page, part), context, status=status)
-        return announce(response, notice["text"]) if notice else response
+        return announce(response, notice and notice["text"])
     if notice:
         messages.error(request, notice["text"])
     return render_page(request, project, page, forms={part: form}, status=status)
