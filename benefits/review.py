@@ -33,7 +33,7 @@ class _Exact(DjangoJSONEncoder):
 def _record(plan: BenefitPlan, actor: access.Actor, action: str, **fields) -> None:
     bump(plan)
     PlanEvent.objects.create(
-        plan=plan, action=action, by_id=actor.user_id, revision=plan.revision, **fields
+        plan=plan, action=action, by_id=actor.user_id, edition=plan.edition, **fields
     )
 
 
@@ -107,7 +107,7 @@ def plan_return(*, plan: BenefitPlan, actor: access.Actor, version, comment: str
 
 @transaction.atomic
 def plan_revise(*, plan: BenefitPlan, actor: access.Actor, version, reason: str) -> BenefitPlan:
-    """Start revision n + 1 of the approved plan, saying why. The approved plan
+    """Start a revision of the approved plan (edition n + 1), saying why. The approved plan
     stays the plan of record until the revision is approved."""
     access.check(access.plan_edit_refusal(actor))
     current = lock(BenefitPlan, version=version, pk=plan.pk)
@@ -116,7 +116,7 @@ def plan_revise(*, plan: BenefitPlan, actor: access.Actor, version, reason: str)
     if not reason.strip():
         raise ReviewRefused(_("Say why the plan is revised."))
     current.status = Status.DRAFT
-    current.revision += 1
+    current.edition += 1
     _record(current, actor, PlanEvent.Action.REOPENED, comment=reason.strip())
     return current
 
@@ -129,7 +129,7 @@ def plan_discard(*, plan: BenefitPlan, actor: access.Actor, version) -> BenefitP
     access.check(access.plan_edit_refusal(actor))
     current = lock(BenefitPlan, version=version, pk=plan.pk)
     approved = last_approval(current)
-    if not current.editable or approved is None or approved.revision >= current.revision:
+    if not current.editable or approved is None or approved.edition >= current.edition:
         raise ReviewRefused(_("Only a revision in draft or returned can be discarded."))
     if not restore.restorable(approved.snapshot):
         raise ReviewRefused(
@@ -139,12 +139,12 @@ def plan_discard(*, plan: BenefitPlan, actor: access.Actor, version) -> BenefitP
                 "hand, or have it approved."
             )
         )
-    discarded = current.revision
+    discarded = current.edition
     restore.plan_restore(plan=current, records=approved.snapshot)
     current.status = Status.APPROVED
-    current.revision = approved.revision
+    current.edition = approved.edition
     bump(current)
     PlanEvent.objects.create(
-        plan=current, action=PlanEvent.Action.DISCARDED, by_id=actor.user_id, revision=discarded
+        plan=current, action=PlanEvent.Action.DISCARDED, by_id=actor.user_id, edition=discarded
     )
     return current

@@ -1,4 +1,4 @@
-"""Writes to canvases and notes. Every note write bumps the board's revision (so
+"""Writes to canvases and notes. Every note write bumps the board's change count (so
 co-editors' boards refresh) and every edit or move checks the note's version
 (so a stale write is refused, never silently applied)."""
 
@@ -35,7 +35,7 @@ def _make_room(canvas_id: int) -> None:
 
 
 def _touch(canvas_id: int) -> None:
-    Canvas.objects.filter(pk=canvas_id).update(revision=F("revision") + 1)
+    Canvas.objects.filter(pk=canvas_id).update(change_count=F("change_count") + 1)
 
 
 def _locked_current(note: Note, version: int) -> Note:

@@ -54,23 +54,23 @@ def board(request, project, canvas_id: int):
 
 @project_view()
 def changes(request, project, canvas_id: int):
-    """The poll of co-editors: 204 while the board's revision is `since`,
-    otherwise every block's notes (out of band) and the new revision."""
-    revision = (
+    """The poll of co-editors: 204 while the board's change count is `since`,
+    otherwise every block's notes (out of band) and the new count."""
+    count = (
         Canvas.objects.filter(pk=canvas_id, project=project)
-        .values_list("revision", flat=True)
+        .values_list("change_count", flat=True)
         .first()
     )
-    if revision is None:
+    if count is None:
         raise Http404
     if not request.htmx:
         return redirect("canvas:board", project.pk, canvas_id)
-    if request.GET.get("since") == str(revision):
+    if request.GET.get("since") == str(count):
         return HttpResponse(status=204)
-    canvas = Canvas(pk=canvas_id, project=project, revision=revision)
+    canvas = Canvas(pk=canvas_id, project=project, change_count=count)
     context = board_context(project, canvas, blocks=board_blocks(board_notes(canvas_id)))
     response = render(request, f"{BOARD}#blocks-oob", context)
-    response["X-Board-Revision"] = str(revision)
+    response["X-Board-Change-Count"] = str(count)
     return response
 
 
