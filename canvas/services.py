@@ -125,7 +125,7 @@ def note_set_deleted(*, note: Note, deleted: bool) -> Note:
     """Delete (only marked, so it can be undone) or restore the note. The note
     keeps its position, so undo puts it back where it was. Restoring onto a
     full board raises BoardFull."""
-    current = Note.objects.select_for_update().get(pk=note.pk)
+    current = lock(Note, version=None, pk=note.pk)
     if current.deleted != deleted:
         if not deleted:
             _make_room(current.canvas_id)

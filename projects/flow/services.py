@@ -9,7 +9,7 @@ from simple_history.utils import bulk_create_with_history
 from projects import history
 from projects.access import Actor, Refused, check, gate_refusal
 from projects.models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
-from projects.versioning import fields_of, save_versioned
+from projects.versioning import bump, fields_of, save_versioned
 
 
 class GateRefused(Refused):
@@ -114,8 +114,7 @@ def gate_decide(
     elif decision == GateDecision.Decision.STOP:
         current.funnel_stage = Project.FunnelStage.STOPPED
     if decision != GateDecision.Decision.ITERATE:
-        current.version += 1
-        current.save()
+        bump(current)
         if current.step == Project.Step.DELIVER:
             activities_seed(project=current)
     return record
