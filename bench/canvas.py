@@ -116,7 +116,7 @@ def rows(ctx: dict):
         request(
             client,
             "get",
-            f"{changes}?since={canvas.revision}",
+            f"{changes}?since={canvas.change_count}",
             htmx=True,
             expect=204,
         ),

@@ -60,6 +60,6 @@ def plan_event_label(row, refs) -> str:
     """A submission, decision or revision in the history: what, which version, the comment."""
     what = gettext("%(action)s, version %(n)s") % {
         "action": row.get_action_display(),
-        "n": row.revision,
+        "n": row.edition,
     }
     return f"{what}: {Truncator(row.comment).chars(120)}" if row.comment else what

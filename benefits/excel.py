@@ -166,7 +166,7 @@ def _summary_rows(records: dict, project, result: calc.PlanResult) -> list[list]
         [_("Horizon (years)"), plan["horizon"]],
         [_("Discount rate (%)"), plan["discount_rate"]],
         [_("Status"), str(BenefitPlan.Status(plan["status"]).label)],
-        [_("Version"), plan["revision"]],
+        [_("Version"), plan["edition"]],
         [],
         [_("Key figure"), *names],
     ]

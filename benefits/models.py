@@ -41,7 +41,7 @@ class BenefitPlan(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     # Counts the plan's drafts: an approved plan that is changed becomes draft n + 1.
-    revision = models.PositiveIntegerField(_("revision"), default=1)
+    edition = models.PositiveIntegerField(_("revision"), default=1)
     # Bumped on every change of the plan's own fields; stale forms are refused.
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -310,7 +310,7 @@ class PlanEvent(models.Model):
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
     comment = models.TextField(_("comment"), blank=True, max_length=4000)
-    revision = models.PositiveIntegerField(_("revision"))
+    edition = models.PositiveIntegerField(_("revision"))
     # The plan as approved, readable after later changes.
     snapshot = models.JSONField(null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["snapshot"])

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from projects import history
+from projects.versioning import bump
 
 from . import smarte
 from .models import Benefit, BenefitValue, Cost, Indicator, Measurement
@@ -42,8 +43,9 @@ def _sync(
                 for k, v in {**changed, **stamp}.items():
                     setattr(row, k, v)
                 if hasattr(row, "version"):
-                    row.version += 1
-                row.save()
+                    bump(row)
+                else:
+                    row.save()
         else:
             row = create(**values, **stamp)
         kept.append(row)
@@ -107,8 +109,7 @@ def _measurements(indicator: Indicator, wanted: list[dict], *, by) -> list[Measu
         if any(getattr(row, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(row, k, v)
-            row.version += 1
-            row.save()
+            bump(row)
     return new
 
 

@@ -11,6 +11,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from projects.models import IdentifiedBenefit, Measure, Membership
+from projects.versioning import bump
 
 from . import smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
@@ -40,8 +41,7 @@ def _upsert(model: type[models.Model], row, fields: dict, **identity) -> None:
     if changed:
         for k, v in changed.items():
             setattr(row, k, v)
-        row.version += 1  # forms opened on the revision are refused as stale
-        row.save()
+        bump(row)  # forms opened on the revision are refused as stale
 
 
 class _People:

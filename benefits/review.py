@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from projects import access
-from projects.services import StaleEdit
+from projects.versioning import bump, lock
 
 from . import restore, smarte
 from .models import BenefitPlan, PlanEvent
@@ -30,18 +30,10 @@ class _Exact(DjangoJSONEncoder):
         return o.isoformat() if isinstance(o, datetime) else super().default(o)
 
 
-def _locked(plan: BenefitPlan, version: int | None) -> BenefitPlan:
-    current = BenefitPlan.objects.select_for_update().get(pk=plan.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    return current
-
-
 def _record(plan: BenefitPlan, actor: access.Actor, action: str, **fields) -> None:
-    plan.version += 1
-    plan.save()
+    bump(plan)
     PlanEvent.objects.create(
-        plan=plan, action=action, by_id=actor.user_id, revision=plan.revision, **fields
+        plan=plan, action=action, by_id=actor.user_id, edition=plan.edition, **fields
     )
 
 
@@ -57,7 +49,7 @@ def refusal_text(gaps: list[str]) -> str:
 @transaction.atomic
 def plan_submit(*, plan: BenefitPlan, actor: access.Actor, version: int | None) -> BenefitPlan:
     access.check(access.plan_submit_refusal(actor))
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     if not current.editable:
         raise ReviewRefused(_("Only a draft or a returned plan can be submitted."))
     if gaps := submit_gaps(current):
@@ -68,7 +60,7 @@ def plan_submit(*, plan: BenefitPlan, actor: access.Actor, version: int | None) 
 
 
 def _decide(*, plan, actor, version, status, action, comment="", snapshot=None) -> BenefitPlan:
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     if current.status != Status.SUBMITTED:
         raise ReviewRefused(_("Only a submitted plan can be approved or returned."))
     people = reviewers(current)
@@ -115,16 +107,16 @@ def plan_return(*, plan: BenefitPlan, actor: access.Actor, version, comment: str
 
 @transaction.atomic
 def plan_revise(*, plan: BenefitPlan, actor: access.Actor, version, reason: str) -> BenefitPlan:
-    """Start revision n + 1 of the approved plan, saying why. The approved plan
+    """Start a revision of the approved plan (edition n + 1), saying why. The approved plan
     stays the plan of record until the revision is approved."""
     access.check(access.plan_edit_refusal(actor))
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     if current.status != Status.APPROVED:
         raise ReviewRefused(_("Only an approved plan can be revised."))
     if not reason.strip():
         raise ReviewRefused(_("Say why the plan is revised."))
     current.status = Status.DRAFT
-    current.revision += 1
+    current.edition += 1
     _record(current, actor, PlanEvent.Action.REOPENED, comment=reason.strip())
     return current
 
@@ -135,9 +127,9 @@ def plan_discard(*, plan: BenefitPlan, actor: access.Actor, version) -> BenefitP
     status, every row as approved (row ids kept). Measurements are never
     deleted, so a revision whose new indicators have been measured is refused."""
     access.check(access.plan_edit_refusal(actor))
-    current = _locked(plan, version)
+    current = lock(BenefitPlan, version=version, pk=plan.pk)
     approved = last_approval(current)
-    if not current.editable or approved is None or approved.revision >= current.revision:
+    if not current.editable or approved is None or approved.edition >= current.edition:
         raise ReviewRefused(_("Only a revision in draft or returned can be discarded."))
     if not restore.restorable(approved.snapshot):
         raise ReviewRefused(
@@ -147,13 +139,12 @@ def plan_discard(*, plan: BenefitPlan, actor: access.Actor, version) -> BenefitP
                 "hand, or have it approved."
             )
         )
-    discarded = current.revision
+    discarded = current.edition
     restore.plan_restore(plan=current, records=approved.snapshot)
     current.status = Status.APPROVED
-    current.revision = approved.revision
-    current.version += 1
-    current.save()
+    current.edition = approved.edition
+    bump(current)
     PlanEvent.objects.create(
-        plan=current, action=PlanEvent.Action.DISCARDED, by_id=actor.user_id, revision=discarded
+        plan=current, action=PlanEvent.Action.DISCARDED, by_id=actor.user_id, edition=discarded
     )
     return current

@@ -62,7 +62,7 @@ class LoadedPlan:
                 "horizon": self.plan.horizon,
                 "discount_rate": float(self.plan.discount_rate),
                 "status": self.plan.status,
-                "revision": self.plan.revision,
+                "edition": self.plan.edition,
             },
             "benefits": [
                 {

@@ -2,13 +2,13 @@
 object's version; history is recorded by the models."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects import access
 from projects.models import IdentifiedBenefit, Project
-from projects.services import StaleEdit
+from projects.versioning import delete_versioned, fields_of, lock, save_versioned
 
 from . import plan_sync, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
@@ -40,25 +40,10 @@ def _open_for_edit(plan: BenefitPlan) -> BenefitPlan:
     return current
 
 
-def _save_versioned(model: type[models.Model], obj, *, data: dict, version: int | None, **extra):
-    """Save `data` onto the locked row of `obj` unless it changed since `version`."""
-    current = model.objects.select_for_update().get(pk=obj.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    for name, value in {**data, **extra}.items():
-        if name not in ("version", "measures"):
-            setattr(current, name, value)
-    current.version += 1
-    current.save()
-    return current
-
-
 @transaction.atomic
 def plan_create(*, project: Project, data: dict, by: AbstractBaseUser) -> BenefitPlan:
     """The project's plan, with its identified benefits adopted."""
-    plan = BenefitPlan.objects.create(
-        project=project, **{k: v for k, v in data.items() if k != "version"}
-    )
+    plan = BenefitPlan.objects.create(project=project, **fields_of(data))
     for identified in project.identified_benefits.all():
         benefit_adopt(plan=plan, identified=identified, by=by, _opened=True)
     return plan
@@ -67,7 +52,7 @@ def plan_create(*, project: Project, data: dict, by: AbstractBaseUser) -> Benefi
 @transaction.atomic
 def plan_update(*, plan: BenefitPlan, data: dict, version: int | None, by) -> BenefitPlan:
     _open_for_edit(plan)
-    return _save_versioned(BenefitPlan, plan, data=data, version=version)
+    return save_versioned(plan, data=data, version=version)
 
 
 @transaction.atomic
@@ -94,20 +79,13 @@ def benefit_adopt(
 def benefit_save(*, plan: BenefitPlan, benefit: Benefit | None, data: dict, version, by) -> Benefit:
     _open_for_edit(plan)
     if benefit is None:
-        fields = {k: v for k, v in data.items() if k not in ("version", "measures")}
+        fields = fields_of(data, ignore=["measures"])
         benefit = Benefit.objects.create(plan=plan, position=plan.benefits.count(), **fields)
     else:
-        benefit = _save_versioned(Benefit, benefit, data=data, version=version)
+        benefit = save_versioned(benefit, data=data, version=version, ignore=["measures"])
     if "measures" in data:
         benefit.measures.set(data["measures"])
     return benefit
-
-
-def _delete_versioned(model, obj, *, version) -> None:
-    current = model.objects.select_for_update().get(pk=obj.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    current.delete()
 
 
 @transaction.atomic
@@ -116,7 +94,7 @@ def benefit_delete(*, plan: BenefitPlan, benefit: Benefit, version, by) -> None:
     _open_for_edit(plan)
     if Measurement.objects.filter(indicator__benefit=benefit).exists():
         raise Refused(_("The benefit has measurements and cannot be deleted."))
-    _delete_versioned(Benefit, benefit, version=version)
+    delete_versioned(benefit, version=version)
 
 
 @transaction.atomic
@@ -124,41 +102,36 @@ def indicator_delete(*, plan: BenefitPlan, indicator: Indicator, version, by) ->
     _open_for_edit(plan)
     if indicator.measurements.exists():
         raise Refused(_("The indicator has measurements and cannot be deleted."))
-    _delete_versioned(Indicator, indicator, version=version)
+    delete_versioned(indicator, version=version)
 
 
 @transaction.atomic
 def value_save(*, plan: BenefitPlan, benefit: Benefit, year: int, data: dict, version, by):
     """Set (or, with `data` None, clear) the benefit's value for `year`."""
     _open_for_edit(plan)
-    current = BenefitValue.objects.select_for_update().filter(benefit=benefit, year=year).first()
-    if current is not None and version is not None and version != current.version:
-        raise StaleEdit(current)
-    if current is None and version is not None:
-        # The form was opened on a value someone has since cleared.
-        raise StaleEdit(None)
+    # Stale too when the form was opened on a value someone has since cleared.
+    current = lock(BenefitValue, version=version, benefit=benefit, year=year)
     if data is None:
         if current is not None:
             current.delete()
         return None
     if current is None:
-        fields = {k: v for k, v in data.items() if k != "version"}
-        return BenefitValue.objects.create(benefit=benefit, year=year, **fields)
-    return _save_versioned(BenefitValue, current, data=data, version=version)
+        return BenefitValue.objects.create(benefit=benefit, year=year, **fields_of(data))
+    return save_versioned(current, data=data, version=version)
 
 
 @transaction.atomic
 def cost_save(*, plan: BenefitPlan, cost: Cost | None, data: dict, version, by) -> Cost:
     _open_for_edit(plan)
     if cost is None:
-        return Cost.objects.create(plan=plan, **{k: v for k, v in data.items() if k != "version"})
-    return _save_versioned(Cost, cost, data=data, version=version)
+        return Cost.objects.create(plan=plan, **fields_of(data))
+    return save_versioned(cost, data=data, version=version)
 
 
 @transaction.atomic
 def cost_delete(*, plan: BenefitPlan, cost: Cost, version, by) -> None:
     _open_for_edit(plan)
-    _delete_versioned(Cost, cost, version=version)
+    delete_versioned(cost, version=version)
 
 
 @transaction.atomic
@@ -170,14 +143,13 @@ def indicator_save(
     (their justifications stay, to be confirmed again)."""
     _open_for_edit(plan)
     if indicator is None:
-        fields = {k: v for k, v in data.items() if k != "version"}
-        return Indicator.objects.create(benefit=benefit, changed_by=by, **fields)
-    extra = {"changed_by": by}
+        return Indicator.objects.create(benefit=benefit, changed_by=by, **fields_of(data))
+    changes = {**data, "changed_by": by}
     # Compare with the stored row: a bound form has already changed `indicator`.
     stored = Indicator.objects.select_for_update().get(pk=indicator.pk)
     if any(k in data and data[k] != getattr(stored, k) for k in smarte.WORDING):
-        extra.update(smarte.unconfirmed())
-    return _save_versioned(Indicator, indicator, data=data, version=version, **extra)
+        changes |= smarte.unconfirmed()
+    return save_versioned(indicator, data=changes, version=version)
 
 
 @transaction.atomic
@@ -206,7 +178,7 @@ def indicator_confirm(
     data = {f"{criterion}_reason": reason, **(smarte.unconfirmed([criterion]) if changed else {})}
     if refusal is None:
         data |= {f"{criterion}_by_id": actor.user_id, f"{criterion}_at": timezone.now()}
-    return _save_versioned(Indicator, indicator, data=data, version=version)
+    return save_versioned(indicator, data=data, version=version)
 
 
 def measurement_add(*, indicator: Indicator, data: dict, by) -> Measurement:
@@ -219,11 +191,7 @@ def measurement_delete(*, measurement: Measurement, version: int | None, by) -> 
     """Delete a measurement; like adding one, allowed in any state of the plan.
     The project's history keeps it (with `by`, from the request). A measurement
     changed or deleted since `version` is refused as stale."""
-    current = Measurement.objects.select_for_update().filter(pk=measurement.pk).first()
-    if current is None or (version is not None and version != current.version):
-        raise StaleEdit(current)
-    current._history_user = by
-    current.delete()
+    delete_versioned(measurement, version=version, history_user=by)
 
 
 @transaction.atomic
@@ -236,7 +204,7 @@ def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> Benefit
     settings_ = records["plan"]
     settings_ = {**settings_, "discount_rate": plan_sync.money(settings_["discount_rate"])}
     if any(getattr(plan, k) != v for k, v in settings_.items()):
-        plan = _save_versioned(BenefitPlan, plan, data=settings_, version=None)
+        plan = save_versioned(plan, data=settings_)
     try:
         plan_sync.rows_sync(plan=plan, records=records, users=users, by=by)
     except plan_sync.MeasuredRowLeftOut as left_out:

@@ -20,9 +20,9 @@ class Canvas(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     # Bumped by every change of the board's notes; co-editors poll it cheaply.
-    revision = models.PositiveIntegerField(default=0)
+    change_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["revision", "created_at"])
+    history = HistoricalRecords(excluded_fields=["change_count", "created_at"])
 
     class Meta:
         ordering = ["created_at", "pk"]

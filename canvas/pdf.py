@@ -1,5 +1,5 @@
 """The board as an A3 landscape PDF (WeasyPrint), styled by canvas-pdf.css
-alone, and kept per board revision and language."""
+alone, and kept per state of the board (its change count) and language."""
 
 import re
 from functools import cache as once
@@ -40,10 +40,10 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def board_pdf(*, project: Project, canvas: Canvas) -> bytes:
-    """The board as PDF, rendered once per state: the board's revision changes
+    """The board as PDF, rendered once per state: the board's change count grows
     with every note written or moved, the project's with its title and every
     recorded change, and the language names blocks and colours."""
-    key = f"canvas-pdf:{canvas.pk}:{canvas.revision}:{project.revision}:{get_language()}"
+    key = f"canvas-pdf:{canvas.pk}:{canvas.change_count}:{project.revision}:{get_language()}"
     content = cache.get(key)
     if content is None:
         rows = paper_rows(board_blocks(board_notes(canvas.pk)))

@@ -1,4 +1,4 @@
-"""Writes to canvases and notes. Every note write bumps the board's revision (so
+"""Writes to canvases and notes. Every note write bumps the board's change count (so
 co-editors' boards refresh) and every edit or move checks the note's version
 (so a stale write is refused, never silently applied)."""
 
@@ -9,7 +9,7 @@ from django.db.models import F, Max
 from simple_history.utils import bulk_create_with_history
 
 from projects.models import Project
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit, bump, lock
 
 from .blocks import reordered
 from .models import Canvas, Note, Snapshot
@@ -35,14 +35,14 @@ def _make_room(canvas_id: int) -> None:
 
 
 def _touch(canvas_id: int) -> None:
-    Canvas.objects.filter(pk=canvas_id).update(revision=F("revision") + 1)
+    Canvas.objects.filter(pk=canvas_id).update(change_count=F("change_count") + 1)
 
 
 def _locked_current(note: Note, version: int) -> Note:
     """The note as stored now, locked for this transaction; StaleEdit when it
     changed (or was deleted) since `version`."""
-    current = Note.objects.select_for_update().get(pk=note.pk)
-    if current.deleted or current.version != version:
+    current = lock(Note, version=version, pk=note.pk)
+    if current.deleted:
         raise StaleEdit(current)
     return current
 
@@ -88,8 +88,7 @@ def note_update(*, note: Note, version: int, text: str, color: str, hypothesis: 
     """Save the note's content unless it changed since `version` (StaleEdit)."""
     current = _locked_current(note, version)
     current.text, current.color, current.hypothesis = text, color, hypothesis
-    current.version += 1
-    current.save()
+    bump(current)
     _touch(current.canvas_id)
     return current
 
@@ -116,8 +115,7 @@ def note_move(*, note: Note, version: int, block: str | None = None, direction: 
         Note.objects.filter(pk=current.pk).update(version=current.version)
         _touch(current.canvas_id)
         return current
-    current.version += 1
-    current.save()
+    bump(current)
     _touch(current.canvas_id)
     return current
 
@@ -127,13 +125,12 @@ def note_set_deleted(*, note: Note, deleted: bool) -> Note:
     """Delete (only marked, so it can be undone) or restore the note. The note
     keeps its position, so undo puts it back where it was. Restoring onto a
     full board raises BoardFull."""
-    current = Note.objects.select_for_update().get(pk=note.pk)
+    current = lock(Note, version=None, pk=note.pk)
     if current.deleted != deleted:
         if not deleted:
             _make_room(current.canvas_id)
         current.deleted = deleted
-        current.version += 1
-        current.save()
+        bump(current)
         _touch(current.canvas_id)
     return current
 

@@ -1,7 +1,7 @@
 from django.db import transaction
 
 from projects.models import Unit
-from projects.services import StaleEdit
+from projects.versioning import bump, lock
 
 from .models import UnitRating
 
@@ -9,18 +9,14 @@ from .models import UnitRating
 @transaction.atomic
 def unit_rating_save(*, unit: Unit, data: dict, version: int | None, by) -> UnitRating:
     """Save a leader's rating; refuse it if someone saved since `version`."""
-    rating = UnitRating.objects.select_for_update().filter(unit=unit).first()
+    rating = lock(UnitRating, version=version, missing_ok=True, unit=unit)
     if rating is None:
         rating = UnitRating(unit=unit, version=0)
-    elif version is not None and version != rating.version:
-        raise StaleEdit(rating)
     rating.ambition = data["ambition"]
     rating.capacity = data["capacity"]
     rating.comment = data["comment"]
     rating.rated_by = by
-    rating.version += 1
-    rating.save()
-    return rating
+    return bump(rating)
 
 
 def user_pseudonymise(*, user) -> None:

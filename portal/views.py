@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from projects import spreadsheets
 from projects.flow.quadrants import PLACEMENT_TEXT
+from projects.htmx import announce
 from projects.models import Project, Unit
-from projects.responses import announce
 from projects.selectors import projects_for_user, projects_waiting_for_owner, user_is_leader
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 
 from . import charts, portfolio
 from .forms import PortfolioFilterForm, UnitRatingForm
@@ -253,7 +253,7 @@ def unit_rating_edit(request, unit_id: int):
             {"unit": unit, "form": form, "message": message},
             status=status,
         )
-        return announce(response, message) if message else response
+        return announce(response, message)
     if message:
         messages.error(request, message)
     return render(

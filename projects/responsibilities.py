@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 
+from .versioning import bump
+
 
 @dataclass(frozen=True)
 class Responsibility:
@@ -48,8 +50,9 @@ def release(*, project_id: int, user: AbstractBaseUser) -> int:
         for row in rows:
             setattr(row, r.field, None)
             if hasattr(row, "version"):
-                row.version += 1
-            row.save()
+                bump(row)
+            else:
+                row.save()
             count += 1
     return count
 

@@ -7,20 +7,12 @@ from django.utils.translation import gettext as _
 from . import access, responsibilities
 from .access import Actor, Refused, check
 from .models import Activity, Membership, Project
-
-
-class StaleEdit(Exception):
-    """The object changed since the user loaded it; carries the current state."""
-
-    def __init__(self, current):
-        super().__init__("stale edit")
-        self.current = current
+from .versioning import bump, fields_of, save_versioned
 
 
 @transaction.atomic
 def project_create(*, data: dict, by: AbstractBaseUser) -> Project:
-    data = {k: v for k, v in data.items() if k != "version"}
-    project = Project.objects.create(**data)
+    project = Project.objects.create(**fields_of(data))
     Membership.objects.create(project=project, user=by, role=Membership.Role.TEAM_MEMBER)
     return project
 
@@ -29,15 +21,7 @@ def project_create(*, data: dict, by: AbstractBaseUser) -> Project:
 def row_update(*, row: models.Model, data: dict, version: int | None):
     """Save `data` onto `row` (a model with a `version`) unless someone saved it
     since `version`."""
-    current = type(row).objects.select_for_update().get(pk=row.pk)
-    if version is not None and version != current.version:
-        raise StaleEdit(current)
-    for name, value in data.items():
-        if name != "version":
-            setattr(current, name, value)
-    current.version += 1
-    current.save()
-    return current
+    return save_versioned(row, data=data, version=version)
 
 
 def project_update(*, project: Project, data: dict, version: int | None) -> Project:
@@ -47,11 +31,7 @@ def project_update(*, project: Project, data: dict, version: int | None) -> Proj
 
 @transaction.atomic
 def project_set_archived(*, project: Project, archived: bool) -> Project:
-    current = Project.objects.select_for_update().get(pk=project.pk)
-    current.archived = archived
-    current.version += 1
-    current.save()
-    return current
+    return save_versioned(project, data={"archived": archived})
 
 
 # --- members: the rules are in projects.access, enforced here ---------------
@@ -91,8 +71,7 @@ def _appoint(members: list[Membership], *, role: str, project_id: int) -> None:
             status=Activity.Status.DONE
         ):
             activity.status = Activity.Status.DONE
-            activity.version += 1
-            activity.save()
+            bump(activity)
 
 
 @transaction.atomic

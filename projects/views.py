@@ -13,11 +13,10 @@ from .access import Refused
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
 from .history import ProjectHistory
+from .htmx import respond
 from .models import Membership
-from .responses import announce
 from .selectors import Overview
 from .services import (
-    StaleEdit,
     membership_add,
     membership_change_role,
     membership_remove,
@@ -25,6 +24,7 @@ from .services import (
     project_set_archived,
     project_update,
 )
+from .versioning import StaleEdit
 
 
 @require_http_methods(["GET", "POST"])
@@ -137,9 +137,14 @@ def _render_members(request, project, *, form=None, message=None, error=None, st
         "unassigned": responsibilities.unassigned(project.pk),
         "error": error,
     }
-    template = "projects/members.html#members" if request.htmx else "projects/members.html"
-    response = render(request, template, context, status=status)
-    return announce(response, message or error) if (message or error) else response
+    return respond(
+        request,
+        "projects/members.html",
+        context,
+        partial="members",
+        status=status,
+        message=message or error,
+    )
 
 
 @project_view(methods=["POST"], write=())

@@ -1,6 +1,6 @@
-"""What the benefit views share: one render helper (the page, or for htmx a
-partial of it, with a status and a message read aloud), the editor frame each
-form of the plan is shown in, and how a refused change is answered."""
+"""What the benefit views share: the plan's answer after a change (through
+`projects.htmx.respond`), the editor frame each form of the plan is shown in,
+and how a refused change is answered."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,40 +9,18 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_htmx.http import reswap, retarget
 
 from projects import access
-from projects.responses import announce
-from projects.services import StaleEdit
+from projects.htmx import respond
+from projects.versioning import StaleEdit
 
 from ..forms import DeleteForm
 from ..models import BenefitPlan
 from ..pages import plan_context
 from ..selectors import plan_for_project
-
-
-def respond(
-    request,
-    template: str,
-    context: dict,
-    *,
-    partial: str,
-    status: int = 200,
-    message: str | None = None,
-    swap: str = "",
-) -> HttpResponse:
-    """`template` as a page, or for htmx its `partial` with `message` read
-    aloud after the swap. `swap`, a selector, makes the partial replace that
-    element whatever the request aimed at."""
-    if not request.htmx:
-        return render(request, template, context, status=status)
-    response = render(request, f"{template}#{partial}", context, status=status)
-    if swap:
-        response = reswap(retarget(response, swap), "outerHTML")
-    return announce(response, message) if message else response
 
 
 def plan_or_404(project) -> BenefitPlan:

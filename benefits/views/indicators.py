@@ -7,14 +7,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
-from projects.services import StaleEdit
+from projects.htmx import respond
+from projects.versioning import StaleEdit
 
 from .. import services
 from ..forms import ConfirmForm, DeleteForm, IndicatorForm, MeasurementForm
 from ..models import Benefit, Indicator, Measurement
 from ..pages import indicator_context
 from ..selectors import PEOPLE
-from .common import Editor, attempt, done, edit_page, plan_or_404, posted_version, respond
+from .common import Editor, attempt, done, edit_page, plan_or_404, posted_version
 
 
 def _indicator_of(project, indicator_id: int) -> Indicator:

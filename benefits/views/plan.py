@@ -86,7 +86,7 @@ def plan_export(request, project):
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    filename = f"{slugify(project.title) or 'plan'}-{_('benefit-plan')}-v{plan.revision}.xlsx"
+    filename = f"{slugify(project.title) or 'plan'}-{_('benefit-plan')}-v{plan.edition}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from projects import access
 from projects.decorators import project_view
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 
 from .. import review, services
 from ..forms import DecisionForm, DiscardForm, RevisionForm

@@ -7,8 +7,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
+from projects.htmx import respond
 from projects.ids import parse_id
-from projects.responses import announce
 
 from .. import pdf
 from ..blocks import board_blocks
@@ -55,23 +55,23 @@ def board(request, project, canvas_id: int):
 
 @project_view()
 def changes(request, project, canvas_id: int):
-    """The poll of co-editors: 204 while the board's revision is `since`,
-    otherwise every block's notes (out of band) and the new revision."""
-    revision = (
+    """The poll of co-editors: 204 while the board's change count is `since`,
+    otherwise every block's notes (out of band) and the new count."""
+    count = (
         Canvas.objects.filter(pk=canvas_id, project=project)
-        .values_list("revision", flat=True)
+        .values_list("change_count", flat=True)
         .first()
     )
-    if revision is None:
+    if count is None:
         raise Http404
     if not request.htmx:
         return redirect("canvas:board", project.pk, canvas_id)
-    if request.GET.get("since") == str(revision):
+    if request.GET.get("since") == str(count):
         return HttpResponse(status=204)
-    canvas = Canvas(pk=canvas_id, project=project, revision=revision)
+    canvas = Canvas(pk=canvas_id, project=project, change_count=count)
     context = board_context(project, canvas, blocks=board_blocks(board_notes(canvas_id)))
     response = render(request, f"{BOARD}#blocks-oob", context)
-    response["X-Board-Revision"] = str(revision)
+    response["X-Board-Change-Count"] = str(count)
     return response
 
 
@@ -95,9 +95,7 @@ def snapshots(request, project, canvas_id: int):
         "snapshots": items,
         "compare_form": CompareForm(snapshots=items),
     }
-    template = "canvas/snapshots.html#snapshots" if request.htmx else "canvas/snapshots.html"
-    response = render(request, template, context)
-    return announce(response, message) if message else response
+    return respond(request, "canvas/snapshots.html", context, partial="snapshots", message=message)
 
 
 @project_view()

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from projects.htmx import announce
 from projects.ids import parse_id
-from projects.responses import announce
 
 from ..blocks import BLOCK_CHOICES, COLOUR_CHOICES, board_blocks
 from ..forms import NoteForm
@@ -95,15 +95,15 @@ def focus_after_swap(response: HttpResponse, element_id: str) -> HttpResponse:
 
 
 def up_to_date(request, response: HttpResponse, canvas_id: int) -> HttpResponse:
-    """After a write: when the page showed the revision just before it, this
-    response brings the page up to date, so tell it the new revision and its
+    """After a write: when the page showed the change count just before it,
+    this response brings the page up to date, so tell it the new count and its
     next poll answers "unchanged" instead of sending the whole board."""
-    shown = parse_id(request.headers.get("X-Board-Revision"))
+    shown = parse_id(request.headers.get("X-Board-Change-Count"))
     if shown is None:
         return response
-    revision = Canvas.objects.filter(pk=canvas_id).values_list("revision", flat=True).first()
-    if revision == shown + 1:
-        response["X-Board-Revision"] = str(revision)
+    count = Canvas.objects.filter(pk=canvas_id).values_list("change_count", flat=True).first()
+    if count == shown + 1:
+        response["X-Board-Change-Count"] = str(count)
     return response
 
 

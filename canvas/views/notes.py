@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
-from projects.responses import announce
-from projects.services import StaleEdit
+from projects.htmx import announce
+from projects.versioning import StaleEdit
 
 from ..blocks import BLOCKS_BY_KEY, board_blocks
 from ..forms import NoteAddForm, NoteMoveForm

@@ -25,9 +25,8 @@ from projects.models import (
     TrialEntry,
     UserProfile,
 )
+from projects.versioning import part_digest
 from projects.widgets import CountedTextarea
-
-from .services import flow_fingerprint
 
 TEXT = CountedTextarea(attrs={"rows": 3})
 BLANK_CHOICE = _("- Select an option -")
@@ -62,17 +61,17 @@ class VersionedForm(forms.ModelForm):
 
 
 class FlowPartForm(VersionedForm):
-    """A part of the step texts. Instead of the row's version it carries a
-    fingerprint of its own fields, so saving one part leaves the others on the
-    page current."""
+    """A part of the step texts. Instead of the row's version it carries the
+    digest of its own fields (`part_digest`), so saving one part leaves the
+    others on the page current."""
 
-    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    part_digest = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["version"]
         if not self.is_bound:
-            self.initial["fingerprint"] = flow_fingerprint(self.instance, self._meta.fields)
+            self.initial["part_digest"] = part_digest(self.instance, self._meta.fields)
 
 
 class HypothesisForm(FlowPartForm):

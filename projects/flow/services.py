@@ -1,7 +1,5 @@
 """Writes of the three steps: versioned saves, gate decisions, the journey's order."""
 
-import hashlib
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -11,7 +9,7 @@ from simple_history.utils import bulk_create_with_history
 from projects import history
 from projects.access import Actor, Refused, check, gate_refusal
 from projects.models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
-from projects.services import StaleEdit
+from projects.versioning import bump, fields_of, save_versioned
 
 
 class GateRefused(Refused):
@@ -25,8 +23,7 @@ NOT_CURRENT_GATE = gettext_lazy(
 
 @transaction.atomic
 def row_create(*, model: type[models.Model], project: Project, data: dict, **fixed):
-    data = {k: v for k, v in data.items() if k != "version"}
-    return model.objects.create(project=project, **fixed, **data)
+    return model.objects.create(project=project, **fixed, **fields_of(data))
 
 
 def flow_for(project: Project) -> ProjectFlow:
@@ -37,27 +34,15 @@ def flow_for(project: Project) -> ProjectFlow:
         return ProjectFlow(project=project)
 
 
-def flow_fingerprint(flow: ProjectFlow, fields) -> str:
-    """A short digest of `fields` of the step texts as they are now."""
-    values = repr([getattr(flow, name) for name in sorted(fields)])
-    return hashlib.sha256(values.encode()).hexdigest()[:16]
-
-
 @transaction.atomic
-def flow_update(*, project: Project, data: dict, fingerprint: str | None) -> ProjectFlow:
+def flow_update(*, project: Project, data: dict, part_digest: str | None) -> ProjectFlow:
     """Save one part of the step texts (the hypothesis, the criteria, …) unless
-    someone changed that part since the user loaded it (`fingerprint`). The
-    parts are edited separately on one page, so a save of one part must not
-    make the others stale."""
+    someone changed that part since the user loaded it (`part_digest`, the
+    digest of the fields that part's form edits). The parts are edited
+    separately on one page, so a save of one part must not make the others
+    stale."""
     ProjectFlow.objects.get_or_create(project=project)
-    current = ProjectFlow.objects.select_for_update().get(project=project)
-    if fingerprint and fingerprint != flow_fingerprint(current, data):
-        raise StaleEdit(current)
-    for name, value in data.items():
-        setattr(current, name, value)
-    current.version += 1
-    current.save()
-    return current
+    return save_versioned(ProjectFlow, data=data, digest=part_digest, project=project)
 
 
 @transaction.atomic
@@ -129,8 +114,7 @@ def gate_decide(
     elif decision == GateDecision.Decision.STOP:
         current.funnel_stage = Project.FunnelStage.STOPPED
     if decision != GateDecision.Decision.ITERATE:
-        current.version += 1
-        current.save()
+        bump(current)
         if current.step == Project.Step.DELIVER:
             activities_seed(project=current)
     return record

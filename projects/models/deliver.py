@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from .core import Project
+from ..versioning import ProjectRow, Versioned
 from .flow import SCORE_CHOICES
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     """One of the eleven activities of step 3, seeded when the project enters it."""
 
     KEYS = [
@@ -34,7 +34,8 @@ class Activity(models.Model):
         DONE = "done", _("Done")
         NOT_RELEVANT = "not_relevant", _("Not relevant")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
+    project_related_name = "activities"
+
     key = models.CharField(_("activity"), max_length=30, choices=KEYS)
     position = models.PositiveSmallIntegerField(default=0)
     responsible = models.ForeignKey(
@@ -50,7 +51,6 @@ class Activity(models.Model):
         _("status"), max_length=20, choices=Status, default=Status.NOT_STARTED
     )
     notes = models.TextField(pgettext_lazy("activity", "notes"), blank=True, max_length=4000)
-    version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version", "position"])
 
     class Meta:
@@ -70,7 +70,7 @@ class Activity(models.Model):
         return str(dict(self.KEYS).get(self.key, self.key))
 
 
-class Supplier(models.Model):
+class Supplier(ProjectRow):
     class Responsibility(models.TextChoices):
         SUPPLIER = "supplier", _("The supplier")
         SHARED = "shared", _("Shared")
@@ -80,7 +80,8 @@ class Supplier(models.Model):
         IT = "it", _("IT")
         BUSINESS = "business", _("Business development")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="suppliers")
+    project_related_name = "suppliers"
+
     name = models.CharField(_("name"), max_length=200)
     delivers = models.TextField(_("what they deliver"), blank=True, max_length=2000)
     responsibility = models.CharField(
@@ -98,8 +99,6 @@ class Supplier(models.Model):
         _("reactive capability"), choices=SCORE_CHOICES, default=3
     )
     reactive_note = models.CharField(_("about reactive capability"), blank=True, max_length=500)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["name", "pk"]
@@ -110,20 +109,17 @@ class Supplier(models.Model):
         return self.name
 
 
-class SupplierDialogue(models.Model):
+class SupplierDialogue(ProjectRow):
     # `project` repeats the supplier's project so the log is read, checked and
     # recorded in history like every other list of the project.
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="supplier_dialogues"
-    )
+    project_related_name = "supplier_dialogues"
+
     supplier = models.ForeignKey(
         Supplier, verbose_name=_("supplier"), on_delete=models.CASCADE, related_name="dialogues"
     )
     date = models.DateField(_("date"))
     summary = models.TextField(_("summary"), max_length=2000)
     next_step = models.CharField(_("next step"), blank=True, max_length=500)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -134,7 +130,7 @@ class SupplierDialogue(models.Model):
         return f"{self.supplier}: {self.date}"
 
 
-class Touchpoint(models.Model):
+class Touchpoint(ProjectRow):
     class Kind(models.TextChoices):
         DIGITAL = "digital", _("Digital")
         PHYSICAL = "physical", _("Physical")
@@ -145,13 +141,12 @@ class Touchpoint(models.Model):
         IN_DEVELOPMENT = "in_development", _("In development")
         IN_USE = "in_use", _("In use")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="touchpoints")
+    project_related_name = "touchpoints"
+
     title = models.CharField(_("touchpoint"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DIGITAL)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.IDEA)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["kind", "pk"]
@@ -162,14 +157,15 @@ class Touchpoint(models.Model):
         return self.title
 
 
-class JourneyStage(models.Model):
+class JourneyStage(ProjectRow):
     """A stage of the service journey as it is today or as it will be."""
 
     class Journey(models.TextChoices):
         TODAY = "today", _("Today")
         FUTURE = "future", _("Future")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="journey_stages")
+    project_related_name = "journey_stages"
+
     journey = models.CharField(_("journey"), max_length=10, choices=Journey)
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("stage"), max_length=200)
@@ -177,8 +173,6 @@ class JourneyStage(models.Model):
     channel = models.CharField(_("channel"), blank=True, max_length=200)
     touchpoints = models.CharField(_("touchpoints"), blank=True, max_length=500)
     pain_points = models.TextField(_("pain points"), blank=True, max_length=2000)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["journey", "position", "pk"]
@@ -189,15 +183,14 @@ class JourneyStage(models.Model):
         return self.title
 
 
-class TrialEntry(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="trial_entries")
+class TrialEntry(ProjectRow):
+    project_related_name = "trial_entries"
+
     date = models.DateField(_("date"))
     title = models.CharField(_("what happened"), max_length=300)
     questions = models.TextField(_("questions"), blank=True, max_length=2000)
     concerns = models.TextField(_("concerns"), blank=True, max_length=2000)
     positive = models.TextField(_("positive feedback"), blank=True, max_length=2000)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -208,14 +201,13 @@ class TrialEntry(models.Model):
         return self.title
 
 
-class Lesson(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="lessons")
+class Lesson(ProjectRow):
+    project_related_name = "lessons"
+
     title = models.CharField(_("lesson"), max_length=300)
     description = models.TextField(
         _("what we would do again or differently"), blank=True, max_length=2000
     )
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["pk"]

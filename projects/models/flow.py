@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from ..versioning import ProjectRow
 from .core import Project
 
 
@@ -24,21 +25,18 @@ class BenefitKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class IdentifiedBenefit(models.Model):
+class IdentifiedBenefit(ProjectRow):
     """A benefit named while setting goals (step 2). The benefit plan adopts it
     (benefits.Benefit points back here), so nothing is typed twice."""
 
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="identified_benefits"
-    )
+    project_related_name = "identified_benefits"
+
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(
         _("kind"), max_length=20, choices=BenefitKind, default=BenefitKind.OTHER
     )
     description = models.TextField(_("description"), blank=True, max_length=2000)
     position = models.PositiveIntegerField(default=0)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["position", "pk"]
@@ -49,7 +47,7 @@ class IdentifiedBenefit(models.Model):
         return self.title
 
 
-class Measure(models.Model):
+class Measure(ProjectRow):
     """A measure (tiltak) in the prioritization matrix."""
 
     class Status(models.TextChoices):
@@ -61,7 +59,8 @@ class Measure(models.Model):
 
     SCORES = [(n, str(n)) for n in range(1, 6)]
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="measures")
+    project_related_name = "measures"
+
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     benefit = models.PositiveSmallIntegerField(
@@ -79,8 +78,6 @@ class Measure(models.Model):
         blank=True,
         related_name="measures",
     )
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["pk"]
@@ -206,7 +203,7 @@ class GateDecision(models.Model):
         return f"{self.get_step_display()}: {self.get_decision_display()}"
 
 
-class Experiment(models.Model):
+class Experiment(ProjectRow):
     """One round of build–measure–learn."""
 
     class Decision(models.TextChoices):
@@ -214,7 +211,8 @@ class Experiment(models.Model):
         PIVOT = "pivot", _("Pivot")
         STOP = "stop", _("Stop")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="experiments")
+    project_related_name = "experiments"
+
     date = models.DateField(_("date"))
     title = models.CharField(_("what we test"), max_length=200)
     prototype = models.TextField(_("experiment or prototype"), blank=True, max_length=2000)
@@ -222,8 +220,6 @@ class Experiment(models.Model):
     result = models.TextField(_("result"), blank=True, max_length=2000)
     learning = models.TextField(_("what we learned"), blank=True, max_length=2000)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -234,19 +230,18 @@ class Experiment(models.Model):
         return self.title
 
 
-class Goal(models.Model):
+class Goal(ProjectRow):
     class Level(models.TextChoices):
         USER = "user", _("User")
         SERVICE = "service", _("Service")
         ORGANISATION = "organisation", _("Organisation")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="goals")
+    project_related_name = "goals"
+
     level = models.CharField(_("goal for"), max_length=20, choices=Level)
     title = models.CharField(_("goal"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     success = models.TextField(_("how success is recognised"), blank=True, max_length=2000)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["level", "pk"]
@@ -257,12 +252,11 @@ class Goal(models.Model):
         return self.title
 
 
-class DesignPrinciple(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="design_principles")
+class DesignPrinciple(ProjectRow):
+    project_related_name = "design_principles"
+
     title = models.CharField(_("principle"), max_length=200)
     description = models.TextField(_("what it means for us"), blank=True, max_length=2000)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["pk"]
@@ -273,18 +267,17 @@ class DesignPrinciple(models.Model):
         return self.title
 
 
-class Stakeholder(models.Model):
+class Stakeholder(ProjectRow):
     """An actor in the stakeholder map (aktørkart)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stakeholders")
+    project_related_name = "stakeholders"
+
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("organisation or role"), blank=True, max_length=200)
     interest = models.PositiveSmallIntegerField(_("interest"), choices=SCORE_CHOICES, default=3)
     influence = models.PositiveSmallIntegerField(_("influence"), choices=SCORE_CHOICES, default=3)
     needs = models.TextField(_("needs"), blank=True, max_length=2000)
     involvement = models.TextField(_("how we involve them"), blank=True, max_length=2000)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["name", "pk"]
@@ -303,10 +296,11 @@ class Stakeholder(models.Model):
         return self.name
 
 
-class UserProfile(models.Model):
+class UserProfile(ProjectRow):
     """A user profile (brukerprofil): who the users are and what they need."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="user_profiles")
+    project_related_name = "user_profiles"
+
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     jobs = models.TextField(_("jobs to be done"), blank=True, max_length=2000)
@@ -314,8 +308,6 @@ class UserProfile(models.Model):
     gains = models.TextField(_("gains"), blank=True, max_length=2000)
     needs = models.TextField(_("needs"), blank=True, max_length=2000)
     quotes = models.TextField(_("quotes"), blank=True, max_length=2000)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["title", "pk"]

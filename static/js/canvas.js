@@ -37,16 +37,16 @@
     remembered = null;
   });
 
-  // Requests from the board say which revision it shows: the poll gets 204
-  // while nothing changed, and a write that brings the board up to date
-  // answers with the new revision (so one's own changes cause no refresh).
+  // Requests from the board say which change count it shows: the poll gets
+  // 204 while nothing changed, and a write that brings the board up to date
+  // answers with the new count (so one's own changes cause no refresh).
   document.addEventListener("htmx:configRequest", function (event) {
     const shown = board();
     if (!shown || !shown.contains(event.detail.elt)) return;
     if (event.detail.elt.matches("[data-board-poll]")) {
-      event.detail.parameters.since = shown.dataset.revision;
+      event.detail.parameters.since = shown.dataset.changeCount;
     } else {
-      event.detail.headers["X-Board-Revision"] = shown.dataset.revision;
+      event.detail.headers["X-Board-Change-Count"] = shown.dataset.changeCount;
     }
   });
 
@@ -97,9 +97,9 @@
 
   document.addEventListener("htmx:afterRequest", function (event) {
     const shown = board();
-    const revision = event.detail.xhr && event.detail.xhr.getResponseHeader("X-Board-Revision");
-    if (shown && revision && !skipped) {
-      shown.dataset.revision = revision;
+    const count = event.detail.xhr && event.detail.xhr.getResponseHeader("X-Board-Change-Count");
+    if (shown && count && !skipped) {
+      shown.dataset.changeCount = count;
       // Others' changes are announced once, when they are all on the board.
       if (event.detail.elt.matches("[data-board-poll]")) {
         const detail = { value: shown.dataset.updatedText };

@@ -72,7 +72,7 @@ def url_samples(project) -> dict:
         user = project.memberships.first().user
         found = plan.events.filter(action="approved").first()
         return found or PlanEvent.objects.create(
-            plan=plan, action="approved", by=user, revision=1, snapshot=None
+            plan=plan, action="approved", by=user, edition=1, snapshot=None
         )
 
     def measurement():

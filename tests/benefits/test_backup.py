@@ -17,7 +17,7 @@ def test_the_plan_is_exported_and_restored_identically(project, plan, alice, tmp
     make_cost(plan)
     indicator = make_indicator(benefit, by=alice)
     Measurement.objects.create(indicator=indicator, value=72, date="2026-04-01")
-    PlanEvent.objects.create(plan=plan, action="submitted", by=alice, revision=1)
+    PlanEvent.objects.create(plan=plan, action="submitted", by=alice, edition=1)
     before_records = load_plan(plan).records()
 
     path = tmp_path / "project.json"

@@ -310,7 +310,7 @@ def test_changing_an_approved_plan_is_refused_until_a_revision_starts(
     assert r.status_code == 409
     assert "Planen er godkjent. Start en revisjon for å endre den." in r.text
     plan.refresh_from_db()
-    assert plan.status == "approved" and plan.revision == 1
+    assert plan.status == "approved" and plan.edition == 1
     assert not Cost.objects.exists() and not PlanEvent.objects.exists()
 
 

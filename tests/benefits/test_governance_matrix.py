@@ -158,12 +158,12 @@ def test_start_a_revision(client, people, ready, alice, sara, role):
     ready.refresh_from_db()
     if role in ("team_member", "solution_owner"):
         assert r.status_code == 302
-        assert (ready.status, ready.revision) == ("draft", 2)
+        assert (ready.status, ready.edition) == ("draft", 2)
         event = PlanEvent.objects.get(action="reopened")
-        assert (event.by, event.comment, event.revision) == (people[role], "Ny leverandørpris", 2)
+        assert (event.by, event.comment, event.edition) == (people[role], "Ny leverandørpris", 2)
     else:
         assert r.status_code == refused_status(role)
-        assert (ready.status, ready.revision) == ("approved", 1)
+        assert (ready.status, ready.edition) == ("approved", 1)
         assert not PlanEvent.objects.filter(action="reopened").exists()
 
 
@@ -176,12 +176,12 @@ def test_discard_a_revision(client, people, ready, alice, sara, role):
     ready.refresh_from_db()
     if role in ("team_member", "solution_owner"):
         assert r.status_code == 302
-        assert (ready.status, ready.revision) == ("approved", 1)
+        assert (ready.status, ready.edition) == ("approved", 1)
         event = PlanEvent.objects.get(action="discarded")
-        assert (event.by, event.revision) == (people[role], 2)
+        assert (event.by, event.edition) == (people[role], 2)
     else:
         assert r.status_code == refused_status(role)
-        assert (ready.status, ready.revision) == ("draft", 2)
+        assert (ready.status, ready.edition) == ("draft", 2)
         assert not PlanEvent.objects.filter(action="discarded").exists()
 
 

@@ -27,7 +27,7 @@ def ready_plan(plan, alice):
 def submitted(ready_plan, alice):
     ready_plan.status = BenefitPlan.Status.SUBMITTED
     ready_plan.save()
-    PlanEvent.objects.create(plan=ready_plan, action="submitted", by=alice, revision=1)
+    PlanEvent.objects.create(plan=ready_plan, action="submitted", by=alice, edition=1)
     return ready_plan
 
 
@@ -37,7 +37,7 @@ def test_the_team_submits_and_the_plan_locks(member_client, project, ready_plan,
     ready_plan.refresh_from_db()
     assert ready_plan.status == "submitted"
     event = PlanEvent.objects.get()
-    assert (event.action, event.by, event.revision) == ("submitted", alice, 1)
+    assert (event.action, event.by, event.edition) == ("submitted", alice, 1)
     assert f'hx-get="/projects/{project.pk}/benefits/benefits/' not in r.text  # no edit links
 
 
@@ -152,7 +152,7 @@ def test_the_approved_version_stays_readable_after_changes(client, sara, alice, 
     )
     assert r.status_code == 302
     submitted.refresh_from_db()
-    assert (submitted.status, submitted.revision) == ("draft", 2)
+    assert (submitted.status, submitted.edition) == ("draft", 2)
     old = client.get(reverse("benefits:approved", args=[project.pk, event.pk]))
     assert old.status_code == 200
     assert "250\u00a0000\u00a0kr" in old.text and "999\u00a0999" not in old.text
@@ -167,7 +167,7 @@ def test_an_approved_version_of_another_project_is_not_found(client, alice, proj
 
     other = make_plan(make_project())
     event = PlanEvent.objects.create(
-        plan=other, action="approved", by=alice, revision=1, snapshot={}
+        plan=other, action="approved", by=alice, edition=1, snapshot={}
     )
     client.force_login(alice)
     assert client.get(reverse("benefits:approved", args=[project.pk, event.pk])).status_code == 404

@@ -54,7 +54,7 @@ def test_editing_the_approved_plan_asks_for_a_revision_and_changes_nothing(
     assert r.status_code == 409
     assert "Planen er godkjent. Start en revisjon for å endre den." in r.text
     approved.refresh_from_db()
-    assert (approved.status, approved.revision) == ("approved", 1)
+    assert (approved.status, approved.edition) == ("approved", 1)
     assert benefit.values.get().a == 250_000
     page = member_client.get(reverse("benefits:plan", args=[project.pk]))
     assert "Start en revisjon" in page.text and "Hvorfor planen revideres" in page.text
@@ -169,9 +169,9 @@ def test_discarding_a_revision_restores_the_approved_plan_exactly(
     )
     assert r.status_code == 302
     plan = BenefitPlan.objects.get()
-    assert (plan.status, plan.revision) == ("approved", 1)
+    assert (plan.status, plan.edition) == ("approved", 1)
     assert load_plan(plan).records() == before
-    assert PlanEvent.objects.filter(action="discarded", by=alice, revision=2).exists()
+    assert PlanEvent.objects.filter(action="discarded", by=alice, edition=2).exists()
     assert not Benefit.objects.filter(pk=added.pk).exists()
     # Forms opened on the revision are now stale.
     benefit, indicator = Benefit.objects.get(), Indicator.objects.get()

@@ -104,13 +104,13 @@ def test_it_speaks_every_interface_language(client, alice, note):
         assert all(text in r.text for text in texts), language
 
 
-def test_it_ignores_odd_undo_and_revision_numbers(client, alice, note):
+def test_it_ignores_odd_undo_and_change_count_numbers(client, alice, note):
     client.force_login(alice)
     for odd in ("²", "9" * 30, "-1", "x"):
         assert client.get(url(note.canvas), {"undo": odd}).status_code == 200
     add = reverse("canvas:note-add", args=[note.canvas.project_id, note.canvas_id])
     for odd in ("²", "9" * 30):
         r = client.post(
-            add, {"block": "channels", "text": "a"}, headers={**HTMX, "X-Board-Revision": odd}
+            add, {"block": "channels", "text": "a"}, headers={**HTMX, "X-Board-Change-Count": odd}
         )
-        assert r.status_code == 200 and "X-Board-Revision" not in r
+        assert r.status_code == 200 and "X-Board-Change-Count" not in r

@@ -17,18 +17,18 @@ def test_it_answers_204_while_nothing_changed(client, alice, canvas, django_asse
     assert r.status_code == 204 and r.content == b""
 
 
-def test_it_sends_every_block_and_the_revision_after_a_change(client, alice, canvas):
+def test_it_sends_every_block_and_the_change_count_after_a_change(client, alice, canvas):
     note = make_note(canvas, text="Fra en kollega")
     client.force_login(alice)
     r = client.get(url(canvas), {"since": "0"}, headers=HTMX)
-    assert r.status_code == 200 and r["X-Board-Revision"] == "1"
+    assert r.status_code == 200 and r["X-Board-Change-Count"] == "1"
     assert r.text.count('hx-swap-oob="true"') == 9
     assert f'id="note-{note.pk}"' in r.text and "Fra en kollega" in r.text
     assert "add-note" not in r.text  # forms being typed in are never replaced
     assert "HX-Trigger" not in r  # the page announces once it shows every change
 
 
-def test_it_sends_the_board_when_the_revision_is_missing_or_bad(client, alice, canvas):
+def test_it_sends_the_board_when_the_change_count_is_missing_or_bad(client, alice, canvas):
     client.force_login(alice)
     assert client.get(url(canvas), {"since": "x"}, headers=HTMX).status_code == 200
     assert client.get(url(canvas), headers=HTMX).status_code == 200
@@ -56,27 +56,27 @@ def test_it_hides_other_projects_canvases(client, alice, project):
     assert r.status_code == 404
 
 
-def test_a_write_from_an_up_to_date_board_tells_it_the_new_revision(client, alice, canvas):
+def test_a_write_from_an_up_to_date_board_tells_it_the_new_change_count(client, alice, canvas):
     client.force_login(alice)
     add = reverse("canvas:note-add", args=[canvas.project_id, canvas.pk])
     r = client.post(
-        add, {"block": "channels", "text": "a"}, headers={**HTMX, "X-Board-Revision": "0"}
+        add, {"block": "channels", "text": "a"}, headers={**HTMX, "X-Board-Change-Count": "0"}
     )
-    assert r["X-Board-Revision"] == "1"
-    # The page showed revision 0 but the board is at 1 now: someone else wrote
+    assert r["X-Board-Change-Count"] == "1"
+    # The page showed change count 0 but the board is at 1 now: someone else wrote
     # meanwhile, so the page must still fetch their change.
     r = client.post(
-        add, {"block": "channels", "text": "b"}, headers={**HTMX, "X-Board-Revision": "0"}
+        add, {"block": "channels", "text": "b"}, headers={**HTMX, "X-Board-Change-Count": "0"}
     )
-    assert "X-Board-Revision" not in r
+    assert "X-Board-Change-Count" not in r
     note = canvas.notes.first()
     edit = reverse("canvas:note-edit", args=[canvas.project_id, note.pk])
     r = client.post(
         edit,
         {"text": "a2", "color": "yellow", "version": note.version},
-        headers={**HTMX, "X-Board-Revision": "2"},
+        headers={**HTMX, "X-Board-Change-Count": "2"},
     )
-    assert r["X-Board-Revision"] == "3"
+    assert r["X-Board-Change-Count"] == "3"
 
 
 def test_refresh_queries_do_not_grow_with_notes(

@@ -19,7 +19,7 @@ def test_it_adds_a_trimmed_note_at_the_end_of_the_block(client, alice, canvas):
     first, second = Note.objects.order_by("pk")
     assert first.text == "Første" and (first.position, second.position) == (0, 1)
     assert second.created_by == alice
-    assert Canvas.objects.get().revision == 2
+    assert Canvas.objects.get().change_count == 2
 
 
 def test_it_answers_htmx_with_the_block_and_a_fresh_form(client, alice, canvas):
@@ -85,7 +85,7 @@ def test_a_full_board_refuses_another_note_in_the_htmx_form(client, alice, canva
     assert "allerede 3 lapper" in r.text and 'value="Én til"' in r.text
     assert 'aria-invalid="true"' in r.text
     assert "allerede 3 lapper" in json.loads(r["HX-Trigger"])["announce"]
-    assert Note.objects.count() == 3 and Canvas.objects.get().revision == 0
+    assert Note.objects.count() == 3 and Canvas.objects.get().change_count == 0
 
 
 def test_a_full_board_refuses_another_note_without_htmx(client, alice, canvas, settings):

@@ -65,7 +65,7 @@ def test_it_refuses_a_stale_move_with_409_and_the_current_note(client, alice, no
     assert r.status_code == 409 and "Endret av andre" in r.text
     assert "ble den ikke flyttet" in r.text
     assert Note.objects.get().block == "value_propositions"
-    assert Canvas.objects.get().revision == 1
+    assert Canvas.objects.get().change_count == 1
 
 
 def test_it_refuses_bad_input(client, alice, note):

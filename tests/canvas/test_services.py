@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from canvas.models import Canvas, Note
 from canvas.services import note_move, note_set_deleted, note_update
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 from tests.concurrency import race
 
 from .conftest import make_canvas, make_note
@@ -34,13 +34,13 @@ def test_it_refuses_moves_from_a_stale_version_and_edits_of_deleted_notes(note):
     assert Note.objects.get().block == "value_propositions"
 
 
-def test_every_change_bumps_the_board_revision(canvas):
+def test_every_change_bumps_the_board_change_count(canvas):
     note = make_note(canvas)
     update(note, 1, "a")
     note_move(note=note, version=2, direction="up")
     note_set_deleted(note=note, deleted=True)
     note_set_deleted(note=note, deleted=True)  # no change, no bump
-    assert Canvas.objects.get().revision == 4
+    assert Canvas.objects.get().change_count == 4
 
 
 def test_undo_puts_a_deleted_note_back_in_its_place(canvas):

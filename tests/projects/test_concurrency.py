@@ -5,7 +5,8 @@ import pytest
 
 from projects.access import Actor, Refused
 from projects.models import Membership, Project
-from projects.services import StaleEdit, membership_add, membership_change_role, project_update
+from projects.services import membership_add, membership_change_role, project_update
+from projects.versioning import StaleEdit
 from tests.concurrency import race
 from tests.factories import make_project, make_user
 

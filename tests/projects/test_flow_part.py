@@ -4,13 +4,13 @@ placement, implementation and operation."""
 from django.urls import reverse
 
 from projects.flow.forms import BimodalForm, CriteriaForm, HypothesisForm
-from projects.flow.services import flow_fingerprint
 from projects.models import ProjectFlow
+from projects.versioning import part_digest
 
 
 def blank(form_class) -> str:
-    """The fingerprint a user sees on a page whose texts are still empty."""
-    return flow_fingerprint(ProjectFlow(), form_class._meta.fields)
+    """The part digest a user sees on a page whose texts are still empty."""
+    return part_digest(ProjectFlow(), form_class._meta.fields)
 
 
 HTMX = {"HX-Request": "true"}
@@ -24,7 +24,7 @@ HYPOTHESIS = {
     "hypothesis-hypothesis_project": "brukerne får SMS før besøk",
     "hypothesis-hypothesis_value": "færre bomturer",
     "hypothesis-hypothesis_measures": "bomturene halveres",
-    "hypothesis-fingerprint": blank(HypothesisForm),
+    "hypothesis-part_digest": blank(HypothesisForm),
 }
 
 
@@ -48,7 +48,7 @@ def test_it_keeps_earlier_wordings(client, alice, project):
     second = {
         **HYPOTHESIS,
         "hypothesis-hypothesis_value": "færre telefoner",
-        "hypothesis-fingerprint": flow_fingerprint(
+        "hypothesis-part_digest": part_digest(
             ProjectFlow.objects.get(), HypothesisForm._meta.fields
         ),
     }
@@ -87,7 +87,7 @@ def test_it_refuses_too_long_text(client, alice, project):
 
 
 def criteria(**answers):
-    data = {"criteria-fingerprint": blank(CriteriaForm)}
+    data = {"criteria-part_digest": blank(CriteriaForm)}
     for key, _label in ProjectFlow.CRITERIA:
         data[f"criteria-{key}"] = answers.get(key, "true")
         data[f"criteria-{key}_note"] = ""
@@ -115,7 +115,7 @@ def test_it_places_the_project_in_the_bimodal_matrix(client, alice, project):
     data = {
         "bimodal-mode1_effect": "low",
         "bimodal-bimodal_maturity": "low",
-        "bimodal-fingerprint": blank(BimodalForm),
+        "bimodal-part_digest": blank(BimodalForm),
     }
     r = client.post(url(project, "bimodal"), data, headers=HTMX)
     assert r.status_code == 200 and "bimodal__cell--here" in r.text

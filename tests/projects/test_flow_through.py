@@ -4,8 +4,8 @@ step 3, fills activities, journey and matrix, and sees it all on the overview.""
 from django.urls import reverse
 
 from projects.flow.forms import HypothesisForm
-from projects.flow.services import flow_fingerprint
 from projects.models import Membership, ProjectFlow
+from projects.versioning import part_digest
 
 HTMX = {"HX-Request": "true"}
 
@@ -13,14 +13,14 @@ HTMX = {"HX-Request": "true"}
 def test_a_project_goes_through_the_three_steps(client, alice, owner, project):
     pk = project.pk
     client.force_login(alice)
-    blank = flow_fingerprint(ProjectFlow(), HypothesisForm._meta.fields)
+    blank = part_digest(ProjectFlow(), HypothesisForm._meta.fields)
     client.post(
         reverse("projects:flow-part", args=[pk, "hypothesis"]),
         {
             "hypothesis-hypothesis_project": "innbyggerne får SMS",
             "hypothesis-hypothesis_value": "færre telefoner",
             "hypothesis-hypothesis_measures": "30 % færre telefoner",
-            "hypothesis-fingerprint": blank,
+            "hypothesis-part_digest": blank,
         },
         headers=HTMX,
     )

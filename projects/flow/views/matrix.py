@@ -12,9 +12,10 @@ from django.utils.translation import pgettext
 
 from projects import spreadsheets
 from projects.decorators import project_view
+from projects.htmx import announce
 from projects.models import Measure
-from projects.responses import announce
-from projects.services import StaleEdit, row_update
+from projects.services import row_update
+from projects.versioning import StaleEdit
 
 from .. import charts, quadrants
 from ..forms import MeasureScoreForm

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from projects import access
 from projects.access import Refused
 from projects.decorators import project_view
+from projects.htmx import announce
 from projects.models import Membership
-from projects.responses import announce
 from projects.services import membership_change_role
 
 from ..forms import SolutionOwnerForm

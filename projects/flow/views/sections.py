@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
+from projects.htmx import announce
 from projects.models import JourneyStage
-from projects.responses import announce
-from projects.services import StaleEdit, row_update
+from projects.services import row_update
+from projects.versioning import StaleEdit
 
 from ..pages import PAGES, page_partial, section_context
 from ..sections import SECTIONS, Section
@@ -37,7 +38,7 @@ def _section_response(request, project, section, ctx, *, message=None, status=20
             context["drawn"] = page_partial(section.page, section.drawn.partial)
             context.update(section.drawn_context(project))
         response = render(request, template, context, status=status)
-        return announce(response, message) if message else response
+        return announce(response, message)
     if message and status < 400:
         messages.success(request, message)
         return redirect(reverse(section.page, args=[project.pk]) + f"#section-{section.slug}")

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from projects.decorators import project_view
+from projects.htmx import announce
 from projects.models import ProjectFlow
-from projects.responses import announce
-from projects.services import StaleEdit
+from projects.versioning import StaleEdit
 
 from ..pages import PARTS, bimodal_context, criteria_summary, earlier_wordings, page_partial
 from ..services import flow_for, flow_update
@@ -29,7 +29,7 @@ def flow_part(request, project, part: str):
     if form.is_valid():
         try:
             fields = {name: form.cleaned_data[name] for name in form._meta.fields}
-            flow_update(project=project, data=fields, fingerprint=form.cleaned_data["fingerprint"])
+            flow_update(project=project, data=fields, part_digest=form.cleaned_data["part_digest"])
         except StaleEdit as stale:
             status = 409
             form = form_class(instance=stale.current, project=project, prefix=part)
@@ -51,7 +51,7 @@ def flow_part(request, project, part: str):
         if part == "hypothesis":
             context["earlier"] = earlier_wordings(project)
         response = render(request, page_partial(page, part), context, status=status)
-        return announce(response, notice["text"]) if notice else response
+        return announce(response, notice and notice["text"])
     if notice:
         messages.error(request, notice["text"])
     return render_page(request, project, page, forms={part: form}, status=status)
