@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
     is the row lock and a project's `revision` its cache stamp."""
 
     dependencies = [
-        ("benefits", "0004_amount_range_measurement_version"),
+        ("benefits", "0005_activity_reminders_to_portal"),
     ]
 
     operations = [
