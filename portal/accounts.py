@@ -27,9 +27,11 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import i18n
 
+from portal.oidc.views import login_buttons
 from projects.models import Preference
 
 security_log = logging.getLogger("portal.security")
@@ -121,13 +123,28 @@ def _lock_file(*, stripe: int):
 
 
 class LoginProtection:
-    """The part of a log-in form that matches usernames without case and keeps
-    attempts atomic; mixed into the portal's and the admin's log-in forms."""
+    """The part of a log-in form that matches usernames without case, keeps
+    attempts atomic and applies PASSWORD_LOGIN; mixed into the portal's and
+    the admin's log-in forms."""
 
     def clean_username(self):
         return stored_username(self.cleaned_data["username"])
 
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if settings.PASSWORD_LOGIN == "staff" and not user.is_staff:
+            security_log.warning("password login refused for non-staff user=%s", user.pk)
+            raise ValidationError(
+                _("Only administrators log in with a password. Use your organisation's log-in."),
+                code="password_login_staff",
+            )
+
     def clean(self):
+        if settings.PASSWORD_LOGIN == "off":
+            raise ValidationError(
+                _("Log-in with a password is turned off. Use your organisation's log-in."),
+                code="password_login_off",
+            )
         username = normalised_username(self.cleaned_data.get("username"))
         with attempts_serialised(username=username, address=client_address(self.request)):
             try:
@@ -149,6 +166,15 @@ class AdminLoginForm(LoginProtection, AdminAuthenticationForm):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **login_page_context()}
+
+
+def login_page_context() -> dict:
+    """What the log-in page shows besides the form: each provider's button
+    (first) and whether passwords are offered."""
+    return {"oidc_buttons": login_buttons(), "password_login": settings.PASSWORD_LOGIN}
 
 
 def lockout_minutes(request, credentials: dict | None) -> int:
@@ -178,6 +204,7 @@ def lockout_response(request, original_response=None, credentials=None):
         "form": form,
         "lockout": lockout_message(lockout_minutes(request, credentials)),
         "next": request.POST.get("next", ""),
+        **login_page_context(),
     }
     return render(request, "registration/login.html", context, status=429)
 
