@@ -8,7 +8,6 @@ from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.models import SocialApp
 from django.conf import settings
 from django.contrib.auth import logout as auth_logout
-from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -60,7 +59,6 @@ def end_session_url(request, *, provider_id: str, id_token: str) -> str | None:
 
 
 @require_POST
-@login_not_required
 def logout(request):
     """End the portal's session, then the provider's where it offers that."""
     signed_in_with = request.session.get(LOGOUT_SESSION_KEY)
