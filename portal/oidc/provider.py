@@ -116,18 +116,20 @@ class PortalCallbackView(OAuth2CallbackView):
         return state, response
 
 
+def _run(view_class, request, provider_id: str):
+    """allauth's view for the configured provider `provider_id`; 404 for another."""
+    try:
+        return view_class.adapter_view(PortalOIDCAdapter(request, provider_id))(request)
+    except SocialApp.DoesNotExist as exc:
+        raise Http404 from exc
+
+
 @login_not_required
 def login(request, provider_id: str):
     """Start the sign-in (a POST; a GET shows a page with the button)."""
-    try:
-        return OAuth2LoginView.adapter_view(PortalOIDCAdapter(request, provider_id))(request)
-    except SocialApp.DoesNotExist as exc:
-        raise Http404 from exc
+    return _run(OAuth2LoginView, request, provider_id)
 
 
 @login_not_required
 def callback(request, provider_id: str):
-    try:
-        return PortalCallbackView.adapter_view(PortalOIDCAdapter(request, provider_id))(request)
-    except SocialApp.DoesNotExist as exc:
-        raise Http404 from exc
+    return _run(PortalCallbackView, request, provider_id)

@@ -7,16 +7,10 @@ from . import provider, views
 # own account pages: people neither sign up nor connect accounts themselves).
 # The callback URL to register at a provider is
 # https://<host>/accounts/oidc/<provider id>/login/callback/
+CALLBACK = "oidc/<str:provider_id>/login/callback/"
+
 urlpatterns = [
     path("logout/", views.logout, name="logout"),
-    path(
-        "oidc/<str:provider_id>/login/",
-        provider.login,
-        name="openid_connect_login",
-    ),
-    path(
-        "oidc/<str:provider_id>/login/callback/",
-        provider.callback,
-        name="openid_connect_callback",
-    ),
+    path("oidc/<str:provider_id>/login/", provider.login, name="openid_connect_login"),
+    path(CALLBACK, provider.callback, name="openid_connect_callback"),
 ]

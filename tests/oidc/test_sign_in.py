@@ -4,6 +4,7 @@ loopback): who the person becomes, and what is refused."""
 import logging
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -92,6 +93,17 @@ def test_without_a_leader_setting_the_groups_are_left_alone(client, oidc):
     assert not User.objects.get().groups.exists()
 
 
+@pytest.fixture(autouse=True)
+def security_log(caplog):
+    caplog.set_level(logging.INFO, logger="portal.security")
+
+
+def set_states(client, states: dict) -> None:
+    session = client.session
+    session["socialaccount_states"] = states
+    session.save()
+
+
 def refused(response, status, text, caplog, reason):
     assert response.status_code == status
     page = response.content.decode()
@@ -102,7 +114,6 @@ def refused(response, status, text, caplog, reason):
 
 
 def test_a_tampered_state_is_refused(client, oidc, caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
     url = callback_url(client)
     tampered = url.replace("state=", "state=x")
     refused(client.get(tampered), 400, "startet i denne nettleseren", caplog, "state")
@@ -111,7 +122,6 @@ def test_a_tampered_state_is_refused(client, oidc, caplog):
 
 
 def test_a_replayed_code_is_refused(client, oidc, caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
     url = callback_url(client)
     client.get(url)
     assert signed_in_user(client).is_authenticated
@@ -121,31 +131,26 @@ def test_a_replayed_code_is_refused(client, oidc, caplog):
 
 
 def test_a_code_replayed_with_its_state_is_refused_by_the_provider(client, oidc, caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
     url = callback_url(client)
     states = dict(client.session["socialaccount_states"])
     client.get(url)
     client.logout()
-    session = client.session
-    session["socialaccount_states"] = states
-    session.save()
+    set_states(client, states)
     refused(client.get(url), 400, "kunne ikke fullføres trygt", caplog, "token")
     assert not signed_in_user(client).is_authenticated
 
 
 def test_a_wrong_nonce_is_refused(client, oidc, caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
     url = callback_url(client)
-    session = client.session
-    for state in session["socialaccount_states"].values():
+    states = client.session["socialaccount_states"]
+    for state in states.values():
         state[0]["nonce"] = "not-the-nonce-that-was-sent"
-    session.save()
+    set_states(client, states)
     refused(client.get(url), 400, "var ikke svaret på denne innloggingen", caplog, "nonce")
     assert not User.objects.exists()
 
 
 def test_a_deactivated_user_is_refused(client, oidc, caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
     sign_in(client)
     User.objects.update(is_active=False)
     client.logout()
@@ -154,14 +159,12 @@ def test_a_deactivated_user_is_refused(client, oidc, caplog):
 
 
 def test_a_clock_out_of_step_is_refused(client, oidc, caplog, settings):
-    caplog.set_level(logging.INFO, logger="portal.security")
     settings.OIDC_CLOCK_LEEWAY = -7200  # as if this server ran two hours ahead
     refused(sign_in(client), 400, "ikke passer med klokken", caplog, "clock")
     assert not User.objects.exists()
 
 
 def test_an_unreachable_provider_gives_a_clear_page(client, oidc, caplog, settings):
-    caplog.set_level(logging.INFO, logger="portal.security")
     from .server import free_port
 
     settings.SOCIALACCOUNT_PROVIDERS = oidc.providers_setting(
@@ -173,7 +176,6 @@ def test_an_unreachable_provider_gives_a_clear_page(client, oidc, caplog, settin
 
 
 def test_a_refusal_at_the_provider_gives_a_clear_page(client, oidc, caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
     url = callback_url(client)
     state = url.split("state=")[1].split("&")[0]
     cancelled = f"{url.split('?')[0]}?error=access_denied&state={state}"
