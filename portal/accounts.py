@@ -28,8 +28,11 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import i18n
+
+from portal.oidc.views import login_buttons
 
 from .models import Preference
 
@@ -121,15 +124,33 @@ def _lock_file(*, stripe: int):
         yield
 
 
+def _is_staff(username: str | None) -> bool:
+    return get_user_model().objects.filter(username=username, is_staff=True).exists()
+
+
 class LoginProtection:
-    """The part of a log-in form that matches usernames without case and keeps
-    attempts atomic; mixed into the portal's and the admin's log-in forms."""
+    """The part of a log-in form that matches usernames without case, keeps
+    attempts atomic and applies PASSWORD_LOGIN; mixed into the portal's and
+    the admin's log-in forms."""
 
     def clean_username(self):
         return stored_username(self.cleaned_data["username"])
 
     def clean(self):
+        if settings.PASSWORD_LOGIN == "off":
+            raise ValidationError(
+                _("Log-in with a password is turned off. Use your organisation's log-in."),
+                code="password_login_off",
+            )
         username = normalised_username(self.cleaned_data.get("username"))
+        # Refused before the password is checked, so the answer does not tell
+        # whether it was right.
+        if settings.PASSWORD_LOGIN == "staff" and not _is_staff(self.cleaned_data.get("username")):
+            security_log.warning("password login refused for non-staff username=%r", username)
+            raise ValidationError(
+                _("Only administrators log in with a password. Use your organisation's log-in."),
+                code="password_login_staff",
+            )
         with attempts_serialised(username=username, address=client_address(self.request)):
             try:
                 return super().clean()
@@ -150,6 +171,15 @@ class AdminLoginForm(LoginProtection, AdminAuthenticationForm):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **login_page_context()}
+
+
+def login_page_context() -> dict:
+    """What the log-in page shows besides the form: each provider's button
+    (first) and whether passwords are offered."""
+    return {"oidc_buttons": login_buttons(), "password_login": settings.PASSWORD_LOGIN}
 
 
 def lockout_minutes(request, credentials: dict | None) -> int:
@@ -179,6 +209,7 @@ def lockout_response(request, original_response=None, credentials=None):
         "form": form,
         "lockout": lockout_message(lockout_minutes(request, credentials)),
         "next": request.POST.get("next", ""),
+        **login_page_context(),
     }
     return render(request, "registration/login.html", context, status=429)
 

@@ -5,12 +5,14 @@ class PortalConfig(AppConfig):
     name = "portal"
 
     def ready(self) -> None:
+        from allauth.account.signals import user_logged_in as allauth_logged_in
         from axes.signals import user_locked_out
         from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_login_failed
         from django.db.models.signals import post_save
 
         from .accounts import log_locked_out, log_login_failed
+        from .oidc.accounts import on_social_login
         from .sessions import end_sessions_of_inactive_user
 
         post_save.connect(
@@ -20,3 +22,4 @@ class PortalConfig(AppConfig):
         )
         user_login_failed.connect(log_login_failed, dispatch_uid="portal.log_login_failed")
         user_locked_out.connect(log_locked_out, dispatch_uid="portal.log_locked_out")
+        allauth_logged_in.connect(on_social_login, dispatch_uid="portal.oidc.on_social_login")

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal.oidc.config import OIDCConfigError, form_action_sources, oidc_apps, password_login
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -62,6 +64,10 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "portal",
     "projects",
     "canvas",
@@ -77,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -175,6 +182,36 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 
+# Sign-in with the organisation's identity: OpenID Connect through allauth
+# (README: Sign-in). Each configured provider is one allauth app; the portal's
+# provider class adds the nonce and always verifies the ID token's signature.
+# Nobody is matched by e-mail: only by provider and subject.
+try:
+    OIDC_APPS = oidc_apps(os.environ)
+    PASSWORD_LOGIN = password_login(os.environ, providers=len(OIDC_APPS))
+except OIDCConfigError as exc:
+    raise ImproperlyConfigured(str(exc)) from exc
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "portal.oidc.provider.PortalOIDCProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": OIDC_APPS,
+    }
+}
+# Seconds of clock difference tolerated on the ID token's times.
+OIDC_CLOCK_LEEWAY = env_int("OIDC_CLOCK_LEEWAY", 60)
+SOCIALACCOUNT_ADAPTER = "portal.oidc.accounts.SocialAccountAdapter"
+ACCOUNT_ADAPTER = "portal.oidc.accounts.AccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+ACCOUNT_EMAIL_VERIFICATION = "none"
+# Two people may share an address (a shared mailbox); it never joins accounts.
+ACCOUNT_UNIQUE_EMAIL = False
+
 # Benefit-plan workbook imports, checked before the file is parsed (README: Operations).
 IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 5)
 IMPORT_MAX_UNPACKED_MB = env_int("IMPORT_MAX_UNPACKED_MB", 20)
@@ -235,7 +272,7 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    "form-action": [CSP.SELF, *form_action_sources(OIDC_APPS)],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],

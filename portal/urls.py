@@ -14,7 +14,7 @@ urlpatterns = [
     path("portfolio/units/", views.unit_ratings, name="unit-ratings"),
     path("portfolio/units/<id:unit_id>/", views.unit_rating_edit, name="unit-rating-edit"),
     path("accounts/login/", LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("portal.oidc.urls")),
     path(
         "accounts/password/",
         auth_views.PasswordChangeView.as_view(),
