@@ -107,6 +107,12 @@ def _parse(data: str | bytes) -> ProjectFile:
     return file
 
 
+def _links(label: str) -> list:
+    """The model's own relations (foreign keys and many-to-many)."""
+    opts = apps.get_model(label)._meta
+    return [f for f in (*opts.concrete_fields, *opts.many_to_many) if f.is_relation]
+
+
 def _check_references(file: ProjectFile) -> None:
     """Refuse rows that point at rows the file lacks: after renumbering they
     would point at another project's rows."""
@@ -114,10 +120,9 @@ def _check_references(file: ProjectFile) -> None:
     for obj in file.objects:
         pks[obj["model"]].add(obj["pk"])
     for n, obj in enumerate(file.objects, start=1):
-        model = apps.get_model(obj["model"])
-        for f in model._meta.get_fields():
-            label = f.related_model._meta.label_lower if f.related_model else None
-            if not f.concrete or label not in TEMPLATE_MODELS:
+        for f in _links(obj["model"]):
+            label = f.related_model._meta.label_lower
+            if label not in TEMPLATE_MODELS:
                 continue
             value = obj["fields"].get(f.name)
             values = value if f.many_to_many and isinstance(value, list) else [value]
@@ -131,9 +136,9 @@ def _copy(file: ProjectFile, *, title: str, unit: Unit | None, parts, by) -> Pro
     kept = {"projects.project", *(label for part in parts for label in PARTS[part])}
     objects = [obj for obj in file.objects if obj["model"] in kept]
     for obj in objects:  # links to rows not copied are left empty
-        for f in apps.get_model(obj["model"])._meta.get_fields():
-            label = f.related_model._meta.label_lower if f.related_model else None
-            if f.concrete and label in TEMPLATE_MODELS and label not in kept:
+        for f in _links(obj["model"]):
+            label = f.related_model._meta.label_lower
+            if label in TEMPLATE_MODELS and label not in kept:
                 obj["fields"][f.name] = [] if f.many_to_many else None
     project = project_create(data={"title": title, "unit": unit}, by=by)
     Project.objects.filter(pk=project.pk).update(

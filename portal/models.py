@@ -1,5 +1,6 @@
 from datetime import datetime, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -105,7 +106,7 @@ class ProjectTemplate(models.Model):
     description = models.TextField(_("what it achieved"), max_length=1000)
     source = models.CharField(_("source organisation"), max_length=200)
     data = models.TextField(editable=False)
-    # How many rows each part (projects.models.TemplatePart) holds.
+    # Rows per part (projects.models.TemplatePart) and model: {"canvas": {"canvas.note": 9}}.
     contents = models.JSONField(default=dict, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
@@ -121,10 +122,17 @@ class ProjectTemplate(models.Model):
         return self.title
 
     @property
-    def parts(self) -> list[tuple[str, str, int]]:
-        """(key, label, rows) of each part the template holds."""
+    def parts(self) -> list[tuple[str, str, list[tuple[str, int]]]]:
+        """(key, label, [(what, how many), ...]) of each part the template holds."""
+
+        def counts(rows: dict) -> list[tuple[str, int]]:
+            return [
+                (str(apps.get_model(label)._meta.verbose_name_plural), n)
+                for label, n in rows.items()
+            ]
+
         return [
-            (key, label, self.contents[key])
+            (key, label, counts(self.contents[key]))
             for key, label in TemplatePart.choices
             if self.contents.get(key)
         ]

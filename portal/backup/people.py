@@ -123,4 +123,3 @@ def people_clear(objects: list[dict]) -> None:
         for name in user_fields(obj["model"]):
             if name in obj["fields"]:
                 obj["fields"][name] = None
-

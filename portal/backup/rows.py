@@ -102,10 +102,16 @@ def renumber(objects: list[dict], *, into: int | None = None) -> None:
 
 def _clean(row: models.Model) -> None:
     """Check a row's values as its form would: lengths, choices, validators.
-    Relations are the file's own (checked by the caller), not looked up."""
-    relations = [f.name for f in row._meta.concrete_fields if f.is_relation]
+    Relations are the file's own (checked by the caller), not looked up, and
+    an empty value the database allows is left to the forms (a yes/no
+    criterion not yet answered)."""
+    exclude = [
+        f.name
+        for f in row._meta.concrete_fields
+        if f.is_relation or (f.null and getattr(row, f.attname) is None)
+    ]
     try:
-        row.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+        row.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         errors = "; ".join(
             f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items()

@@ -41,7 +41,11 @@ def _import(envelope, tmp_path, *args) -> str:
 def _state() -> tuple:
     """Everything an import could change."""
     exports = [canonical(json.dumps(_dump(p))) for p in Project.objects.order_by("pk")]
-    return (exports, sorted(User.objects.values_list("username", "is_active")), Unit.objects.count())
+    return (
+        exports,
+        sorted(User.objects.values_list("username", "is_active")),
+        Unit.objects.count(),
+    )
 
 
 def _dump(project) -> dict:
@@ -144,7 +148,9 @@ def test_as_new_adds_a_copy_with_new_ids_and_leaves_the_original(rich_project, t
     mine = set(rich_project.measures.values_list("pk", flat=True))
     assert mine.isdisjoint(copy.measures.values_list("pk", flat=True))
     history = Project.history.filter(id=copy.pk)
-    assert history.exists() and history.count() == Project.history.filter(id=rich_project.pk).count()
+    assert (
+        history.exists() and history.count() == Project.history.filter(id=rich_project.pk).count()
+    )
 
 
 def test_rows_whose_ids_are_taken_get_new_ids(rich_project, tmp_path):
