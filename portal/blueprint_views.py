@@ -65,7 +65,8 @@ def template_upload(request):
                 request, _("The template “%(title)s” was added.") % {"title": template.title}
             )
             return redirect("template-list")
-    return render(request, "portal/template_upload.html", {"form": form})
+    limits = {"mb": settings.IMPORT_MAX_UPLOAD_MB, "rows": settings.IMPORT_MAX_ROWS}
+    return render(request, "portal/template_upload.html", {"form": form, "limits": limits})
 
 
 @require_safe

@@ -195,7 +195,7 @@ def template_upload(*, data: bytes, actor: access.Actor, by: AbstractBaseUser) -
                 _("The template's %(key)s is empty or longer than %(limit)s characters.")
                 % {"key": key, "limit": limit}
             )
-    trial = transaction.savepoint()
+    trial = transaction.savepoint_create()
     try:
         _copy(_parse(data), title=meta["title"], unit=None, parts=list(PARTS), by=by)
     finally:

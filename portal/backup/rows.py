@@ -100,6 +100,11 @@ def renumber(objects: list[dict], *, into: int | None = None) -> None:
                 fields[name] = value + offsets.get(f.related_model, 0)
 
 
+def _field_name(row: models.Model, name: str) -> str:
+    field = _field(type(row), name)
+    return str(field.verbose_name) if field is not None else name
+
+
 def _clean(row: models.Model) -> None:
     """Check a row's values as its form would: lengths, choices, validators.
     Relations are the file's own (checked by the caller), not looked up, and
@@ -114,7 +119,8 @@ def _clean(row: models.Model) -> None:
         row.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         errors = "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in exc.message_dict.items()
+            f"{_field_name(row, name)}: {' '.join(messages)}"
+            for name, messages in exc.message_dict.items()
         )
         raise ImportRefused(
             _("A row of the file (%(model)s) is not valid: %(errors)s")
