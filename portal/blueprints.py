@@ -7,7 +7,7 @@ named in them, no measurements, decisions or history, and nothing of the
 project's progress. A new project copies the parts its team chooses through
 the same import as a restore."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.apps import apps
 from django.conf import settings
@@ -104,6 +104,12 @@ def _parse(data: str | bytes) -> ProjectFile:
         data, models=TEMPLATE_MODELS, kinds=(TEMPLATE,), max_objects=settings.IMPORT_MAX_ROWS
     )
     _check_references(file)
+    notes = Counter(o["fields"].get("canvas") for o in file.objects if o["model"] == "canvas.note")
+    if notes and max(notes.values()) > settings.CANVAS_MAX_NOTES:
+        raise ImportRefused(
+            _("A board in the file has more than %(max)s notes.")
+            % {"max": settings.CANVAS_MAX_NOTES}
+        )
     return file
 
 

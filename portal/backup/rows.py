@@ -129,8 +129,8 @@ def _clean(row: models.Model) -> None:
 
 
 def rows_save(objects: list[dict], *, skip_project: bool = False, clean: bool = False) -> None:
-    """Save the rows as they are, recording no history (raw saves send no
-    history signals, and links are written straight to their tables). With
+    """Save the rows as they are, recording no history (raw inserts send no
+    signals, and links are written straight to their tables). With
     `clean`, every row is first checked like its form checks it."""
     try:
         restored = list(serializers.deserialize("python", objects))
@@ -141,16 +141,16 @@ def rows_save(objects: list[dict], *, skip_project: bool = False, clean: bool = 
     if clean:
         for item in restored:
             _clean(item.object)
-    saved = set()
+    rows = defaultdict(list)  # by model, in the file's order: parents first
+    for item in restored:
+        if not (skip_project and isinstance(item.object, Project)):
+            rows[type(item.object)].append(item)
     try:
-        for item in restored:
-            if skip_project and isinstance(item.object, Project):
-                continue
-            links = item.m2m_data or {}  # save() forgets them
-            item.save(save_m2m=False)
-            saved.add(type(item.object))
-            for name, pks in links.items():
-                _link(item.object, name, pks)
+        for model, items in rows.items():
+            _insert(model, [item.object for item in items])
+            for item in items:
+                for name, pks in (item.m2m_data or {}).items():
+                    _link(item.object, name, pks)
     except (IntegrityError, DataError, ValidationError, ValueError) as exc:
         raise ImportRefused(
             _("The file's rows do not fit together: %(error)s") % {"error": exc}
@@ -158,8 +158,20 @@ def rows_save(objects: list[dict], *, skip_project: bool = False, clean: bool = 
     # Rows keep the ids given, so new rows must be numbered after them
     # (PostgreSQL sequences do not follow explicit ids; SQLite's do).
     with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), list(saved)):
+        for sql in connection.ops.sequence_reset_sql(no_style(), list(rows)):
             cursor.execute(sql)
+
+
+def _insert(model: type[models.Model], objects: list[models.Model]) -> None:
+    """Insert the rows as they are, many at a time. Raw, like a fixture: the
+    file's timestamps are kept (not set to now) and no signal is sent, so no
+    history is recorded."""
+    fields = model._meta.local_concrete_fields
+    batch = max(connection.ops.bulk_batch_size(fields, objects) or len(objects), 1)
+    for start in range(0, len(objects), batch):
+        model._base_manager._insert(objects[start : start + batch], fields=fields, raw=True)
+    for row in objects:
+        row._state.adding = False
 
 
 def _link(row: models.Model, name: str, pks: list) -> None:

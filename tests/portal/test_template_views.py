@@ -201,6 +201,10 @@ def test_the_upload_limits_come_from_the_import_settings(client, leader, templat
     settings.IMPORT_MAX_ROWS = 3
     response = _upload(client, template.data.encode())
     assert "høyst 3 er tillatt" in response.text
+    settings.IMPORT_MAX_ROWS = 5000
+    settings.CANVAS_MAX_NOTES = 1  # the board in the file has 2
+    response = _upload(client, template.data.encode())
+    assert "Et lerret i filen har mer enn 1 lapper." in response.text
     settings.IMPORT_MAX_UPLOAD_MB = 0
     response = _upload(client, template.data.encode())
     assert "Filen er større enn 0 MB." in response.text
