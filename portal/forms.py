@@ -1,8 +1,8 @@
 from django import forms
-from django.conf import settings
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from projects.forms import validate_upload_size
 from projects.models import Project, Unit
 from projects.widgets import CountedTextarea
 
@@ -89,14 +89,8 @@ class TemplateUploadForm(forms.Form):
         label=_("Template file (.json)"),
         help_text=_("A template downloaded from the Templates page of another installation."),
         widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+        validators=[validate_upload_size],
     )
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        limit = settings.IMPORT_MAX_UPLOAD_MB
-        if file.size > limit * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit})
-        return file
 
 
 class TemplateUseForm(forms.Form):
