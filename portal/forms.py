@@ -72,7 +72,7 @@ class TemplateMarkForm(forms.Form):
     description = forms.CharField(
         label=_("What the project achieved"),
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=CountedTextarea(attrs={"rows": 4}),
         help_text=_(
             "A few sentences for the teams choosing a template: what it achieved, for whom."
         ),
