@@ -17,6 +17,7 @@ MODULES = [
     "bench.canvas",
     "bench.flow",
     "bench.benefits",
+    "bench.templates",
 ]
 
 

@@ -1,10 +1,10 @@
 from datetime import date
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from projects.forms import validate_upload_size
 from projects.widgets import CountedTextarea
 
 from . import amounts, calculations, smarte
@@ -339,11 +339,5 @@ class ImportForm(forms.Form):
         label=_("Workbook (.xlsx)"),
         help_text=_("A workbook exported from this plan, changed in a spreadsheet program."),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        validators=[validate_upload_size],
     )
-
-    def clean_workbook(self):
-        workbook = self.cleaned_data["workbook"]
-        limit = settings.IMPORT_MAX_UPLOAD_MB
-        if workbook.size > limit * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit})
-        return workbook

@@ -2,6 +2,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from projects.forms import validate_upload_size
 from projects.models import Project, Unit
 from projects.widgets import CountedTextarea
 
@@ -65,3 +66,44 @@ class UnitRatingForm(forms.ModelForm):
             "capacity": forms.RadioSelect,
             "comment": CountedTextarea(attrs={"rows": 2}),
         }
+
+
+class TemplateMarkForm(forms.Form):
+    description = forms.CharField(
+        label=_("What the project achieved"),
+        max_length=1000,
+        widget=CountedTextarea(attrs={"rows": 4}),
+        help_text=_(
+            "A few sentences for the teams choosing a template: what it achieved, for whom."
+        ),
+    )
+    source = forms.CharField(
+        label=_("Source organisation"),
+        max_length=200,
+        help_text=_("The organisation the project comes from, e.g. the municipality."),
+    )
+
+
+class TemplateUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Template file (.json)"),
+        help_text=_("A template downloaded from the Templates page of another installation."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+        validators=[validate_upload_size],
+    )
+
+
+class TemplateUseForm(forms.Form):
+    title = forms.CharField(label=_("Title of the new project"), max_length=200)
+    unit = forms.ModelChoiceField(Unit.objects.all(), label=_("Unit"), required=False)
+    parts = forms.MultipleChoiceField(
+        label=_("What to copy"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one part to copy.")},
+    )
+
+    def __init__(self, *args, template, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(key, label) for key, label, _rows in template.parts]
+        self.fields["parts"].choices = choices
+        self.fields["parts"].initial = [key for key, _label in choices]

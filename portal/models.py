@@ -1,11 +1,12 @@
 from datetime import datetime, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from projects.models import Activity, Unit
+from projects.models import Activity, Project, TemplatePart, Unit
 
 
 class UnitRating(models.Model):
@@ -118,3 +119,53 @@ class ActivityReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id} {self.day}"
+
+
+class ProjectTemplate(models.Model):
+    """A proven project offered as the start of new ones. Its content is kept
+    as a template file (see portal.blueprints), taken when a leader marked the
+    project or uploaded from another installation, so it stays as it was."""
+
+    # The project it was made from, when it is in this installation.
+    project = models.OneToOneField(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="template",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("what it achieved"), max_length=1000)
+    source = models.CharField(_("source organisation"), max_length=200)
+    data = models.TextField(editable=False)
+    # Rows per part (projects.models.TemplatePart) and model: {"canvas": {"canvas.note": 9}}.
+    contents = models.JSONField(default=dict, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("project template")
+        verbose_name_plural = _("project templates")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def parts(self) -> list[tuple[str, str, list[tuple[str, int]]]]:
+        """(key, label, [(what, how many), ...]) of each part the template holds."""
+
+        def counts(rows: dict) -> list[tuple[str, int]]:
+            return [
+                (str(apps.get_model(label)._meta.verbose_name_plural), n)
+                for label, n in rows.items()
+            ]
+
+        return [
+            (key, label, counts(self.contents[key]))
+            for key, label in TemplatePart.choices
+            if self.contents.get(key)
+        ]

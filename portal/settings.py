@@ -219,6 +219,9 @@ IMPORT_MAX_SHEETS = env_int("IMPORT_MAX_SHEETS", 12)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
 IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 60000)
 
+# The organisation this installation serves, offered as the source of its templates.
+ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "")
+
 # Bounds on what one person's work may cost: notes on one canvas board, deck
 # bundles a person may start per hour, and how long a built bundle is kept.
 CANVAS_MAX_NOTES = env_int("CANVAS_MAX_NOTES", 500)

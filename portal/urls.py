@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import deck_views, views
+from . import blueprint_views, deck_views, views
 from .accounts import LoginView, set_language
 
 urlpatterns = [
@@ -33,6 +33,28 @@ urlpatterns = [
         "decks/bundles/<id:bundle_id>/download/",
         deck_views.bundle_download,
         name="bundle-download",
+    ),
+    path("templates/", blueprint_views.template_list, name="template-list"),
+    path("templates/upload/", blueprint_views.template_upload, name="template-upload"),
+    path(
+        "templates/<id:template_id>/new-project/",
+        blueprint_views.template_use,
+        name="template-use",
+    ),
+    path(
+        "templates/<id:template_id>/download/",
+        blueprint_views.template_download,
+        name="template-download",
+    ),
+    path(
+        "templates/<id:template_id>/remove/",
+        blueprint_views.template_remove,
+        name="template-remove",
+    ),
+    path(
+        "projects/<id:project_id>/template/",
+        blueprint_views.project_template,
+        name="project-template",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("projects/", include("projects.urls")),

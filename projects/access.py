@@ -161,3 +161,15 @@ def plan_review_refusal(actor: Actor) -> str | None:
         "Only the solution owner, or the commissioning owner when the solution owner "
         "submitted it, approves or returns the benefit plan."
     )
+
+
+# --- templates -------------------------------------------------------------
+
+
+def template_refusal(actor: Actor) -> str | None:
+    """Leaders and administrators make a project a template, upload templates
+    from other installations and remove templates. (Anyone signed in may
+    start a project from a template, as they may start any project.)"""
+    if actor.governs:
+        return None
+    return _("Only a leader or an administrator makes, uploads or removes templates.")

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,13 @@ from .access import Actor
 from .models import Membership, Project
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def validate_upload_size(file) -> None:
+    """Refuse an uploaded file larger than IMPORT_MAX_UPLOAD_MB, before anything reads it."""
+    limit = settings.IMPORT_MAX_UPLOAD_MB
+    if file.size > limit * 1024 * 1024:
+        raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit})
 
 
 class ProjectForm(forms.ModelForm):

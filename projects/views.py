@@ -40,7 +40,7 @@ def project_create_view(request):
 @project_view()
 def project_detail(request, project):
     context = {"project": project, "overview": Overview(project)}
-    vary = (project.pk, project.revision, project.role, project.can_approve)
+    vary = (project.pk, project.revision, project.role, project.can_approve, project.actor.governs)
     return render_cached(request, "projects/project_detail.html", context, vary=vary)
 
 

@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from canvas.models import Canvas, Note, Snapshot
 from portal.backup import project_export
-from portal.models import DeckBundle, UnitRating
+from portal.models import DeckBundle, ProjectTemplate, UnitRating
 from projects.models import Experiment, JourneyStage, Measure, Membership
 from tests.benefits import builders as benefit_builders
 
@@ -40,6 +40,15 @@ def _canvas(project):
     return Canvas.objects.get_or_create(project=project, defaults={"title": "x"})[0]
 
 
+def _template(project):
+    from portal import blueprints
+
+    data = blueprints.template_file(project=project, description="Virket", source="Kommunen")
+    return ProjectTemplate.objects.create(
+        title="Mal", description="Virket", source="Kommunen", data=data, contents={}
+    )
+
+
 def sample_kwargs(args, project):
     """Sample values for a URL's arguments, all inside `project`."""
     samples = {
@@ -62,6 +71,7 @@ def sample_kwargs(args, project):
         "unit_id": lambda: project.unit_id,
         "bundle_id": lambda: 1,
         "provider_id": lambda: "org",
+        "template_id": lambda: _template(project).pk,
         **benefit_builders.url_samples(project),
     }
     missing = [a for a in args if a not in samples]
@@ -73,6 +83,10 @@ def url_for(name, args, project):
     return reverse(name, kwargs=sample_kwargs(args, project))
 
 
+def project_has_template(project) -> bool:
+    return ProjectTemplate.objects.filter(project=project).exists()
+
+
 def fingerprint(project) -> tuple:
     """Everything a write could change: the project's rows and history as a
     backup holds them (its revision too), and the rows a backup leaves out."""
@@ -81,6 +95,7 @@ def fingerprint(project) -> tuple:
         list(Snapshot.objects.filter(canvas__project=project).values()),
         DeckBundle.objects.count(),
         UnitRating.objects.count(),
+        ProjectTemplate.objects.count(),
     )
 
 
@@ -131,6 +146,8 @@ def test_viewer_gets_403_on_post(client, bob, project, name, args):
 # Leaders decide step gates (like the commissioning owner) and appoint the
 # owners, but write nothing else.
 LEADER_DECIDES = {"projects:gate"}
+# Leaders make a project a template (a row outside the project's data).
+LEADER_TEMPLATES = {"project-template"}
 LEADER_APPOINTS = {
     "projects:members",
     "projects:member-role",
@@ -146,6 +163,10 @@ def test_leader_reads_but_cannot_write(client, leader, project, name, args):
     if name in LEADER_DECIDES:
         assert client.post(url, {}).status_code == 200  # the form again, with its errors
         assert not project.gate_decisions.exists()
+    elif name in LEADER_TEMPLATES:
+        before = fingerprint(project)
+        assert client.post(url, {}).status_code == 200  # the form again, with its errors
+        assert fingerprint(project) == before and not project_has_template(project)
     elif name in LEADER_APPOINTS:
         before = sorted(project.memberships.values_list("user_id", "role"))
         # The form again with its errors, or a refusal: the team member in

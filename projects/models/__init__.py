@@ -2,7 +2,7 @@
 members, preferences), flow.py (the three steps' texts, gates, lists of steps 1
 and 2, stakeholders, profiles, measures) and deliver.py (step 3's lists)."""
 
-from .core import Membership, Project, Unit
+from .core import Membership, Project, TemplatePart, Unit
 from .deliver import (
     Activity,
     JourneyStage,
@@ -44,6 +44,7 @@ __all__ = [
     "Project",
     "ProjectFlow",
     "Stakeholder",
+    "TemplatePart",
     "Supplier",
     "SupplierDialogue",
     "Touchpoint",

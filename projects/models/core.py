@@ -24,6 +24,17 @@ class Unit(models.Model):
         return self.name
 
 
+class TemplatePart(models.TextChoices):
+    """What a project started from a template may copy from it."""
+
+    HYPOTHESIS = "hypothesis", _("Hypothesis and selection criteria")
+    CANVAS = "canvas", _("Canvas boards")
+    STAKEHOLDERS = "stakeholders", _("Stakeholders and user profiles")
+    GOALS = "goals", _("Goals, design principles and identified benefits")
+    MEASURES = "measures", _("Measures of the prioritization matrix")
+    BENEFITS = "benefits", _("Benefit plan: benefits, indicators and their basis")
+
+
 class Project(models.Model):
     class Step(models.TextChoices):
         HYPOTHESIS = "hypothesis", _("Hypothesis")
@@ -63,10 +74,22 @@ class Project(models.Model):
     revision = models.UUIDField(default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A project started from a template names it and the parts copied from it.
+    copied_from = models.CharField(_("copied from template"), max_length=200, blank=True)
+    copied_parts = models.JSONField(_("parts copied"), default=list, blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="projects"
     )
-    history = HistoricalRecords(excluded_fields=["version", "revision", "updated_at", "created_at"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "version",
+            "revision",
+            "updated_at",
+            "created_at",
+            "copied_from",
+            "copied_parts",
+        ]
+    )
 
     class Meta:
         ordering = ["title"]
@@ -86,6 +109,11 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:detail", args=[self.pk])
+
+    @property
+    def copied_parts_display(self) -> list[str]:
+        labels = dict(TemplatePart.choices)
+        return [str(labels[p]) for p in self.copied_parts if p in labels]
 
 
 class Membership(models.Model):

@@ -2,10 +2,13 @@ import io
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from portal.backup import canonical, project_erase
 from projects.models import Measure, Membership, Project, Unit
+
+User = get_user_model()
 
 
 @pytest.fixture
@@ -21,6 +24,36 @@ def rich_project(client, alice, project):
     return project
 
 
+def _export(project, tmp_path) -> dict:
+    path = tmp_path / "project.json"
+    call_command("export_project", project.pk, output=str(path))
+    return json.loads(path.read_text())
+
+
+def _import(envelope, tmp_path, *args) -> str:
+    path = tmp_path / "edited.json"
+    path.write_text(envelope if isinstance(envelope, str) else json.dumps(envelope))
+    out = io.StringIO()
+    call_command("import_project", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+def _state() -> tuple:
+    """Everything an import could change."""
+    exports = [canonical(json.dumps(_dump(p))) for p in Project.objects.order_by("pk")]
+    return (
+        exports,
+        sorted(User.objects.values_list("username", "is_active")),
+        Unit.objects.count(),
+    )
+
+
+def _dump(project) -> dict:
+    from portal.backup import project_export
+
+    return json.loads(project_export(project_id=project.pk))
+
+
 def test_export_then_import_restores_the_project_identically(rich_project, tmp_path):
     path = tmp_path / "project.json"
     call_command("export_project", rich_project.pk, output=str(path))
@@ -29,25 +62,174 @@ def test_export_then_import_restores_the_project_identically(rich_project, tmp_p
     assert not Membership.objects.filter(project_id=rich_project.pk).exists()
     assert not Project.history.filter(id=rich_project.pk).exists()
 
-    call_command("import_project", str(path))
+    call_command("import_project", str(path), stdout=io.StringIO())
     again = tmp_path / "again.json"
     call_command("export_project", rich_project.pk, output=str(again))
     assert canonical(again.read_text()) == canonical(before)
     restored = Project.objects.get(pk=rich_project.pk)
     assert restored.status == "at_risk" and restored.measures.get().title == "SMS-varsel"
-    models = {row["model"] for row in json.loads(before)}
+    envelope = json.loads(before)
+    assert envelope["format"] == "innoportal-project" and envelope["version"] == 2
+    models = {row["model"] for row in envelope["objects"]}
     assert {"projects.historicalproject", "projects.historicalmembership"} <= models
-    assert any(
-        row["fields"].get("user") == ["alice"] for row in json.loads(before)
-    )  # users by username
+    assert any(row["fields"].get("user") == ["alice"] for row in envelope["objects"])
+    alice = next(p for p in envelope["people"] if p["username"] == "alice")
+    assert alice == {
+        "username": "alice",
+        "first_name": "Alice",
+        "last_name": "Aas",
+        "email": "alice@example.no",
+    }  # never a password
 
 
-def test_import_of_a_bad_file_changes_nothing(rich_project, tmp_path):
-    path = tmp_path / "bad.json"
-    path.write_text('[{"model": "projects.project", "pk": 1, "fields": {"title": ')
-    with pytest.raises(CommandError):
-        call_command("import_project", str(path))
-    assert Project.objects.filter(pk=rich_project.pk).exists()
+def test_a_project_moves_to_an_empty_installation(rich_project, tmp_path):
+    before = _export(rich_project, tmp_path)
+    # The other installation: no projects, no people, no units.
+    for project in Project.objects.all():
+        project_erase(project_id=project.pk)
+    User.objects.all().delete()
+    Unit.objects.all().delete()
+    Project.history.all().delete()
+
+    out = _import(before, tmp_path)
+
+    project = Project.objects.get()
+    assert out.strip() == f"Project {project.pk} imported."
+    assert canonical(json.dumps(_dump(project))) == canonical(json.dumps(before))
+    people = User.objects.order_by("username")
+    assert [u.username for u in people] == ["alice", "bob", "olga"]
+    assert not any(u.is_active or u.has_usable_password() for u in people)
+    assert people[0].get_full_name() == "Alice Aas" and people[0].email == "alice@example.no"
+    assert Unit.objects.get().name == "Helse og omsorg"
+
+
+def test_people_are_found_by_email_then_username_or_created_inactive(
+    rich_project, alice, bob, owner, tmp_path
+):
+    envelope = _export(rich_project, tmp_path)
+    project_erase(project_id=rich_project.pk)
+    # Here Alice has another username, Bob another e-mail; Olga is unknown.
+    User.objects.filter(pk=alice.pk).update(username="alice.aas", email="ALICE@example.no")
+    User.objects.filter(pk=bob.pk).update(email="bob@annen.kommune.no")
+    User.objects.filter(pk=owner.pk).delete()
+
+    _import(envelope, tmp_path)
+
+    project = Project.objects.get(pk=rich_project.pk)
+    roles = dict(project.memberships.values_list("user__username", "role"))
+    assert roles == {"alice.aas": "team_member", "bob": "viewer", "olga": "commissioning_owner"}
+    assert project.memberships.get(role="team_member").user_id == alice.pk
+    assert project.memberships.get(role="viewer").user_id == bob.pk
+    olga = User.objects.get(username="olga")
+    assert not olga.is_active and olga.email == "olga@example.no"
+    assert Project.history.filter(id=project.pk, history_user=alice).exists()
+
+
+def test_an_existing_project_is_refused_without_replace(rich_project, tmp_path):
+    envelope = _export(rich_project, tmp_path)
+    Measure.objects.create(project=rich_project, title="Etter eksporten")
+    before = _state()
+    with pytest.raises(CommandError, match="already exists here.*--replace"):
+        _import(envelope, tmp_path)
+    assert _state() == before
+
+    _import(envelope, tmp_path, "--replace")
+    assert not Measure.objects.filter(title="Etter eksporten").exists()
+    assert Project.objects.count() == 1
+
+
+def test_as_new_adds_a_copy_with_new_ids_and_leaves_the_original(rich_project, tmp_path):
+    envelope = _export(rich_project, tmp_path)
+    original = canonical(json.dumps(envelope))
+    _import(envelope, tmp_path, "--as-new")
+    copy = Project.objects.exclude(pk=rich_project.pk).get()
+    assert copy.title == rich_project.title and copy.measures.get().title == "SMS-varsel"
+    assert canonical(json.dumps(_dump(rich_project))) == original
+    mine = set(rich_project.measures.values_list("pk", flat=True))
+    assert mine.isdisjoint(copy.measures.values_list("pk", flat=True))
+    history = Project.history.filter(id=copy.pk)
+    assert (
+        history.exists() and history.count() == Project.history.filter(id=rich_project.pk).count()
+    )
+
+
+def test_rows_whose_ids_are_taken_get_new_ids(rich_project, tmp_path):
+    envelope = _export(rich_project, tmp_path)
+    for row in envelope["objects"]:  # the same rows, said to be another project's
+        if row["model"] == "projects.project":
+            row["pk"] = 999
+        if row["fields"].get("project") == rich_project.pk:
+            row["fields"]["project"] = 999
+        if row["model"] == "projects.historicalproject":
+            row["fields"]["id"] = 999
+    before = canonical(json.dumps(_dump(rich_project)))
+    _import(envelope, tmp_path)
+    other = Project.objects.get(pk=999)
+    assert other.memberships.count() == 3 and other.measures.count() == 1
+    assert canonical(json.dumps(_dump(rich_project))) == before
+
+
+def _malformed():
+    def edit(change):
+        def make(envelope):
+            change(envelope)
+            return envelope
+
+        return make
+
+    def row(model):
+        return lambda e: next(r for r in e["objects"] if r["model"] == model)
+
+    project = row("projects.project")
+    return [
+        ("not json", lambda e: '{"format": "innoportal-project", ', "not valid JSON"),
+        ("a list", lambda e: e["objects"], "not a project file"),
+        ("another format", edit(lambda e: e.update(format="other")), "not a project file"),
+        ("version 1", edit(lambda e: e.update(version=1)), "format version 1; this portal"),
+        ("version text", edit(lambda e: e.update(version="2")), "format version 2; this portal"),
+        ("template", edit(lambda e: e.update(kind="template")), "holds a template"),
+        ("no objects", edit(lambda e: e.pop("objects")), "no list “objects”"),
+        ("people not a list", edit(lambda e: e.update(people={})), "no list “people”"),
+        ("person without e-mail", edit(lambda e: e["people"][0].pop("email")), "Person 1"),
+        ("bad username", edit(lambda e: e["people"][0].update(username="a b/c")), "a b/c"),
+        ("bad e-mail", edit(lambda e: e["people"][0].update(email="nope")), "email address"),
+        ("person not listed", edit(lambda e: e["people"].pop(0)), "does not list: alice"),
+        ("pk as text", edit(lambda e: project(e).update(pk="1")), "Row 2 of the file"),
+        ("fields a list", edit(lambda e: project(e).update(fields=[])), "Row 2 of the file"),
+        (
+            "a user row",
+            edit(lambda e: e["objects"].append({"model": "auth.user", "pk": 9, "fields": {}})),
+            "auth.user",
+        ),
+        ("two projects", edit(lambda e: e["objects"].append(dict(project(e)))), "exactly one"),
+        ("no project", edit(lambda e: e["objects"].remove(project(e))), "exactly one"),
+        (
+            "wrong type",
+            edit(lambda e: project(e)["fields"].update(start_date="soon")),
+            "cannot be read",
+        ),
+        ("unknown field", edit(lambda e: project(e)["fields"].update(colour=1)), "cannot be read"),
+        ("unit unnamed", edit(lambda e: row("projects.unit")(e)["fields"].pop("name")), "unit"),
+    ]
+
+
+@pytest.mark.parametrize(("case", "make", "message"), _malformed(), ids=lambda v: str(v)[:30])
+def test_a_malformed_file_is_refused_clearly_and_changes_nothing(
+    rich_project, tmp_path, case, make, message
+):
+    envelope = _export(rich_project, tmp_path)
+    project_erase(project_id=rich_project.pk)  # so only the file's faults refuse it
+    before = _state()
+    data = make(envelope)
+    with pytest.raises(CommandError, match="cannot import") as refused:
+        _import(data if isinstance(data, str) else json.dumps(data), tmp_path)
+    assert message in str(refused.value)
+    assert _state() == before
+
+
+def test_a_missing_file_is_a_clear_error(db, tmp_path):
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("import_project", str(tmp_path / "none.json"))
 
 
 def test_export_of_a_missing_project_fails_clearly(db):
@@ -63,7 +245,7 @@ def test_timestamps_keep_every_microsecond(rich_project, tmp_path):
     path = tmp_path / "p.json"
     call_command("export_project", rich_project.pk, output=str(path))
     project_erase(project_id=rich_project.pk)
-    call_command("import_project", str(path))
+    call_command("import_project", str(path), stdout=io.StringIO())
     assert set(
         Project.history.filter(id=rich_project.pk).values_list("history_date", flat=True)
     ) == {stamp}
@@ -73,50 +255,17 @@ def test_a_restored_project_gets_a_new_revision(rich_project, tmp_path):
     path = tmp_path / "project.json"
     call_command("export_project", rich_project.pk, output=str(path))
     exported = Project.objects.get(pk=rich_project.pk).revision
-    call_command("import_project", str(path))
+    call_command("import_project", str(path), "--replace", stdout=io.StringIO())
     assert Project.objects.get(pk=rich_project.pk).revision != exported
-
-
-def _export(project, tmp_path) -> list:
-    path = tmp_path / "project.json"
-    call_command("export_project", project.pk, output=str(path))
-    return json.loads(path.read_text())
-
-
-def _import(rows, tmp_path):
-    path = tmp_path / "edited.json"
-    path.write_text(json.dumps(rows))
-    call_command("import_project", str(path), stdout=io.StringIO())
-
-
-def test_it_refuses_a_file_whose_rows_would_overwrite_another_projects(rich_project, tmp_path):
-    rows = _export(rich_project, tmp_path)
-    for row in rows:  # the same rows, said to be another project's
-        if row["model"] == "projects.project":
-            row["pk"] = 999
-        if row["fields"].get("project") == rich_project.pk:
-            row["fields"]["project"] = 999
-    before = canonical(json.dumps(_export(rich_project, tmp_path)))
-    with pytest.raises(CommandError, match="belong to other projects' rows"):
-        _import(rows, tmp_path)
-    assert not Project.objects.filter(pk=999).exists()
-    assert canonical(json.dumps(_export(rich_project, tmp_path))) == before
-
-
-def test_it_refuses_a_file_naming_an_unknown_user(rich_project, tmp_path):
-    rows = json.loads(json.dumps(_export(rich_project, tmp_path)).replace('["alice"]', '["ghost"]'))
-    with pytest.raises(CommandError, match="does not exist"):
-        _import(rows, tmp_path)
-    assert Membership.objects.filter(project=rich_project, user__username="alice").exists()
 
 
 def test_the_unit_is_matched_by_name_and_new_rows_follow_the_restored_ids(
     rich_project, alice, tmp_path
 ):
-    rows = _export(rich_project, tmp_path)
+    envelope = _export(rich_project, tmp_path)
     project_erase(project_id=rich_project.pk)
     shift = 5000  # ids far above any this database has given out
-    for row in rows:
+    for row in envelope["objects"]:
         if row["model"] == "projects.unit":
             row["pk"] = 4242  # another database's id of the same unit
         else:
@@ -126,7 +275,7 @@ def test_the_unit_is_matched_by_name_and_new_rows_follow_the_restored_ids(
                     row["fields"][name] += shift
         if row["fields"].get("unit") == rich_project.unit_id:
             row["fields"]["unit"] = 4242
-    _import(rows, tmp_path)
+    _import(envelope, tmp_path)
     restored = Project.objects.get(pk=rich_project.pk + shift)
     assert restored.unit_id == rich_project.unit_id and Unit.objects.count() == 1
     new = Project.objects.create(title="Ny")  # not refused by an id already in use

@@ -81,7 +81,10 @@ def test_the_demo_files_name_only_demo_users_and_their_units_by_name():
 
     usernames = {name for name, *_ in USERS}
     for path in DEMO_DIR.glob("*.json"):
-        for row in json.loads(path.read_text(encoding="utf-8")):
+        envelope = json.loads(path.read_text(encoding="utf-8"))
+        assert {p["username"] for p in envelope["people"]} <= usernames, path.name
+        assert all("password" not in p for p in envelope["people"])
+        for row in envelope["objects"]:
             for value in row["fields"].values():
                 if isinstance(value, list) and value and isinstance(value[0], str):
                     assert len(value) == 1 and value[0] in usernames, (path.name, value)

@@ -5,6 +5,7 @@ The project: Tina and Alice are team members, Sam the solution owner, Olga
 the commissioning owner, Bob a viewer. The actors: one of them, a leader, an
 administrator (both outside the project) or an outsider."""
 
+import json
 from dataclasses import dataclass
 
 import pytest
@@ -192,6 +193,51 @@ def decide_gate(step):
     return action
 
 
+def mark_as_template(client, world, me):
+    from portal.models import ProjectTemplate
+
+    post(client, world, "project-template", {"description": "Virket", "source": "Kommunen"})
+    return ProjectTemplate.objects.filter(project=world.project).exists()
+
+
+def _a_template(world):
+    from portal import blueprints
+    from portal.models import ProjectTemplate
+
+    world.project.goals.create(level="user", title="Forutsigbare besøk")
+    data = blueprints.template_file(project=world.project, description="Virket", source="K")
+    contents = blueprints.contents_of(json.loads(data)["objects"])
+    return ProjectTemplate.objects.create(
+        title="Mal", description="Virket", source="K", data=data, contents=contents
+    )
+
+
+def upload_a_template(client, world, me):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from portal.models import ProjectTemplate
+
+    template = _a_template(world)
+    data = template.data.encode()
+    template.delete()
+    client.post(reverse("template-upload"), {"file": SimpleUploadedFile("mal.json", data)})
+    return ProjectTemplate.objects.exists()
+
+
+def remove_a_template(client, world, me):
+    from portal.models import ProjectTemplate
+
+    template = _a_template(world)
+    client.post(reverse("template-remove", args=[template.pk]))
+    return not ProjectTemplate.objects.exists()
+
+
+def start_from_a_template(client, world, me):
+    template = _a_template(world)
+    client.post(reverse("template-use", args=[template.pk]), {"title": "Ny", "parts": ["goals"]})
+    return Project.objects.filter(title="Ny", memberships__user=world.people[me]).exists()
+
+
 # Expected outcome of each action for each actor, in ACTORS order:
 # team member, solution owner, commissioning owner, viewer, leader, admin, outsider.
 Y, N, _ = True, False, None  # allowed, refused, does not apply
@@ -216,6 +262,10 @@ MATRIX = [
     (decide_gate("hypothesis"), [N, N, Y, N, Y, Y, N]),
     (decide_gate("goals"), [N, N, Y, N, Y, Y, N]),
     (decide_gate("deliver"), [N, N, Y, N, Y, Y, N]),
+    (mark_as_template, [N, N, N, N, Y, Y, N]),
+    (upload_a_template, [N, N, N, N, Y, Y, N]),
+    (remove_a_template, [N, N, N, N, Y, Y, N]),
+    (start_from_a_template, [Y, Y, Y, Y, Y, Y, Y]),
 ]
 CELLS = [
     pytest.param(action, actor, expected, id=f"{action.__name__}-{actor}")
