@@ -60,9 +60,9 @@ RESET = {
     "projects.projectflow": dict.fromkeys(
         ("implementation_status", "remaining_here", "remaining_elsewhere", "operation"), ""
     ),
-    "canvas.canvas": {"revision": 0},
+    "canvas.canvas": {"change_count": 0},
     "projects.measure": {"status": "proposed"},
-    "benefits.benefitplan": {"status": "draft", "revision": 1},
+    "benefits.benefitplan": {"status": "draft", "edition": 1},
     "benefits.indicator": smarte.unconfirmed(),
 }
 

@@ -42,7 +42,7 @@ def make_proven(project: Project, *, member, owner) -> Project:
     )
     Experiment.objects.create(project=project, date=date(2025, 3, 1), title="Papirprototype")
     Lesson.objects.create(project=project, title="Start med pårørende")
-    plan = make_plan(project, status="approved", revision=2)
+    plan = make_plan(project, status="approved", edition=2)
     benefit = make_benefit(plan, owner=member, source=identified)
     benefit.measures.add(measure)
     make_value(benefit, 2027, basis="tasks", a=Decimal(1200), b=Decimal(350))
@@ -51,6 +51,6 @@ def make_proven(project: Project, *, member, owner) -> Project:
     Measurement.objects.create(
         indicator=indicator, value=Decimal(75), date=date(2026, 6, 1), recorded_by=member
     )
-    PlanEvent.objects.create(plan=plan, action="approved", by=owner, revision=2)
+    PlanEvent.objects.create(plan=plan, action="approved", by=owner, edition=2)
     project.refresh_from_db()
     return project

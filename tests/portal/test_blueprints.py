@@ -92,7 +92,7 @@ def test_a_new_project_copies_everything_chosen_and_nothing_else(template, prove
     assert measure.status == "proposed" and measure.goal == new.goals.get()
     assert new.design_principles.count() == new.identified_benefits.count() == 1
     plan = BenefitPlan.objects.get(project=new)
-    assert (plan.status, plan.revision) == ("draft", 1)
+    assert (plan.status, plan.edition) == ("draft", 1)
     benefit = plan.benefits.get()
     assert benefit.owner is None and list(benefit.measures.all()) == [measure]
     assert benefit.source == new.identified_benefits.get()
