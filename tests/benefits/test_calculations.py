@@ -231,3 +231,24 @@ def test_the_plan_takes_missing_cost_estimates_from_the_expected_cost():
     costs = {name: s.totals["costs"] for name, s in result.scenarios.items()}
     # Pessimistic takes the high estimates (100 + 70), optimistic the low (80 + 50).
     assert costs == {calc.EXPECTED: 150, calc.PESSIMISTIC: 170, calc.OPTIMISTIC: 130}
+
+
+def test_a_plan_without_benefits_has_no_payback_year():
+    from benefits.calculations import plan_result
+
+    result = plan_result(benefits=[], values=[], costs=[], first_year=2026, horizon=3, rate=0.04)
+    assert result.scenarios["expected"].payback_year is None
+
+
+def test_a_measurement_is_judged_against_the_straight_path():
+    from datetime import date
+
+    from benefits.calculations import DEVIATION, ON_TRACK, WATCH, track
+
+    path = {"baseline": 100, "baseline_day": date(2026, 1, 1), "target": 0}
+    path["target_day"] = date(2027, 1, 1)
+    half = date(2026, 7, 2)
+    assert track(**path, value=50, day=half) == ON_TRACK
+    assert track(**path, value=65, day=half) == WATCH
+    assert track(**path, value=95, day=half) == DEVIATION
+    assert track(**{**path, "target": 100}, value=50, day=half) is None
