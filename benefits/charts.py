@@ -150,5 +150,26 @@ def deck_chart(result: calc.PlanResult) -> dict:
         }
         for year, b, c, n in zip(years, benefits, costs, cumulative, strict=True)
     ]
-    layout = {**LAYOUT, "barmode": "relative", "showlegend": True}
+    ticks = signed_ticks(min([0, *costs, *cumulative]), max([0, *benefits, *cumulative]))
+    yaxis = {
+        **LAYOUT["yaxis"],
+        "tickvals": ticks,
+        "ticktext": [calc.format_amount(t, suffix="") for t in ticks],
+        "zeroline": True,
+    }
+    layout = {**LAYOUT, "barmode": "relative", "showlegend": True, "yaxis": yaxis}
     return {"figure": {"data": traces, "layout": layout}, "text": text}
+
+
+def signed_ticks(low: float, high: float) -> list[float]:
+    """Zero and the lowest and highest values rounded to two significant
+    digits: a negative tick keeps its sign, and three ticks stay legible on a
+    slide."""
+
+    def rounded(value: float) -> float:
+        if value == 0:
+            return 0.0
+        digits = len(str(int(abs(value)))) - 2
+        return float(round(value, -digits)) if digits > 0 else float(round(value))
+
+    return sorted({rounded(low), 0.0, rounded(high)})

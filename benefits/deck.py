@@ -160,6 +160,7 @@ def indicator_line(indicator: dict, latest: tuple | None) -> str:
 def realisation_lines(records: dict, latest: dict, people: dict) -> list[str]:
     """Slide 8: the next measurements in date order and who makes them, then
     each benefit's owner and the measures that realise it."""
+    today = timezone.localdate()
     due = []
     for indicator in records["indicators"]:
         measured = latest.get(indicator.get("pk"))
@@ -171,7 +172,10 @@ def realisation_lines(records: dict, latest: dict, people: dict) -> list[str]:
         )
         if when is not None:
             person = people.get(indicator["responsible"]) or _("no one responsible")
-            due.append((when, f"{_date(when)}: {indicator['name']} – {person}"))
+            day = _date(when)
+            if when < today:
+                day = _("%(date)s (overdue)") % {"date": day}
+            due.append((when, f"{day}: {indicator['name']} – {person}"))
     lines = [text for _when, text in sorted(due, key=lambda row: row[0])]
     lines += [
         _("%(benefit)s: owner %(person)s") % {"benefit": b["title"], "person": people[b["owner"]]}

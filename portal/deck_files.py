@@ -48,10 +48,9 @@ def _chart_image(figure: dict, fmt: str) -> bytes:
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
-        # Ticks in millions or thousands with their sign (plotly writes a
-        # true minus), and room for the longest of them.
+        # Room for the longest tick (the figure sets signed ticks of its own).
         xaxis={"tickangle": 0, "dtick": 2, "automargin": True},
-        yaxis={"nticks": 3, "tickformat": "~s", "automargin": True, "zeroline": True},
+        yaxis={"automargin": True},
     )
     with _kaleido_lock:
         # One browser per process, started on first use and kept: starting one

@@ -28,9 +28,9 @@ SLIDES = 10
 # The body of a 16:9 slide at 30 point: lines of about WIDTH characters, with
 # room for BODY_LINES of them under a one-line title; a chart takes the room
 # of CHART_LINES lines and each further line of the title one line.
-BODY_LINES = 8
+BODY_LINES = 9
 WIDTH = 48
-TITLE_WIDTH = 32
+TITLE_WIDTH = 36
 CHART_LINES = 4
 
 

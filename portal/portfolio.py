@@ -75,7 +75,8 @@ def benefit_summary(
     if plans.empty:
         return empty
     plans = plans.set_index("plan_id")
-    money = values[values["counted"]].join(plans, on="plan_id", how="inner")
+    # astype(bool): an empty object column would select columns, not rows.
+    money = values[values["counted"].astype(bool)].join(plans, on="plan_id", how="inner")
     money = money[
         (money["year"] >= money["first_year"])
         & (money["year"] < money["first_year"] + money["horizon"])

@@ -252,3 +252,28 @@ def test_a_measurement_is_judged_against_the_straight_path():
     assert track(**path, value=65, day=half) == WATCH
     assert track(**path, value=95, day=half) == DEVIATION
     assert track(**{**path, "target": 100}, value=50, day=half) is None
+
+
+def test_a_slide_chart_has_signed_ticks_and_states_its_numbers():
+    from benefits.calculations import plan_result
+    from benefits.charts import deck_chart, signed_ticks
+
+    assert signed_ticks(-412_345, 1_234_567) == [-410_000.0, 0.0, 1_200_000.0]
+    assert signed_ticks(0, 0) == [0.0]
+    result = plan_result(
+        benefits=[{"id": 1, "kind": "costs_avoided", "counted": True}],
+        values=[
+            {"benefit_id": 1, "year": 2027, "basis": "direct", "a": 500.0, "b": None}
+            | {"a_low": None, "b_low": None, "a_high": None, "b_high": None}
+        ],
+        costs=[
+            {"year": 2026, "kind": "one_off", "expected": 2_000_000.0, "low": None, "high": None}
+        ],
+        first_year=2026,
+        horizon=2,
+        rate=0.04,
+    )
+    chart = deck_chart(result)
+    assert "\u22122\u00a0000\u00a0000" in chart["figure"]["layout"]["yaxis"]["ticktext"][0]
+    assert chart["figure"]["layout"]["showlegend"]
+    assert any("\u22122\u00a0000\u00a0000" in line for line in chart["text"])

@@ -143,3 +143,20 @@ def test_a_plan_without_costs_or_money_plans_nothing():
         {"project_id": 10, "planned": 0.0, "benefits": 0.0, "costs": 0.0, "realised": 0.0}
     ]
     assert per_unit_year.empty
+
+
+def test_a_plan_with_costs_and_no_values_plans_its_costs_negative():
+    from portal.portfolio import benefit_summary
+
+    plans = pd.DataFrame(
+        [(1, 10, "Helse", 2025, 3, 0.04)],
+        columns=["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+    )
+    values = pd.DataFrame(columns=["plan_id", "benefit_id", "year", "counted", "amount"])
+    costs = pd.DataFrame([(1, 2026, 1040.0)], columns=["plan_id", "year", "amount"])
+    per_project, per_unit_year = benefit_summary(
+        plans=plans, values=values, costs=costs, progress=pd.Series(dtype=float), this_year=2026
+    )
+    row = per_project.set_index("project_id").loc[10]
+    assert (round(row["planned"], 6), row["benefits"], row["costs"]) == (-1000.0, 0.0, 1040.0)
+    assert round(per_unit_year["planned"].sum(), 6) == -1000.0
