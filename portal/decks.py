@@ -31,6 +31,7 @@ SLIDES = 10
 BODY_LINES = 9
 WIDTH = 48
 TITLE_WIDTH = 36
+FIRST_TITLE_WIDTH = 28  # the first slide's title is larger
 CHART_LINES = 4
 
 
@@ -156,11 +157,17 @@ def _more_text(noun: str, count: int) -> str:
 
 
 def fit_slide(
-    items: list[str], *, noun: str = "", title: str = "", chart: bool = False, body_lines: int
+    items: list[str],
+    *,
+    noun: str = "",
+    title: str = "",
+    title_width: int = TITLE_WIDTH,
+    chart: bool = False,
+    body_lines: int,
 ) -> tuple[list[str], str]:
     """The lines a slide shows of `items` at 30 point and the line naming what
     it leaves out ("" when everything fits)."""
-    title_lines = wrapped_lines(title, width=TITLE_WIDTH) if title else 1
+    title_lines = wrapped_lines(title, width=title_width) if title else 1
     budget = max(1, body_lines - (CHART_LINES if chart else 0) - max(0, title_lines - 1))
     fit = fit_items(items, budget=budget, width=WIDTH)
     if fit.hidden:
@@ -183,7 +190,12 @@ def slides_for(data: DeckData, *, body_lines: int = BODY_LINES) -> list[Slide]:
         # The first slide carries the project's own name.
         heading = data.title if number == 1 else str(title)
         lines, more = fit_slide(
-            items, noun=noun, title=heading, chart=chart is not None, body_lines=body_lines
+            items,
+            noun=noun,
+            title=heading,
+            title_width=FIRST_TITLE_WIDTH if number == 1 else TITLE_WIDTH,
+            chart=chart is not None,
+            body_lines=body_lines,
         )
         empty = not items and chart is None
         if empty:

@@ -51,6 +51,9 @@ def deck_part(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
     # The step work (hypothesis, goals, journey, lessons, …) adds its own lines.
     for key, lines in deck_sections(project).items():
         sections[key] = sections.get(key, []) + lines
+    # The status deck's first slide: what the project is, then its hypothesis.
+    hypothesis = sections["hypothesis"][len(overview) :]
+    sections["hypothesis"] = overview[:1] + hypothesis + overview[1:]
     open_work, done = activity_lines(project)
     sections["implementation"] = open_work + sections.get("implementation", []) + done
     return sections, {}
