@@ -119,16 +119,46 @@ class PlanResult:
     quality: pd.DataFrame
 
 
-def payback_year(cumulative: pd.Series) -> int | None:
-    """The first year whose cumulative net is ≥ 0, or None."""
+def payback_year(cumulative: pd.Series, *, benefits: float = 1.0) -> int | None:
+    """The first year whose cumulative net is ≥ 0, or None; None too for a
+    plan whose `benefits` (their sum) are nothing: it pays nothing back."""
+    if benefits <= 0:
+        return None
     reached = np.flatnonzero(cumulative.to_numpy() >= 0)
     return int(cumulative.index[reached[0]]) if len(reached) else None
 
 
+def discounted(amount, *, year, first_year, rate):
+    """`amount` of `year` in the value of `first_year` (numbers or arrays alike):
+    the one discounting behind every net present value the portal shows."""
+    return amount / (1 + rate) ** (year - first_year)
+
+
 def net_present_value(net: pd.Series, *, rate: float) -> float:
     """Discounted sum of `net` by year (the index), the first year undiscounted."""
-    t = net.index.to_numpy() - net.index.min()
-    return float((net.to_numpy() / (1 + rate) ** t).sum())
+    years = net.index.to_numpy()
+    return float(discounted(net.to_numpy(), year=years, first_year=years.min(), rate=rate).sum())
+
+
+ON_TRACK, WATCH, DEVIATION = "on_track", "watch", "deviation"
+
+
+def track(
+    *, baseline: float, baseline_day, target: float, target_day, value: float, day
+) -> str | None:
+    """How a measurement (`value` on `day`) stands against the straight path
+    from the baseline to the target: ON_TRACK when it has come at least about
+    as far as the path says by its day, WATCH when it is at most a quarter of
+    the way short, DEVIATION beyond that. None when there is no path (no
+    change asked for, or the target day not after the baseline day)."""
+    span = (target_day - baseline_day).days
+    if span <= 0 or target == baseline:
+        return None
+    due = min(1.0, max(0.0, (day - baseline_day).days / span))
+    gap = due - (value - baseline) / (target - baseline)
+    if gap <= 0.05:
+        return ON_TRACK
+    return WATCH if gap <= 0.25 else DEVIATION
 
 
 def plan_result(
@@ -191,7 +221,7 @@ def plan_result(
             name=name,
             table=table,
             totals=table.sum().iloc[:-1],  # every column but the cumulative (the last)
-            payback_year=payback_year(table["cumulative"]),
+            payback_year=payback_year(table["cumulative"], benefits=float(benefits_total.sum())),
             npv=net_present_value(table["net"], rate=rate),
         )
     return PlanResult(

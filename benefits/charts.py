@@ -112,3 +112,64 @@ def measurement_chart(
             )
     yaxis = {**LAYOUT["yaxis"], "title": {"text": unit}, "tickformat": ",.2~f"}
     return {"data": traces, "layout": {**LAYOUT, "xaxis": {"type": "date"}, "yaxis": yaxis}}
+
+
+def deck_chart(result: calc.PlanResult) -> dict:
+    """For a slide: benefits up and costs down per year, and the cumulative
+    net (expected case), each in the legend with its total, and the same
+    numbers as text (`text`) for alt text and notes."""
+    scenario = result.scenarios[calc.EXPECTED]
+    table = scenario.table
+    years = list(result.years)
+    benefits = table["benefits"].tolist()
+    costs = (-table["costs"]).tolist()
+    cumulative = table["cumulative"].tolist()
+    names = (_("Benefits"), _("Costs"), _("Cumulative net"))
+    traces = [
+        _bar(years, benefits, names[0], COLORS[calc.COSTS_AVOIDED]),
+        _bar(years, costs, names[1], COLORS["costs"]),
+        {
+            "type": "scatter",
+            "x": years,
+            "y": cumulative,
+            "name": str(names[2]),
+            "mode": "lines+markers",
+            "line": {"color": COLORS["line"], "width": 4},
+        },
+    ]
+    text = [
+        _("Chart of the expected case per year: benefits, costs (negative) and cumulative net.")
+    ]
+    text += [
+        _("%(year)s: benefits %(benefits)s, costs %(costs)s, cumulative net %(cumulative)s.")
+        % {
+            "year": year,
+            "benefits": calc.format_amount(b),
+            "costs": calc.format_amount(c),
+            "cumulative": calc.format_amount(n),
+        }
+        for year, b, c, n in zip(years, benefits, costs, cumulative, strict=True)
+    ]
+    ticks = signed_ticks(min([0, *costs, *cumulative]), max([0, *benefits, *cumulative]))
+    yaxis = {
+        **LAYOUT["yaxis"],
+        "tickvals": ticks,
+        "ticktext": [calc.format_amount(t, suffix="") for t in ticks],
+        "zeroline": True,
+    }
+    layout = {**LAYOUT, "barmode": "relative", "showlegend": True, "yaxis": yaxis}
+    return {"figure": {"data": traces, "layout": layout}, "text": text}
+
+
+def signed_ticks(low: float, high: float) -> list[float]:
+    """Zero and the lowest and highest values rounded to two significant
+    digits: a negative tick keeps its sign, and three ticks stay legible on a
+    slide."""
+
+    def rounded(value: float) -> float:
+        if value == 0:
+            return 0.0
+        digits = len(str(int(abs(value)))) - 2
+        return float(round(value, -digits)) if digits > 0 else float(round(value))
+
+    return sorted({rounded(low), 0.0, rounded(high)})

@@ -84,13 +84,20 @@ def planned_realised(sums) -> go.Figure:
     x = [str(k) for k in sums.index]
     return go.Figure(
         [
-            go.Bar(name=_("Planned"), x=x, y=list(sums["planned"]), marker_color=COLOURS[0]),
+            go.Bar(
+                name=_("Planned benefits (NPV)"),
+                x=x,
+                y=list(sums["planned"]),
+                marker_color=COLOURS[0],
+            ),
             go.Bar(name=_("Realised"), x=x, y=list(sums["realised"]), marker_color=COLOURS[2]),
         ],
         layout={
             "barmode": "group",
             "height": 300,
-            "yaxis": {"tickformat": ",.0f"},
+            # Signed ticks with room for them: −2 000 000 keeps its minus.
+            "yaxis": {"tickformat": ",.0f", "automargin": True, "zeroline": True},
+            "showlegend": True,
             "separators": ", ",
         },
     )

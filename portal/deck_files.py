@@ -20,13 +20,13 @@ from projects.history import last_change
 from projects.models import Project
 
 from . import charts
-from .decks import MAX_LINES, SLIDES, Slide, deck_data, slides_for
+from .decks import BODY_LINES, SLIDES, Slide, deck_data, slides_for
 
 # Slide size: 16:9, 33.867 × 19.05 cm (960 × 540 pt; 1280 × 720 CSS px).
 SLIDE_PX = (1280, 720)
 # Drawn at 1 px = 0.75 pt on the slide, so 42 px labels are 31.5 pt: even a
 # chart's text stays at or above 30 pt.
-CHART_PX = (1100, 360)
+CHART_PX = (1140, 260)
 CHART_FONT_PX = 42
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
@@ -45,10 +45,12 @@ def _chart_image(figure: dict, fmt: str) -> bytes:
         font={"size": CHART_FONT_PX},
         width=CHART_PX[0],
         height=CHART_PX[1],
-        margin={"l": 20, "r": 20, "t": 20, "b": 20},
-        showlegend=False,  # the slide's lines say what the chart shows
-        xaxis={"tickangle": 0, "dtick": 2},
-        yaxis={"nticks": 4},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        # Room for the longest tick (the figure sets signed ticks of its own).
+        xaxis={"tickangle": 0, "dtick": 2, "automargin": True},
+        yaxis={"automargin": True},
     )
     with _kaleido_lock:
         # One browser per process, started on first use and kept: starting one
@@ -80,31 +82,33 @@ def deck_filename(project: Project, ext: str) -> str:
     return f"{slugify(project.title)[:60] or 'prosjekt'}-{stamp}.{ext}"
 
 
-def deck_html(project: Project, slides: list[Slide], *, for_pdf: bool) -> str:
+def deck_html(project: Project, slides: list[Slide], *, for_pdf: bool, handout=False) -> str:
     for slide in slides:
         slide.image = _svg_data_uri(slide.chart) if (for_pdf and slide.chart) else None
     return render_to_string(
         "portal/deck_pdf.html",
-        {"project": project, "slides": slides, "font_dir": _font_dir()},
+        {"project": project, "slides": slides, "font_dir": _font_dir(), "handout": handout},
     )
 
 
-def render_pdf(projects: list[Project], *, progress=None) -> bytes:
-    """One PDF of the decks of `projects` in order; `progress(n)` after each."""
+def render_pdf(projects: list[Project], *, progress=None, handout: bool = False) -> bytes:
+    """One PDF of the decks of `projects` in order; `progress(n)` after each.
+    A handout has a page per slide: the slide, smaller, above its notes."""
     import weasyprint  # imported on first use: ~1.4 s that no other page needs
 
     pages = []
     first = None
     for n, project in enumerate(projects, start=1):
         data = deck_data(project)
-        # Long lines wrap; when a slide then runs over its page, show fewer
-        # lines (with the pointer to the portal) rather than smaller text.
-        for max_lines in range(MAX_LINES, 0, -1):
-            html = deck_html(project, slides_for(data, max_lines=max_lines), for_pdf=True)
+        # The text is chosen to fit; should a slide still run over its page
+        # (wide letters), it shows less (naming the rest) rather than smaller text.
+        for body_lines in range(BODY_LINES, 0, -1):
+            slides = slides_for(data, body_lines=body_lines)
+            html = deck_html(project, slides, for_pdf=True, handout=handout)
             document = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).render(
                 pdf_tags=True
             )
-            if len(document.pages) <= SLIDES:
+            if handout or len(document.pages) <= SLIDES:
                 break
         first = first or document
         pages.extend(document.pages)
@@ -133,27 +137,36 @@ def render_pptx(project: Project) -> bytes:
         top = margin + Emu(1200000)
         if slide.chart:
             png = _chart_image(slide.chart, "png")
-            page.shapes.add_picture(io.BytesIO(png), margin, top, height=Emu(2800000))
-            top += Emu(2900000)
+            picture = page.shapes.add_picture(io.BytesIO(png), margin, top, width=width)
+            # The picture's description (alt text) states its numbers.
+            picture._element.nvPicPr.cNvPr.set("descr", slide.chart_alt)
+            top += picture.height + Emu(100000)
         body = page.shapes.add_textbox(margin, top, width, deck.slide_height - top - margin)
         frame = body.text_frame
         frame.word_wrap = True
-        for i, line in enumerate(slide.lines):
+        for i, line in enumerate(slide.lines + ([slide.more] if slide.more else [])):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             paragraph.text = line
             paragraph.runs[0].font.size = Pt(30)
+        page.notes_slide.notes_text_frame.text = "\n".join(slide.notes)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
 
 
 def cached_deck(project: Project, fmt: str) -> bytes:
-    """The deck in `fmt` ("pdf" or "pptx"), rebuilt only when the project changed."""
+    """The deck in `fmt` ("pdf", "handout" or "pptx"), rebuilt only when the
+    project changed."""
     changed = last_change(project.pk)
     stamp = changed.isoformat() if changed else "never"
     key = f"deck:{project.pk}:{fmt}:{get_language()}:{stamp}"
     content = cache.get(key)
     if content is None:
-        content = render_pdf([project]) if fmt == "pdf" else render_pptx(project)
+        if fmt == "pptx":
+            content = render_pptx(project)
+        elif fmt == "handout":
+            content = render_pdf([project], handout=True)
+        else:
+            content = render_pdf([project])
         cache.set(key, content, CACHE_SECONDS)
     return content

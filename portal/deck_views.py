@@ -17,6 +17,7 @@ from .models import DeckBundle
 MAX_BUNDLE = 30
 CONTENT_TYPES = {
     "pdf": "application/pdf",
+    "handout": "application/pdf",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
@@ -32,7 +33,10 @@ def deck_download(request, project, fmt: str):
     if fmt not in CONTENT_TYPES:
         raise Http404
     response = HttpResponse(cached_deck(project, fmt), content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{deck_filename(project, fmt)}"'
+    name = deck_filename(project, "pdf" if fmt == "handout" else fmt)
+    if fmt == "handout":
+        name = name.replace(".pdf", "-notater.pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -37,6 +37,11 @@ class PortfolioFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     funnel_stage = forms.ChoiceField(label=_("Funnel stage"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False)
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Ascending")), ("desc", _("Descending"))],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

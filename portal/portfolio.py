@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from benefits.calculations import discounted
 from projects.flow.quadrants import PLACEMENTS, bimodal_placement
 
 FUNNEL_ORDER = ["idea", "matching", "project", "operation", "stopped"]
@@ -59,18 +60,23 @@ def benefit_summary(
     `plans`: plan_id, project_id, unit, first_year, horizon, rate (fraction);
     `values`: plan_id, benefit_id, year, counted, amount (expected money);
     `costs`: plan_id, year, amount; `progress`: benefit_id → 0–1.
-    Planned is the expected net present value; realised to date is each counted
-    value up to this year, weighted by its benefit's measured progress.
-    Returns (per project: project_id, planned, realised) and
-    (per unit and year: unit, year, planned, realised)."""
+    The planned benefit (the one figure the table, the charts, the exports
+    and the decks call "planned") is the net present value of the expected
+    case: per year, that year's discounted net, so that the years, the units
+    and the projects all add up to the same total. Benefits and costs are
+    the undiscounted expected sums, shown in their own columns. Realised to
+    date is each counted value up to this year, weighted by its benefit's
+    measured progress. Returns (per project: project_id, planned, benefits,
+    costs, realised) and (per unit and year: unit, year, planned, realised)."""
     empty = (
-        pd.DataFrame(columns=["project_id", "planned", "realised"]),
+        pd.DataFrame(columns=["project_id", "planned", "benefits", "costs", "realised"]),
         pd.DataFrame(columns=["unit", "year", "planned", "realised"]),
     )
     if plans.empty:
         return empty
     plans = plans.set_index("plan_id")
-    money = values[values["counted"]].join(plans, on="plan_id", how="inner")
+    # astype(bool): an empty object column would select columns, not rows.
+    money = values[values["counted"].astype(bool)].join(plans, on="plan_id", how="inner")
     money = money[
         (money["year"] >= money["first_year"])
         & (money["year"] < money["first_year"] + money["horizon"])
@@ -91,22 +97,29 @@ def benefit_summary(
             spent[["plan_id", "year"]].assign(amount=-spent["amount"]),
         ],
         ignore_index=True,  # an empty part keeps plan_id as its index's name
-    ).join(plans[["first_year", "rate", "project_id"]], on="plan_id")
+    ).join(plans[["first_year", "rate", "project_id", "unit"]], on="plan_id")
     net = net.assign(
-        discounted=net["amount"] / (1 + net["rate"]) ** (net["year"] - net["first_year"])
+        discounted=discounted(
+            net["amount"], year=net["year"], first_year=net["first_year"], rate=net["rate"]
+        )
     )
     per_project = (
         pd.DataFrame({"project_id": plans["project_id"]})
         .set_index("project_id")
         .join(net.groupby("project_id")["discounted"].sum().rename("planned"))
+        .join(money.groupby("project_id")["amount"].sum().rename("benefits"))
+        .join(spent.groupby("project_id")["amount"].sum().rename("costs"))
         .join(money.groupby("project_id")["realised"].sum())
         .fillna(0.0)
         .reset_index()
     )
     per_unit_year = (
-        money.groupby(["unit", "year"])[["amount", "realised"]]
+        net.groupby(["unit", "year"])["discounted"]
         .sum()
-        .rename(columns={"amount": "planned"})
+        .rename("planned")
+        .to_frame()
+        .join(money.groupby(["unit", "year"])["realised"].sum(), how="outer")
+        .fillna(0.0)
         .reset_index()
     )
     return per_project, per_unit_year

@@ -53,7 +53,10 @@ def portfolio_projects(user, *, filters: dict) -> QuerySet[Project]:
     for name in ("unit", "step", "status", "funnel_stage"):
         if value := filters.get(name):
             qs = qs.filter(**{name: value})
-    return qs.order_by(*SORTS.get(filters.get("sort") or "title", SORTS["title"]))
+    order = SORTS.get(filters.get("sort") or "title", SORTS["title"])
+    if filters.get("order") == "desc":
+        order = [f[1:] if f.startswith("-") else f"-{f}" for f in order]
+    return qs.order_by(*order)
 
 
 def _frame(rows, columns: list[str]) -> pd.DataFrame:

@@ -27,6 +27,12 @@ urlpatterns = [
     ),
     path("projects/<id:project_id>/deck/", deck_views.deck_present, name="deck-present"),
     path("projects/<id:project_id>/deck.<str:fmt>", deck_views.deck_download, name="deck-download"),
+    path(
+        "projects/<id:project_id>/deck-handout.pdf",
+        deck_views.deck_download,
+        {"fmt": "handout"},
+        name="deck-handout",
+    ),
     path("decks/bundles/", deck_views.bundle_create, name="bundle-create"),
     path("decks/bundles/<id:bundle_id>/", deck_views.bundle_detail, name="bundle-detail"),
     path(

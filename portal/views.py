@@ -24,6 +24,14 @@ from .selectors import benefit_frames, portfolio_frame, portfolio_projects
 from .services import unit_rating_save
 
 PAGE_SIZE = 50
+# The one "planned benefit" of the portfolio, its charts, exports and decks
+# (portfolio.benefit_summary computes it), and its one-line explanation.
+PLANNED = gettext_lazy("Planned benefits (NPV)")
+PLANNED_EXPLAINED = gettext_lazy(
+    "Planned benefit: net present value of the expected case (benefits minus costs, "
+    "discounted) in the approved plan, or in the draft while a plan is not approved yet; "
+    "the approved figures are kept while a revision is in progress."
+)
 
 
 def home(request):
@@ -52,7 +60,8 @@ NEXT_GATE = {
 
 def _rows(projects, benefits: dict) -> list[dict]:
     """The portfolio table's rows, as shown on screen and exported; `benefits`
-    maps project id to (planned, realised, whether a revision is in progress)."""
+    maps project id to its planned, benefits, costs, realised and revising."""
+    none = {"planned": None, "benefits": None, "costs": None, "realised": None, "revising": False}
     return [
         {
             "pk": p.pk,
@@ -67,10 +76,8 @@ def _rows(projects, benefits: dict) -> list[dict]:
             if p.funnel_stage == Project.FunnelStage.STOPPED
             else str(NEXT_GATE.get(p.step, "")),
             "updated_at": timezone.localtime(p.updated_at),
-            "planned": benefits.get(p.pk, (None, None, False))[0],
-            "realised": benefits.get(p.pk, (None, None, False))[1],
             # The approved figures are shown while a revision is in progress.
-            "revising": benefits.get(p.pk, (None, None, False))[2],
+            **benefits.get(p.pk, none),
         }
         for p in projects
     ]
@@ -85,7 +92,13 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
         **frames, this_year=timezone.localdate().year
     )
     by_project = {
-        int(row.project_id): (row.planned, row.realised, row.project_id in revising)
+        int(row.project_id): {
+            "planned": row.planned,
+            "benefits": row.benefits,
+            "costs": row.costs,
+            "realised": row.realised,
+            "revising": row.project_id in revising,
+        }
         for row in per_project.itertuples()
     }
     return by_project, per_unit_year
@@ -115,13 +128,16 @@ def portfolio_view(request):
             (
                 "unit-benefits",
                 _("Benefits planned and realised per unit"),
-                _("Expected benefits per unit, planned and realised to date"),
+                _("Planned benefits (NPV) and realised to date, per unit"),
                 list(by_unit.itertuples()),
             ),
             (
                 "year-benefits",
                 _("Benefits planned and realised per year"),
-                _("Expected benefits per year, planned and realised to date"),
+                _(
+                    "Planned benefits (NPV, discounted net of each year) "
+                    "and realised to date, per year"
+                ),
                 list(by_year.itertuples()),
             ),
         ],
@@ -142,6 +158,8 @@ def portfolio_view(request):
         "status_labels": [status_labels[s] for s in matrix.columns],
         "step_status_chart": charts.as_json(charts.step_status(matrix, step_labels, status_labels)),
         "is_leader": user_is_leader(request.user),
+        "planned_label": PLANNED,
+        "planned_explained": PLANNED_EXPLAINED,
     }
     template = "portal/portfolio.html#results" if request.htmx else "portal/portfolio.html"
     return render(request, template, context)
@@ -159,13 +177,16 @@ def portfolio_export(request, fmt: str):
         "funnel_stage": _("Funnel stage"),
         "solution_owner": _("Solution owner"),
         "next_gate": _("Next gate"),
-        "planned": _("Planned benefits (NPV)"),
+        "planned": PLANNED,
+        "benefits": _("Benefits, undiscounted"),
+        "costs": _("Costs, undiscounted"),
         "realised": _("Realised to date"),
         "revising": _("Benefit plan under revision (approved figures shown)"),
         "updated_at": _("Last change"),
     }
     frame = pd.DataFrame.from_records(rows, columns=list(columns))
-    frame[["planned", "realised"]] = frame[["planned", "realised"]].astype(float).round()
+    money = ["planned", "benefits", "costs", "realised"]
+    frame[money] = frame[money].astype(float).round()
     frame["revising"] = frame["revising"].map(lambda revising: _("Yes") if revising else "")
     frame = frame.rename(columns=columns)
     frame[str(columns["updated_at"])] = frame[str(columns["updated_at"])].map(

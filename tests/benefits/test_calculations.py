@@ -231,3 +231,49 @@ def test_the_plan_takes_missing_cost_estimates_from_the_expected_cost():
     costs = {name: s.totals["costs"] for name, s in result.scenarios.items()}
     # Pessimistic takes the high estimates (100 + 70), optimistic the low (80 + 50).
     assert costs == {calc.EXPECTED: 150, calc.PESSIMISTIC: 170, calc.OPTIMISTIC: 130}
+
+
+def test_a_plan_without_benefits_has_no_payback_year():
+    from benefits.calculations import plan_result
+
+    result = plan_result(benefits=[], values=[], costs=[], first_year=2026, horizon=3, rate=0.04)
+    assert result.scenarios["expected"].payback_year is None
+
+
+def test_a_measurement_is_judged_against_the_straight_path():
+    from datetime import date
+
+    from benefits.calculations import DEVIATION, ON_TRACK, WATCH, track
+
+    path = {"baseline": 100, "baseline_day": date(2026, 1, 1), "target": 0}
+    path["target_day"] = date(2027, 1, 1)
+    half = date(2026, 7, 2)
+    assert track(**path, value=50, day=half) == ON_TRACK
+    assert track(**path, value=65, day=half) == WATCH
+    assert track(**path, value=95, day=half) == DEVIATION
+    assert track(**{**path, "target": 100}, value=50, day=half) is None
+
+
+def test_a_slide_chart_has_signed_ticks_and_states_its_numbers():
+    from benefits.calculations import plan_result
+    from benefits.charts import deck_chart, signed_ticks
+
+    assert signed_ticks(-412_345, 1_234_567) == [-410_000.0, 0.0, 1_200_000.0]
+    assert signed_ticks(0, 0) == [0.0]
+    result = plan_result(
+        benefits=[{"id": 1, "kind": "costs_avoided", "counted": True}],
+        values=[
+            {"benefit_id": 1, "year": 2027, "basis": "direct", "a": 500.0, "b": None}
+            | {"a_low": None, "b_low": None, "a_high": None, "b_high": None}
+        ],
+        costs=[
+            {"year": 2026, "kind": "one_off", "expected": 2_000_000.0, "low": None, "high": None}
+        ],
+        first_year=2026,
+        horizon=2,
+        rate=0.04,
+    )
+    chart = deck_chart(result)
+    assert "\u22122\u00a0000\u00a0000" in chart["figure"]["layout"]["yaxis"]["ticktext"][0]
+    assert chart["figure"]["layout"]["showlegend"]
+    assert any("\u22122\u00a0000\u00a0000" in line for line in chart["text"])

@@ -19,7 +19,8 @@ def test_a_leader_filters_the_portfolio_and_goes_back(page, live_server, log_in,
     page.get_by_label("Enhet", exact=True).select_option(label="Teknisk drift")
     expect(page.locator(".portfolio-table tbody tr")).to_have_count(2)
     expect(page).to_have_url(
-        f"{live_server.url}/portfolio/?q=&unit={tech.pk}&step=&status=&funnel_stage=&sort=title"
+        f"{live_server.url}/portfolio/?q=&unit={tech.pk}&step=&status=&funnel_stage="
+        "&sort=title&order="
     )
     stopped = page.locator("caption", has_text="Prosjekter per trakttrinn").locator("..")
     expect(stopped.locator("tr", has_text="Stoppet")).to_contain_text("1")
@@ -27,3 +28,21 @@ def test_a_leader_filters_the_portfolio_and_goes_back(page, live_server, log_in,
 
     page.go_back()
     expect(page.locator(".portfolio-table tbody tr")).to_have_count(3)
+
+
+def test_the_portfolio_table_fits_1280_px(page, live_server, log_in, leader):
+    from benefits.models import BenefitPlan
+
+    health = make_unit("Helse og omsorg")
+    project = make_project(
+        title="Sensorbasert nattilsyn på sykehjem", unit=health, step="operation"
+    )
+    plan = BenefitPlan.objects.create(project=project, first_year=2025, horizon=10)
+    plan.costs.create(title="Innføring", year=2025, expected=12_000_000)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, leader)
+    page.goto(f"{live_server.url}/portfolio/")
+    scroller = page.locator(".table-scroll")
+    expect(scroller).to_contain_text("−12\u00a0000\u00a0000")  # the sign is kept
+    assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280

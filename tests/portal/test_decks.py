@@ -5,7 +5,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from portal import deck_files, tasks
-from portal.decks import DeckData, shorten, slides_for
+from portal.decks import DeckData, fit_slide, slides_for
 from portal.models import DeckBundle
 from portal.tasks import build_deck_bundle
 from projects.models import Measure
@@ -45,17 +45,15 @@ def test_missing_content_reads_not_described_yet():
     assert slides[2].lines == ["Ikke beskrevet ennå."] and slides[2].empty
 
 
-def test_long_content_is_shortened_with_a_pointer_never_shrunk():
-    lines, cut = shorten([f"Tiltak {n}" for n in range(8)] + ["x" * 200], max_lines=5)
-    assert cut and len(lines) == 5
-    assert lines[:4] == ["Tiltak 0", "Tiltak 1", "Tiltak 2", "Tiltak 3"]
-    assert lines[4] == "… og 5 til i Innoportal"
-    (long,), cut = shorten(["ord " * 60], max_chars=90)
-    assert cut and len(long) == 90 and long.endswith("…")
+def test_long_content_keeps_whole_items_and_names_the_rest():
+    items = [f"Tiltak {n}" for n in range(20)]
+    lines, more = fit_slide(items, noun="activities", body_lines=8)
+    assert lines == items[: len(lines)] and 3 <= len(lines) < 20
+    assert more == f"{20 - len(lines)} aktiviteter til i notatene og i Innoportal"
 
 
 def test_short_content_is_kept_as_it_is():
-    assert shorten(["  Én   linje "]) == (["Én linje"], False)
+    assert fit_slide(["  Én   linje "], body_lines=8) == (["Én linje"], "")
 
 
 def pdf_of(client, project):
@@ -204,12 +202,16 @@ def test_the_benefit_plan_slide_carries_its_chart_as_vector_text(client, alice, 
     content = pdf_of(client, project).content
     with pdfplumber.open(io.BytesIO(content)) as pdf:
         assert len(pdf.pages) == 10
-        slide = pdf.pages[5]
+        text = pdf.pages[5].extract_text()
+        assert "Gevinstplanen" in text and "Nåverdi (forventet)" in text
+        assert "Utkast, ikke godkjent" in text and "Betaler seg tilbake i 2027" in text
+        slide = pdf.pages[7]  # the yearly chart is on the plan for further realisation
         text = slide.extract_text()
-        assert "Gevinstplanen" in text and "Nåverdi" in text
         assert "2028" in text  # an axis label of the chart, drawn as text
+        assert "Gevinster" in text and "Kostnader" in text  # its legend
+        assert "−" in text  # costs are drawn below zero, with their sign
         assert min(round(c["size"], 2) for c in slide.chars) >= 30
         assert slide.curves or slide.rects  # the bars and line are vector shapes
-    assert "Færre telefoner: Alice Aas" in "\n".join(
+    assert "Færre telefoner: gevinstansvarlig Alice Aas" in "\n".join(
         p.extract_text() for p in pdfplumber.open(io.BytesIO(content)).pages
     )

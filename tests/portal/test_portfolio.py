@@ -252,9 +252,14 @@ def test_it_shows_and_exports_planned_benefits(client, leader, portfolio):
             delimiter=";",
         )
     )
-    assert rows[0][7:9] == ["Planlagte gevinster (nåverdi)", "Realisert hittil"]
-    assert rows[1][0] == "Alfa" and rows[1][7:9] == ["1000.0", "0.0"]
-    assert rows[2][7:9] == ["", ""]  # Beta has no plan
+    assert rows[0][7:11] == [
+        "Planlagte gevinster (nåverdi)",
+        "Gevinster, ikke neddiskontert",
+        "Kostnader, ikke neddiskontert",
+        "Realisert hittil",
+    ]
+    assert rows[1][0] == "Alfa" and rows[1][7:11] == ["1000.0", "1000.0", "0.0", "0.0"]
+    assert rows[2][7:11] == ["", "", "", ""]  # Beta has no plan
 
 
 def test_benefit_queries_do_not_grow_with_plans_or_values(client, leader, portfolio):
@@ -275,3 +280,42 @@ def test_it_shows_the_bimodal_placement_of_the_projects(client, leader, portfoli
     table = html.split("Prosjekter per bimodal plassering")[1].split("</table>")[0]
     assert '<td>Ny kjerne</td><td class="num">1</td>' in table
     assert '<td>Ikke plassert ennå</td><td class="num">4</td>' in table
+
+
+def test_the_planned_sums_are_equal_in_table_charts_csv_and_excel(client, leader, portfolio):
+    import json
+
+    add_plan(portfolio[0], amount=1000, years=3, costs=5_000)  # Alfa: negative NPV
+    add_plan(portfolio[2], amount=2000, years=2, costs=500)  # Gamma, another unit
+    client.force_login(leader)
+    html = client.get("/portfolio/").text
+    assert "Planlagt gevinst: nåverdien av forventet utfall" in html
+    charts = {
+        key: json.loads(html.split(f'id="{key}" type="application/json">')[1].split("</script>")[0])
+        for key in ("unit-benefits-chart", "year-benefits-chart")
+    }
+    chart_sums = [round(sum(c["data"][0]["y"])) for c in charts.values()]
+    frame = pd.read_excel(io.BytesIO(client.get("/portfolio/export.xlsx").content))
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/portfolio/export.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    column = rows[0].index("Planlagte gevinster (nåverdi)")
+    csv_sum = round(sum(float(r[column]) for r in rows[1:] if r[column]))
+    excel_sum = round(frame["Planlagte gevinster (nåverdi)"].sum())
+    alfa = round(1000 + 1000 / 1.04 + 1000 / 1.04**2 - 5000)
+    gamma = round(2000 + 2000 / 1.04 - 500)
+    assert chart_sums == [alfa + gamma, alfa + gamma]
+    assert csv_sum == excel_sum == alfa + gamma
+    assert min(charts["unit-benefits-chart"]["data"][0]["y"]) < 0  # the sign is kept
+    table = html.split('class="ds-table portfolio-table"')[1].split("</table>")[0]
+    assert f"\u2212{-alfa:,}".replace(",", "\xa0") in table
+
+
+def test_it_sorts_both_ways(client, leader, portfolio):
+    client.force_login(leader)
+    up = titles(client.get("/portfolio/?sort=title").text)
+    down = titles(client.get("/portfolio/?sort=title&order=desc").text)
+    assert up == ["Alfa", "Beta", "Delta", "Epsilon", "Gamma"] and down == up[::-1]

@@ -84,11 +84,15 @@ def test_planned_is_the_npv_and_realised_follows_measured_progress():
     row = per_project.set_index("project_id").loc[10]
     assert round(row["planned"], 6) == round(expected_npv, 6)
     assert row["realised"] == 1000.0  # half of 2025 and of 2026, nothing of 2027
-    assert per_unit_year.set_index("year")["planned"].to_dict() == {
-        2025: 1000.0,
-        2026: 1000.0,
-        2027: 1000.0,
+    # Per year the planned figure is that year's discounted net: they add up to the NPV.
+    per_year = per_unit_year.set_index("year")["planned"]
+    assert per_year.round(6).to_dict() == {
+        2025: -500.0,
+        2026: round(1000 / 1.04, 6),
+        2027: round(1000 / 1.04**2, 6),
     }
+    assert round(per_year.sum(), 6) == round(expected_npv, 6)
+    assert (row["benefits"], row["costs"]) == (3000.0, 1500.0)
 
 
 def test_no_plans_give_empty_summaries():
@@ -135,5 +139,24 @@ def test_a_plan_without_costs_or_money_plans_nothing():
     per_project, per_unit_year = benefit_summary(
         plans=plans, values=values, costs=costs, progress=pd.Series(dtype=float), this_year=2026
     )
-    assert per_project.to_dict("records") == [{"project_id": 10, "planned": 0.0, "realised": 0.0}]
+    assert per_project.to_dict("records") == [
+        {"project_id": 10, "planned": 0.0, "benefits": 0.0, "costs": 0.0, "realised": 0.0}
+    ]
     assert per_unit_year.empty
+
+
+def test_a_plan_with_costs_and_no_values_plans_its_costs_negative():
+    from portal.portfolio import benefit_summary
+
+    plans = pd.DataFrame(
+        [(1, 10, "Helse", 2025, 3, 0.04)],
+        columns=["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+    )
+    values = pd.DataFrame(columns=["plan_id", "benefit_id", "year", "counted", "amount"])
+    costs = pd.DataFrame([(1, 2026, 1040.0)], columns=["plan_id", "year", "amount"])
+    per_project, per_unit_year = benefit_summary(
+        plans=plans, values=values, costs=costs, progress=pd.Series(dtype=float), this_year=2026
+    )
+    row = per_project.set_index("project_id").loc[10]
+    assert (round(row["planned"], 6), row["benefits"], row["costs"]) == (-1000.0, 0.0, 1040.0)
+    assert round(per_unit_year["planned"].sum(), 6) == -1000.0
