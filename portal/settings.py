@@ -142,7 +142,7 @@ CACHES = {
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 1000},  # about 20 kB a page
+        "OPTIONS": {"MAX_ENTRIES": 1000},  # a few kB a part
     },
 }
 
