@@ -1,5 +1,6 @@
 """Reads of the benefit plan: a fixed number of queries whatever its size."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -170,6 +171,48 @@ def result_of(records: dict) -> calculations.PlanResult:
 
 
 FACTORS = ("a", "b", "a_low", "b_low", "a_high", "b_high")
+
+
+def digest(parts: tuple) -> str:
+    """A cache key naming `parts` (plain values), the same in every process."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def figures_key(figures: dict) -> tuple:
+    """All that `result_of` reads of `figures` (LoadedPlan.figures): a change
+    that moves no figure (a title, an indicator, a measurement) keeps it."""
+    return (
+        tuple(figures["plan"].values()),
+        tuple((b["id"], b["kind"], b["counted"]) for b in figures["benefits"]),
+        tuple(tuple(v.values()) for v in figures["values"]),
+        tuple(tuple(c.values()) for c in figures["costs"]),
+    )
+
+
+def _fields(obj) -> tuple:
+    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+
+
+def name_of(user) -> str:
+    """How the pages name a person (nobody: empty)."""
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+def card_key(benefit: Benefit, *, can_edit: bool, today: date) -> tuple:
+    """Everything a loaded benefit's card on the plan page shows: the rows
+    themselves, not just their versions, and the people named by them."""
+    return (
+        today,
+        can_edit,
+        _fields(benefit),
+        name_of(benefit.owner),
+        tuple(benefit.measure_titles),
+        tuple(tuple(v.values()) for v in benefit.value_rows),
+        tuple(
+            (*_fields(i), i.last_measured, *(name_of(getattr(i, p)) for p in PEOPLE))
+            for i in benefit.indicator_list
+        ),
+    )
 
 
 def load_plan(plan: BenefitPlan) -> LoadedPlan:
