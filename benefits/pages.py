@@ -20,7 +20,6 @@ from .models import BenefitPlan, Cost, PlanEvent
 from .selectors import (
     card_key,
     digest,
-    figures_key,
     last_approval,
     load_plan,
     name_of,
@@ -116,16 +115,17 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
     }
 
 
-def plan_numbers(figures: dict) -> dict:
+def plan_numbers(project, figures: Callable[[], dict]) -> dict:
     """`numbers` of the plan whose `figures` are given (LoadedPlan.figures),
     worked out only when the page's cached part of them is missing, and
-    `numbers_key`, naming all they are made from."""
-    return {
-        "numbers": SimpleLazyObject(
-            lambda: numbers_context(result_of(figures), rate=figures["plan"]["discount_rate"])
-        ),
-        "numbers_key": digest(figures_key(figures)),
-    }
+    `numbers_key`: the project's revision, which every recorded change of the
+    plan's rows replaces."""
+
+    def numbers() -> dict:
+        records = figures()
+        return numbers_context(result_of(records), rate=records["plan"]["discount_rate"])
+
+    return {"numbers": SimpleLazyObject(numbers), "numbers_key": digest((project.revision,))}
 
 
 def _format(amount: float, *, kind: str, unit: str) -> str:
@@ -152,19 +152,23 @@ def value_cells(
     return cells
 
 
-def prepare_card(benefit, *, years, can_edit: bool, today, urls: dict) -> None:
+def prepare_card(benefit, *, project, years, can_edit: bool, today, urls: dict) -> None:
     """Give the benefit what its card on the plan page shows, and `card_key`,
     naming all of it (its indicators get `checks`, which the plan's review
     also reads)."""
     for indicator in benefit.indicator_list:
         indicator.checks = smarte.assess(indicator)
-    benefit.card_key = digest(card_key(benefit, can_edit=can_edit, today=today))
-    benefit.cells = value_cells(
-        benefit.value_rows,
-        years=years,
-        kind=benefit.kind,
-        unit=benefit.quality_unit,
-        url=(lambda year: urls["value"](benefit.pk, year)) if can_edit else None,
+    key = card_key(benefit, revision=project.revision, can_edit=can_edit, today=today)
+    benefit.card_key = digest(key)
+    # Worked out only when the card is not in the cache.
+    benefit.cells = SimpleLazyObject(
+        lambda: value_cells(
+            benefit.value_rows,
+            years=years,
+            kind=benefit.kind,
+            unit=benefit.quality_unit,
+            url=(lambda year: urls["value"](benefit.pk, year)) if can_edit else None,
+        )
     )
     benefit.edit_url = urls["benefit"](benefit.pk)
     benefit.editor_id = f"benefit-{benefit.pk}-editor"
@@ -209,7 +213,9 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "confirm": url_builder("benefits:indicator-confirm", project.pk, 1),
     }
     for benefit in loaded.benefits:
-        prepare_card(benefit, years=plan.years, can_edit=can_edit, today=today, urls=urls)
+        prepare_card(
+            benefit, project=project, years=plan.years, can_edit=can_edit, today=today, urls=urls
+        )
     indicators = [i for b in loaded.benefits for i in b.indicator_list]
     adopted = {b.source_id for b in loaded.benefits}
     return {
@@ -231,7 +237,7 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         if can_edit
         else [],
         "error": error,
-        **plan_numbers(loaded.figures()),
+        **plan_numbers(project, loaded.figures),
     }
 
 

@@ -178,41 +178,18 @@ def digest(parts: tuple) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def figures_key(figures: dict) -> tuple:
-    """All that `result_of` reads of `figures` (LoadedPlan.figures): a change
-    that moves no figure (a title, an indicator, a measurement) keeps it."""
-    return (
-        tuple(figures["plan"].values()),
-        tuple((b["id"], b["kind"], b["counted"]) for b in figures["benefits"]),
-        tuple(tuple(v.values()) for v in figures["values"]),
-        tuple(tuple(c.values()) for c in figures["costs"]),
-    )
-
-
-def _fields(obj) -> tuple:
-    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
-
-
 def name_of(user) -> str:
     """How the pages name a person (nobody: empty)."""
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
-def card_key(benefit: Benefit, *, can_edit: bool, today: date) -> tuple:
-    """Everything a loaded benefit's card on the plan page shows: the rows
-    themselves, not just their versions, and the people named by them."""
-    return (
-        today,
-        can_edit,
-        _fields(benefit),
-        name_of(benefit.owner),
-        tuple(benefit.measure_titles),
-        tuple(tuple(v.values()) for v in benefit.value_rows),
-        tuple(
-            (*_fields(i), i.last_measured, *(name_of(getattr(i, p)) for p in PEOPLE))
-            for i in benefit.indicator_list
-        ),
-    )
+def card_key(benefit: Benefit, *, revision, can_edit: bool, today: date) -> tuple:
+    """What a loaded benefit's card on the plan page varies on: the project's
+    revision (every recorded change of its rows replaces it), the day (what is
+    due) and the names of the people the card shows, which are no rows of it."""
+    names = [name_of(benefit.owner)]
+    names += [name_of(getattr(i, p)) for i in benefit.indicator_list for p in PEOPLE]
+    return (revision, benefit.pk, can_edit, today, tuple(names))
 
 
 def load_plan(plan: BenefitPlan) -> LoadedPlan:
