@@ -118,14 +118,14 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
 def plan_numbers(project, figures: Callable[[], dict]) -> dict:
     """`numbers` of the plan whose `figures` are given (LoadedPlan.figures),
     worked out only when the page's cached part of them is missing, and
-    `numbers_key`: the project's revision, which every recorded change of the
-    plan's rows replaces."""
+    `numbers_key`: the project's change stamp, which every recorded change of
+    the plan's rows replaces."""
 
     def numbers() -> dict:
         records = figures()
         return numbers_context(result_of(records), rate=records["plan"]["discount_rate"])
 
-    return {"numbers": SimpleLazyObject(numbers), "numbers_key": digest((project.revision,))}
+    return {"numbers": SimpleLazyObject(numbers), "numbers_key": digest((project.change_stamp,))}
 
 
 def _format(amount: float, *, kind: str, unit: str) -> str:
@@ -158,7 +158,7 @@ def prepare_card(benefit, *, project, years, can_edit: bool, today, urls: dict) 
     also reads)."""
     for indicator in benefit.indicator_list:
         indicator.checks = smarte.assess(indicator)
-    key = card_key(benefit, revision=project.revision, can_edit=can_edit, today=today)
+    key = card_key(benefit, change_stamp=project.change_stamp, can_edit=can_edit, today=today)
     benefit.card_key = digest(key)
     # Worked out only when the card is not in the cache.
     benefit.cells = SimpleLazyObject(

@@ -183,13 +183,13 @@ def name_of(user) -> str:
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
-def card_key(benefit: Benefit, *, revision, can_edit: bool, today: date) -> tuple:
+def card_key(benefit: Benefit, *, change_stamp, can_edit: bool, today: date) -> tuple:
     """What a loaded benefit's card on the plan page varies on: the project's
-    revision (every recorded change of its rows replaces it), the day (what is
+    change stamp (every recorded change of its rows replaces it), the day (what is
     due) and the names of the people the card shows, which are no rows of it."""
     names = [name_of(benefit.owner)]
     names += [name_of(getattr(i, p)) for i in benefit.indicator_list for p in PEOPLE]
-    return (revision, benefit.pk, can_edit, today, tuple(names))
+    return (change_stamp, benefit.pk, can_edit, today, tuple(names))
 
 
 def load_plan(plan: BenefitPlan) -> LoadedPlan:

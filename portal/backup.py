@@ -71,7 +71,7 @@ def project_id_of(data: str) -> int:
 def project_import(*, data: str) -> int:
     """Restore an exported project exactly, replacing what exists of it; returns its id.
     A user named in the file must exist (the deserializer fails otherwise)."""
-    restored = list(serializers.deserialize("json", data))
+    restored = list(serializers.deserialize("python", _without_stamp(data)))
     project_ids = {d.object.pk for d in restored if isinstance(d.object, Project)}
     if len(project_ids) != 1:
         raise ValueError("the file must hold exactly one project")
@@ -93,6 +93,17 @@ def project_import(*, data: str) -> int:
             cursor.execute(sql)
     history.touch(project_id)  # pages kept of the project before the restore are stale
     return project_id
+
+
+def _without_stamp(data: str) -> list:
+    """The file's objects without the project's change stamp (named `revision`
+    in files written before it had its name): a restore gives a new one."""
+    objects = json.loads(data)
+    for obj in objects:
+        if obj.get("model") == "projects.project":
+            for name in ("change_stamp", "revision"):
+                obj.get("fields", {}).pop(name, None)
+    return objects
 
 
 def _units_by_name(restored: list) -> list:
@@ -127,7 +138,7 @@ def _ids_taken(rows: list) -> list[str]:
 
 def canonical(data: str) -> list:
     """The export as plain data, for comparing two exports. A project's
-    revision is left out: it names a moment for caches, not data, and a
+    change stamp is left out: it names a moment for caches, not data, and a
     restore gives a new one. Units are named, not numbered: a restore into
     another database matches them by name."""
     objects = json.loads(data)
@@ -136,7 +147,7 @@ def canonical(data: str) -> list:
         if obj["model"] == "projects.unit":
             obj["pk"] = None
         if obj["model"] == "projects.project":
-            obj["fields"].pop("revision", None)
+            obj["fields"].pop("change_stamp", None)
         if obj["model"] in ("projects.project", "projects.historicalproject"):
             obj["fields"]["unit"] = units.get(obj["fields"]["unit"], obj["fields"]["unit"])
     return objects

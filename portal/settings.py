@@ -132,7 +132,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every app server (decks), so it lives
 # in the database rather than in one process's memory. "pages" holds rendered
-# parts of pages in each process: their keys name the project's revision, so a
+# parts of pages in each process: their keys name the project's change stamp, so a
 # process never serves a part that a change on another server made stale.
 CACHES = {
     "default": {

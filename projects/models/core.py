@@ -60,13 +60,17 @@ class Project(models.Model):
     version = models.PositiveIntegerField(default=1)
     # Replaced on every recorded change of the project's data (see
     # projects.history.touch): what is cached of the project is keyed on it.
-    revision = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Replaced by every recorded change of the project's data (projects.history):
+    # what is cached of the project is kept under it.
+    change_stamp = models.UUIDField(default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="projects"
     )
-    history = HistoricalRecords(excluded_fields=["version", "revision", "updated_at", "created_at"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "change_stamp", "updated_at", "created_at"]
+    )
 
     class Meta:
         ordering = ["title"]

@@ -69,12 +69,26 @@ def test_timestamps_keep_every_microsecond(rich_project, tmp_path):
     ) == {stamp}
 
 
-def test_a_restored_project_gets_a_new_revision(rich_project, tmp_path):
+def test_a_restored_project_gets_a_new_change_stamp(rich_project, tmp_path):
     path = tmp_path / "project.json"
     call_command("export_project", rich_project.pk, output=str(path))
-    exported = Project.objects.get(pk=rich_project.pk).revision
+    exported = Project.objects.get(pk=rich_project.pk).change_stamp
     call_command("import_project", str(path))
-    assert Project.objects.get(pk=rich_project.pk).revision != exported
+    assert Project.objects.get(pk=rich_project.pk).change_stamp != exported
+
+
+def test_a_backup_that_names_the_stamp_revision_still_restores(rich_project, tmp_path):
+    path = tmp_path / "project.json"
+    call_command("export_project", rich_project.pk, output=str(path))
+    objects = json.loads(path.read_text())
+    [fields] = [o["fields"] for o in objects if o["model"] == "projects.project"]
+    fields["revision"] = str(fields.pop("change_stamp"))  # as files written before the rename
+    path.write_text(json.dumps(objects))
+    project_erase(project_id=rich_project.pk)
+    call_command("import_project", str(path))
+    restored = Project.objects.get(pk=rich_project.pk)
+    assert (restored.title, restored.status) == (rich_project.title, "at_risk")
+    assert str(restored.change_stamp) != fields["revision"]
 
 
 def _export(project, tmp_path) -> list:
