@@ -64,6 +64,20 @@ class Entry:
     def label(self) -> str:
         return self.source.label(self.row, self.refs)
 
+    @property
+    def sentence(self) -> str:
+        """Who did what to which row, in words."""
+        words = {"who": self.who, "verb": self.verb, "what": self.what, "label": self.label}
+        return _("%(who)s %(verb)s %(what)s “%(label)s”") % words
+
+    @cached_property
+    def change_lines(self) -> list[str]:
+        """Each change as "field: old → new"."""
+        return [
+            _("%(name)s: %(old)s → %(new)s") % {"name": name, "old": old, "new": new}
+            for name, old, new in self.changes
+        ]
+
     @cached_property
     def changes(self) -> list[tuple[str, str, str]]:
         """(field, old, new) in words."""
