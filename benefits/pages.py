@@ -2,15 +2,13 @@
 Kept out of the views so they stay thin and the approved snapshot is shown
 with the same tables as the live plan."""
 
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from projects import access
@@ -19,7 +17,17 @@ from projects.models import BenefitKind
 from . import calculations as calc
 from . import charts, smarte
 from .models import BenefitPlan, Cost, PlanEvent
-from .selectors import last_approval, load_plan, number, plan_events, result_of, reviewers
+from .selectors import (
+    card_key,
+    digest,
+    last_approval,
+    load_plan,
+    name_of,
+    number,
+    plan_events,
+    result_of,
+    reviewers,
+)
 
 
 def scenario_names() -> dict[str, str]:
@@ -107,49 +115,17 @@ def numbers_context(result: calc.PlanResult, *, rate: float) -> dict:
     }
 
 
-class _Kept:
-    """The last `limit` values used, by key, in this process. Keys cover all a
-    value is made from, so a kept value is never stale."""
+def plan_numbers(project, figures: Callable[[], dict]) -> dict:
+    """`numbers` of the plan whose `figures` are given (LoadedPlan.figures),
+    worked out only when the page's cached part of them is missing, and
+    `numbers_key`: the project's change stamp, which every recorded change of
+    the plan's rows replaces."""
 
-    def __init__(self, limit: int):
-        self.limit = limit
-        self._values: OrderedDict = OrderedDict()
+    def numbers() -> dict:
+        records = figures()
+        return numbers_context(result_of(records), rate=records["plan"]["discount_rate"])
 
-    def get(self, key):
-        value = self._values.get(key)
-        if value is not None:
-            self._values.move_to_end(key)
-        return value
-
-    def put(self, key, value) -> None:
-        self._values[key] = value
-        if len(self._values) > self.limit:
-            self._values.popitem(last=False)
-
-
-# Number tables and charts by the figures they are worked out from: a change
-# that moves no figure (a title, an indicator, a measurement) finds them here.
-_NUMBERS = _Kept(200)  # some kB each
-
-
-def _figures_key(figures: dict) -> tuple:
-    """All that `result_of` reads of `figures`."""
-    return (
-        tuple(figures["plan"].values()),
-        tuple((b["id"], b["kind"], b["counted"]) for b in figures["benefits"]),
-        tuple(tuple(v.values()) for v in figures["values"]),
-        tuple(tuple(c.values()) for c in figures["costs"]),
-    )
-
-
-def plan_numbers(figures: dict) -> dict:
-    """`numbers_context` of the plan whose `figures` are given (LoadedPlan.figures)."""
-    key = hash((get_language(), _figures_key(figures)))
-    numbers = _NUMBERS.get(key)
-    if numbers is None:
-        numbers = numbers_context(result_of(figures), rate=figures["plan"]["discount_rate"])
-        _NUMBERS.put(key, numbers)
-    return numbers
+    return {"numbers": SimpleLazyObject(numbers), "numbers_key": digest((project.change_stamp,))}
 
 
 def _format(amount: float, *, kind: str, unit: str) -> str:
@@ -176,51 +152,23 @@ def value_cells(
     return cells
 
 
-# Rendered benefit cards by fingerprint (everything a card shows), each with
-# its indicators' checks; this keeps a plan of 50 benefits × 10 years within the
-# page budget once its cards have been seen.
-_CARDS = _Kept(2000)  # a few kB each
-
-
-def _fields(obj) -> tuple:
-    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
-
-
-def _fingerprint(benefit, *, can_edit: bool, today, project_pk: int) -> int:
-    """Everything the card shows: the rows themselves, not just their versions."""
-    owner = benefit.owner
-    return hash(
-        (
-            project_pk,
-            get_language(),
-            today,
-            can_edit,
-            _fields(benefit),
-            (owner.get_full_name() or owner.username) if owner else "",
-            tuple(benefit.measure_titles),
-            tuple(tuple(v.values()) for v in benefit.value_rows),
-            tuple((*_fields(i), i.last_measured) for i in benefit.indicator_list),
-        )
-    )
-
-
-def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) -> str:
-    """The benefit's card on the plan page (its indicators get `checks`)."""
-    key = _fingerprint(benefit, can_edit=can_edit, today=today, project_pk=project.pk)
-    kept = _CARDS.get(key)
-    if kept is not None:
-        card, checks = kept
-        for indicator, indicator_checks in zip(benefit.indicator_list, checks, strict=True):
-            indicator.checks = indicator_checks
-        return card
+def prepare_card(benefit, *, project, years, can_edit: bool, today, urls: dict) -> None:
+    """Give the benefit what its card on the plan page shows, and `card_key`,
+    naming all of it (its indicators get `checks`, which the plan's review
+    also reads)."""
     for indicator in benefit.indicator_list:
         indicator.checks = smarte.assess(indicator)
-    benefit.cells = value_cells(
-        benefit.value_rows,
-        years=years,
-        kind=benefit.kind,
-        unit=benefit.quality_unit,
-        url=(lambda year: urls["value"](benefit.pk, year)) if can_edit else None,
+    key = card_key(benefit, change_stamp=project.change_stamp, can_edit=can_edit, today=today)
+    benefit.card_key = digest(key)
+    # Worked out only when the card is not in the cache.
+    benefit.cells = SimpleLazyObject(
+        lambda: value_cells(
+            benefit.value_rows,
+            years=years,
+            kind=benefit.kind,
+            unit=benefit.quality_unit,
+            url=(lambda year: urls["value"](benefit.pk, year)) if can_edit else None,
+        )
     )
     benefit.edit_url = urls["benefit"](benefit.pk)
     benefit.editor_id = f"benefit-{benefit.pk}-editor"
@@ -236,12 +184,6 @@ def benefit_card(benefit, *, project, years, can_edit: bool, today, urls: dict) 
         indicator.page_url = urls["indicator"](indicator.pk)
         indicator.edit_url = urls["indicator_edit"](indicator.pk)
         indicator.confirm_url = urls["confirm"](indicator.pk) if can_edit else ""
-    card = render_to_string(
-        "benefits/_benefit.html",
-        {"benefit": benefit, "project": project, "years": years, "can_edit": can_edit},
-    )
-    _CARDS.put(key, (card, [indicator.checks for indicator in benefit.indicator_list]))
-    return card
 
 
 def cost_rows(costs, *, url: Callable[[int], str]) -> list[tuple]:
@@ -271,7 +213,7 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "confirm": url_builder("benefits:indicator-confirm", project.pk, 1),
     }
     for benefit in loaded.benefits:
-        benefit.card = benefit_card(
+        prepare_card(
             benefit, project=project, years=plan.years, can_edit=can_edit, today=today, urls=urls
         )
     indicators = [i for b in loaded.benefits for i in b.indicator_list]
@@ -295,12 +237,8 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         if can_edit
         else [],
         "error": error,
-        **plan_numbers(loaded.figures()),
+        **plan_numbers(project, loaded.figures),
     }
-
-
-def _name(user) -> str:
-    return (user.get_full_name() or user.username) if user is not None else ""
 
 
 def review_context(actor: access.Actor, plan: BenefitPlan) -> dict:
@@ -320,7 +258,7 @@ def review_context(actor: access.Actor, plan: BenefitPlan) -> dict:
     return {
         "can_submit": plan.editable and access.plan_submit_refusal(actor) is None,
         "can_decide": submitted and decide is None,
-        "decider": _name(decider),
+        "decider": name_of(decider),
         "can_revise": editor and plan.status == BenefitPlan.Status.APPROVED,
         "revising": revising,
         "approved_event": approved,
@@ -355,7 +293,7 @@ def snapshot_context(project, event: PlanEvent) -> dict:
         "snapshot": plan,
         "years": years,
         "benefits": benefits,
-        **numbers_context(result_of(records), rate=plan["discount_rate"]),
+        "numbers": numbers_context(result_of(records), rate=plan["discount_rate"]),
     }
 
 

@@ -1,5 +1,6 @@
 """Reads of the benefit plan: a fixed number of queries whatever its size."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -170,6 +171,25 @@ def result_of(records: dict) -> calculations.PlanResult:
 
 
 FACTORS = ("a", "b", "a_low", "b_low", "a_high", "b_high")
+
+
+def digest(parts: tuple) -> str:
+    """A cache key naming `parts` (plain values), the same in every process."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def name_of(user) -> str:
+    """How the pages name a person (nobody: empty)."""
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+def card_key(benefit: Benefit, *, change_stamp, can_edit: bool, today: date) -> tuple:
+    """What a loaded benefit's card on the plan page varies on: the project's
+    change stamp (every recorded change of its rows replaces it), the day (what is
+    due) and the names of the people the card shows, which are no rows of it."""
+    names = [name_of(benefit.owner)]
+    names += [name_of(getattr(i, p)) for i in benefit.indicator_list for p in PEOPLE]
+    return (change_stamp, benefit.pk, can_edit, today, tuple(names))
 
 
 def load_plan(plan: BenefitPlan) -> LoadedPlan:

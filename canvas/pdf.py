@@ -41,9 +41,9 @@ def html_to_pdf(html: str) -> bytes:
 
 def board_pdf(*, project: Project, canvas: Canvas) -> bytes:
     """The board as PDF, rendered once per state: the board's change count grows
-    with every note written or moved, the project's with its title and every
-    recorded change, and the language names blocks and colours."""
-    key = f"canvas-pdf:{canvas.pk}:{canvas.change_count}:{project.revision}:{get_language()}"
+    with every note written or moved, the project's change stamp with its title
+    and every recorded change, and the language names blocks and colours."""
+    key = f"canvas-pdf:{canvas.pk}:{canvas.change_count}:{project.change_stamp}:{get_language()}"
     content = cache.get(key)
     if content is None:
         rows = paper_rows(board_blocks(board_notes(canvas.pk)))

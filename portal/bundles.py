@@ -44,9 +44,9 @@ def bundles_delete_expired() -> int:
 
 def bundle_fingerprint(project_ids: list[int]) -> str:
     """What the bundle's decks are made of: the set of projects, each at its
-    revision (replaced by every recorded change of the project's data)."""
-    revisions = Project.objects.filter(pk__in=project_ids).order_by("pk")
-    pairs = revisions.values_list("pk", "revision")
+    change stamp (replaced by every recorded change of the project's data)."""
+    projects = Project.objects.filter(pk__in=project_ids).order_by("pk")
+    pairs = projects.values_list("pk", "change_stamp")
     return hashlib.sha256(repr(list(pairs)).encode()).hexdigest()
 
 
@@ -58,7 +58,7 @@ def bundle_request(*, user: AbstractBaseUser, project_ids: list[int], language: 
     exceed the hourly limit.
 
     Identical means the same person, the same set of projects at the same
-    revisions, and the same language. Reuse stays within one person on
+    change stamps, and the same language. Reuse stays within one person on
     purpose: a bundle's page and download belong to whoever asked for it (the
     views check that), and the set was just filtered by what this person may
     see, so a reused bundle never holds a project they may not see."""

@@ -56,7 +56,7 @@ class DeckBundle(models.Model):
     total = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
     pdf = models.BinaryField(null=True, editable=False)
-    # The projects at their revisions when asked for (see portal.bundles).
+    # The projects at their change stamps when asked for (see portal.bundles).
     fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -139,7 +139,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every app server (decks), so it lives
 # in the database rather than in one process's memory. "pages" holds rendered
-# parts of pages in each process: their keys name the project's revision, so a
+# parts of pages in each process: their keys name the project's change stamp, so a
 # process never serves a part that a change on another server made stale.
 CACHES = {
     "default": {
@@ -149,7 +149,7 @@ CACHES = {
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 1000},  # about 20 kB a page
+        "OPTIONS": {"MAX_ENTRIES": 1000},  # a few kB a part
     },
 }
 

@@ -4,8 +4,8 @@ Models with `HistoricalRecords` join a project's history by registering here
 (usually from their app's `ready()`), naming how their rows reach the project.
 `ProjectHistory` reads it a window at a time, however long it is.
 
-Every recorded change also gives its project a new `revision`, so a view may
-cache what it shows of a project under that revision.
+Every recorded change also gives its project a new `change_stamp`, so a view
+may cache what it shows of a project under that stamp.
 """
 
 import uuid
@@ -64,6 +64,20 @@ class Entry:
     def label(self) -> str:
         return self.source.label(self.row, self.refs)
 
+    @property
+    def sentence(self) -> str:
+        """Who did what to which row, in words."""
+        words = {"who": self.who, "verb": self.verb, "what": self.what, "label": self.label}
+        return _("%(who)s %(verb)s %(what)s “%(label)s”") % words
+
+    @cached_property
+    def change_lines(self) -> list[str]:
+        """Each change as "field: old → new"."""
+        return [
+            _("%(name)s: %(old)s → %(new)s") % {"name": name, "old": old, "new": new}
+            for name, old, new in self.changes
+        ]
+
     @cached_property
     def changes(self) -> list[tuple[str, str, str]]:
         """(field, old, new) in words."""
@@ -111,9 +125,9 @@ def register(
             return
         # The recorded row names its project by the same lookup as the live one.
         of_row = sender.objects.filter(pk=history_instance.pk).values(project_lookup)
-        revision = _renew(Project.objects.filter(pk__in=of_row))
+        stamp = _renew(Project.objects.filter(pk__in=of_row))
         if isinstance(instance, Project):
-            instance.revision = revision  # the caller's copy stays current
+            instance.change_stamp = stamp  # the caller's copy stays current
 
     post_create_historical_record.connect(recorded, sender=_historical(model), weak=False)
 
@@ -135,16 +149,16 @@ def _diff(model: type[models.Model], before, row) -> list[tuple[models.Field, ob
 
 
 def touch(project_id: int) -> None:
-    """Give the project a new revision: whatever was cached of it is stale.
+    """Give the project a new change stamp: whatever was cached of it is stale.
     Recorded changes do this themselves; bulk writes, which send no signals,
     call it."""
     _renew(Project.objects.filter(pk=project_id))
 
 
 def _renew(projects: models.QuerySet) -> uuid.UUID:
-    revision = uuid.uuid4()
-    projects.update(revision=revision)
-    return revision
+    stamp = uuid.uuid4()
+    projects.update(change_stamp=stamp)
+    return stamp
 
 
 @cache

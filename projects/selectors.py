@@ -3,13 +3,11 @@ a project's overview page shows."""
 
 import logging
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from . import access
@@ -54,8 +52,7 @@ def project_for_user(
     """
     project = None
     if user.is_authenticated:
-        params = [user.pk, LEADERS_GROUP, user.pk, project_id]
-        project = next(iter(Project.objects.raw(_access_sql(), params)), None)
+        project = next(iter(_with_access(user).filter(pk=project_id)), None)
     leader = project is not None and user_is_leader(user, in_group=bool(project.in_leaders))
     if project is None or (project.my_role is None and not leader):
         security_log.warning("project refused: status=404 user=%s project=%s", user.pk, project_id)
@@ -79,23 +76,14 @@ def project_for_user(
     return project
 
 
-@cache
-def _access_sql() -> str:
-    """The project with the user's role in it and whether they are a leader, in
-    one query. Every project page asks this first; written out, it takes a
-    tenth of the time the ORM needs to build it."""
-    q = connection.ops.quote_name
-    groups = get_user_model().groups
-    return (
-        f"SELECT p.*, m.{q('role')} AS my_role, EXISTS ("
-        f"SELECT 1 FROM {q(groups.through._meta.db_table)} ug"
-        f" JOIN {q(Group._meta.db_table)} g ON g.{q('id')} = ug.{q('group_id')}"
-        f" WHERE ug.{q('user_id')} = %s AND g.{q('name')} = %s) AS in_leaders"
-        f" FROM {q(Project._meta.db_table)} p"
-        f" LEFT JOIN {q(Membership._meta.db_table)} m"
-        f" ON m.{q('project_id')} = p.{q('id')} AND m.{q('user_id')} = %s"
-        f" WHERE p.{q('id')} = %s"
-    )
+def _with_access(user: AbstractBaseUser) -> QuerySet[Project]:
+    """Projects with the user's role in each (`my_role`) and whether they are a
+    leader (`in_leaders`): every project page asks this first, in one query.
+    Unordered, as one row is read."""
+    mine = Membership.objects.filter(project=OuterRef("pk"), user=user.pk).order_by()
+    role = mine.values("role")[:1]
+    leaders = Group.objects.filter(user=user.pk, name=LEADERS_GROUP)
+    return Project.objects.annotate(my_role=Subquery(role), in_leaders=Exists(leaders)).order_by()
 
 
 def projects_waiting_for_owner(user: AbstractBaseUser) -> QuerySet[Project]:

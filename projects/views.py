@@ -6,8 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from portal.pagecache import render_cached
-
 from . import access, responsibilities
 from .access import Refused
 from .decorators import project_view
@@ -40,8 +38,7 @@ def project_create_view(request):
 @project_view()
 def project_detail(request, project):
     context = {"project": project, "overview": Overview(project)}
-    vary = (project.pk, project.revision, project.role, project.can_approve, project.actor.governs)
-    return render_cached(request, "projects/project_detail.html", context, vary=vary)
+    return render(request, "projects/project_detail.html", context)
 
 
 @project_view(methods=["GET", "POST"], write=["GET", "POST"])

@@ -89,7 +89,7 @@ def project_has_template(project) -> bool:
 
 def fingerprint(project) -> tuple:
     """Everything a write could change: the project's rows and history as a
-    backup holds them (its revision too), and the rows a backup leaves out."""
+    backup holds them (its change stamp too), and the rows a backup leaves out."""
     return (
         project_export(project_id=project.pk),
         list(Snapshot.objects.filter(canvas__project=project).values()),

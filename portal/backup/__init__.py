@@ -119,7 +119,7 @@ def project_import(*, data: str | bytes, replace: bool = False, as_new: bool = F
 
 def canonical(data: str) -> dict:
     """The file as plain data, for comparing two exports. A project's
-    revision is left out: it names a moment for caches, not data, and a
+    change stamp is left out: it names a moment for caches, not data, and a
     restore gives a new one. Units are named, not numbered: a restore into
     another database matches them by name."""
     envelope = json.loads(data)
@@ -129,7 +129,7 @@ def canonical(data: str) -> dict:
         if obj["model"] == "projects.unit":
             obj["pk"] = None
         if obj["model"] == "projects.project":
-            obj["fields"].pop("revision", None)
+            obj["fields"].pop("change_stamp", None)
         if obj["model"] in ("projects.project", "projects.historicalproject"):
             obj["fields"]["unit"] = units.get(obj["fields"]["unit"], obj["fields"]["unit"])
     return {"people": envelope["people"], "objects": objects}

@@ -71,7 +71,9 @@ class Project(models.Model):
     version = models.PositiveIntegerField(default=1)
     # Replaced on every recorded change of the project's data (see
     # projects.history.touch): what is cached of the project is keyed on it.
-    revision = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Replaced by every recorded change of the project's data (projects.history):
+    # what is cached of the project is kept under it.
+    change_stamp = models.UUIDField(default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # A project started from a template names it and the parts copied from it.
@@ -83,7 +85,7 @@ class Project(models.Model):
     history = HistoricalRecords(
         excluded_fields=[
             "version",
-            "revision",
+            "change_stamp",
             "updated_at",
             "created_at",
             "copied_from",

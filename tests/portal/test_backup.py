@@ -251,12 +251,12 @@ def test_timestamps_keep_every_microsecond(rich_project, tmp_path):
     ) == {stamp}
 
 
-def test_a_restored_project_gets_a_new_revision(rich_project, tmp_path):
+def test_a_restored_project_gets_a_new_change_stamp(rich_project, tmp_path):
     path = tmp_path / "project.json"
     call_command("export_project", rich_project.pk, output=str(path))
-    exported = Project.objects.get(pk=rich_project.pk).revision
+    exported = Project.objects.get(pk=rich_project.pk).change_stamp
     call_command("import_project", str(path), "--replace", stdout=io.StringIO())
-    assert Project.objects.get(pk=rich_project.pk).revision != exported
+    assert Project.objects.get(pk=rich_project.pk).change_stamp != exported
 
 
 def test_the_unit_is_matched_by_name_and_new_rows_follow_the_restored_ids(

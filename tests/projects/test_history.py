@@ -1,3 +1,5 @@
+import re
+
 from projects.history import ProjectHistory
 from projects.models import Membership
 from projects.services import project_update
@@ -14,6 +16,20 @@ def test_it_tells_changes_in_words(client, alice, project):
     assert response.status_code == 200
     assert "Alice Aas endret prosjekt" in response.text
     assert "Status: I rute → Risiko" in response.text
+
+
+def test_it_writes_each_entry_escaped_with_its_time(client, alice, project):
+    client.force_login(alice)
+    client.post(
+        f"/projects/{project.pk}/edit/",
+        {"title": "<b>Ny</b> tittel", "unit": project.unit_id, "status": "on_track", "version": 1},
+    )
+    page = client.get(f"/projects/{project.pk}/history/").text
+    stamp = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+\+0[12]:00"
+    assert re.search(rf'<time datetime="{stamp}">\d\d\.\d\d\.\d{{4}} \d\d:\d\d</time>', page)
+    assert "Alice Aas endret prosjekt «&lt;b&gt;Ny&lt;/b&gt; tittel»</p>" in page
+    assert '<ul class="history-changes"><li>Tittel: Digital innbyggerdialog → &lt;b&gt;Ny' in page
+    assert "<b>Ny</b>" not in page
 
 
 def test_it_records_added_and_removed_members(client, alice, project):
