@@ -107,11 +107,13 @@ def note_move(
     ("up"/"down") within its block. StaleEdit when it changed since `version`."""
     current = _locked_current(note, version)
     target = block or current.block
-    ids = _block_ids(current.canvas_id, target)
     if position is not None or target != current.block:
+        ids = _block_ids(current.canvas_id, target)
         ids = placed(ids, moving=current.pk, index=len(ids) if position is None else position)
     elif direction in ("up", "down"):
-        ids = reordered(ids, moving=current.pk, direction=direction)
+        ids = reordered(
+            _block_ids(current.canvas_id, target), moving=current.pk, direction=direction
+        )
     else:
         bump(current)
         _touch(current.canvas_id)

@@ -32,7 +32,7 @@ def order(board, block):
 
 def test_at_1366_by_768_twenty_short_notes_are_in_view(page, live_server, alice, board):
     colours = ["yellow", "blue", "green", "pink", "orange"]
-    for i in range(4 * len(BLOCKS)):
+    for i in range(5 * len(BLOCKS)):
         block = BLOCKS[i % len(BLOCKS)].key
         note = note_add(canvas=board, block=block, text=SHORT[i % len(SHORT)], by=alice)
         Note.objects.filter(pk=note.pk).update(color=colours[i % 5])
