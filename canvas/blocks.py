@@ -157,6 +157,14 @@ def reordered(ids: list[int], *, moving: int, direction: str) -> list[int]:
     return order
 
 
+def placed(ids: list[int], *, moving: int, index: int) -> list[int]:
+    """`ids` with `moving` (taken out first if it is there) at `index`,
+    clamped to the list's ends."""
+    order = [pk for pk in ids if pk != moving]
+    order.insert(min(max(index, 0), len(order)), moving)
+    return order
+
+
 # The classic layout as table rows of (block key, colspan, rowspan) on ten
 # columns, for paper (see canvas/pdf.html).
 PAPER_ROWS: tuple[tuple[tuple[str, int, int], ...], ...] = (

@@ -53,10 +53,12 @@ class NoteMoveForm(forms.Form):
     version = forms.IntegerField()
     block = forms.ChoiceField(choices=BLOCK_CHOICES, required=False)
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")], required=False)
+    # The place in the block counted from 0, as a drop gives it.
+    position = forms.IntegerField(min_value=0, max_value=100_000, required=False)
 
     def clean(self):
         data = super().clean()
-        if not data.get("block") and not data.get("direction"):
+        if not (data.get("block") or data.get("direction") or data.get("position") is not None):
             raise forms.ValidationError(_("Choose where to move the note."))
         return data
 

@@ -11,7 +11,7 @@ from simple_history.utils import bulk_create_with_history
 from projects.models import Project
 from projects.versioning import StaleEdit, bump, lock
 
-from .blocks import reordered
+from .blocks import placed, reordered
 from .models import Canvas, Note, Snapshot
 
 SNAPSHOT_FIELDS = ("id", "block", "text", "color", "hypothesis")
@@ -94,28 +94,39 @@ def note_update(*, note: Note, version: int, text: str, color: str, hypothesis: 
 
 
 @transaction.atomic
-def note_move(*, note: Note, version: int, block: str | None = None, direction: str = "") -> Note:
-    """Move the note to the end of another `block`, or one step `direction`
+def note_move(
+    *,
+    note: Note,
+    version: int,
+    block: str | None = None,
+    direction: str = "",
+    position: int | None = None,
+) -> Note:
+    """Move the note to `block` (its own when None) at `position` (counted from
+    0; the end of another block when None), or one step `direction`
     ("up"/"down") within its block. StaleEdit when it changed since `version`."""
     current = _locked_current(note, version)
-    if block and block != current.block:
-        current.block = block
-        ids = _block_ids(current.canvas_id, block)
-        current.position = len(ids)
-        if ids:  # keep positions dense, the moved note last
-            _renumber(ids)
+    target = block or current.block
+    if position is not None or target != current.block:
+        ids = _block_ids(current.canvas_id, target)
+        ids = placed(ids, moving=current.pk, index=len(ids) if position is None else position)
     elif direction in ("up", "down"):
         ids = reordered(
-            _block_ids(current.canvas_id, current.block), moving=current.pk, direction=direction
+            _block_ids(current.canvas_id, target), moving=current.pk, direction=direction
         )
-        _renumber(ids)
-        current.position = ids.index(current.pk)
+    else:
+        bump(current)
+        _touch(current.canvas_id)
+        return current
+    _renumber(ids)  # keep positions dense
+    current.position = ids.index(current.pk)
+    if target != current.block:
+        current.block = target
+        bump(current)
+    else:
         # Order within a block is not history (see Note.history): no history row.
         current.version += 1
         Note.objects.filter(pk=current.pk).update(version=current.version)
-        _touch(current.canvas_id)
-        return current
-    bump(current)
     _touch(current.canvas_id)
     return current
 

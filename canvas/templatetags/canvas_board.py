@@ -22,31 +22,35 @@ ALERT = (
     '<p class="ds-paragraph" data-size="sm">{}</p></div>'
 )
 HYPOTHESIS = ' <span class="note__hypothesis">{}</span>'
-SHORT = '<span class="ds-sr-only">: {}</span>'
+# The actions sit behind one button (a disclosure: <details> opens and closes
+# without script too; canvas.js adds arrow keys and Escape).
 ACTIONS = (
+    '<details class="note__menu"><summary class="note__menu-button" data-focus="menu">'
+    '<span aria-hidden="true">⋯</span><span class="ds-sr-only">{actions}: {short}</span>'
+    "</summary>"
     '<form class="note__actions" method="post" action="{url}move/" hx-post="{url}move/"'
     ' hx-swap="none">'
     '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
     '<input type="hidden" name="version" value="{version}">'
     '<input type="hidden" name="from" value="{block}">'
-    '<a class="ds-button" data-variant="secondary" data-size="sm" data-focus="edit"'
+    '<a class="ds-button" data-variant="tertiary" data-size="sm" data-focus="edit"'
     ' href="{url}edit/" hx-get="{url}edit/" hx-target="#note-{id}" hx-swap="outerHTML">'
-    "{edit}{short}</a>"
+    "{edit}</a>"
     '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="up"'
-    ' type="submit" name="direction" value="up"><span aria-hidden="true">↑</span> {up}{short}'
+    ' type="submit" name="direction" value="up"><span aria-hidden="true">↑</span> {up}'
     "</button>"
     '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="down"'
     ' type="submit" name="direction" value="down"><span aria-hidden="true">↓</span> {down}'
-    "{short}</button>"
-    '<label class="ds-sr-only" for="move-{id}">{move_to}{short}</label>'
+    "</button>"
+    '<span class="note__move"><label class="ds-sr-only" for="move-{id}">{move_to}</label>'
     '<select class="ds-input" data-size="sm" data-focus="block" id="move-{id}" name="block">'
     "{options}</select>"
     '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="move"'
-    ' type="submit">{move}{short}</button>'
+    ' type="submit">{move}</button></span>'
     '<button class="ds-button" data-variant="tertiary" data-size="sm" data-color="danger"'
     ' data-focus="delete" type="submit" formaction="{url}delete/" hx-post="{url}delete/">'
-    "{delete}{short}</button>"
-    "</form>"
+    "{delete}</button>"
+    "</form></details>"
 )
 
 
@@ -75,7 +79,7 @@ def note_card(context, note) -> SafeString:
             version=int(note.version),
             block=escape(note.block),
             id=int(note.pk),
-            short=SHORT.format(escape(_short(note.text))),
+            short=escape(_short(note.text)),
             options=context["move_options"],
             **labels,
         )

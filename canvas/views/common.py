@@ -46,6 +46,7 @@ def board_context(project, canvas, **extra) -> dict:
         format_html_join("", '<option value="{}">{}</option>', BLOCK_CHOICES),
     )
     labels = {
+        "actions": _("Actions"),
         "edit": _("Edit"),
         "up": _("Up"),
         "down": _("Down"),

@@ -161,7 +161,11 @@ def note_move_view(request, project, note_id: int):
     data = form.cleaned_data
     try:
         moved = note_move(
-            note=note, version=data["version"], block=data["block"], direction=data["direction"]
+            note=note,
+            version=data["version"],
+            block=data["block"],
+            direction=data["direction"],
+            position=data["position"],
         )
     except StaleEdit as stale:
         if stale.current.deleted:

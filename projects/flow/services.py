@@ -121,16 +121,19 @@ def gate_decide(
 
 
 @transaction.atomic
-def journey_move(*, stage: JourneyStage, offset: int) -> list[JourneyStage]:
-    """Move the stage `offset` places (−1 earlier, +1 later) within its journey
-    and number the journey's stages 0, 1, 2, … The journey in its new order."""
+def journey_move(
+    *, stage: JourneyStage, offset: int = 0, to: int | None = None
+) -> list[JourneyStage]:
+    """Move the stage `offset` places (−1 earlier, +1 later) within its journey,
+    or to place `to` (counted from 0, as a drop gives it), and number the
+    journey's stages 0, 1, 2, … The journey in its new order."""
     stages = list(
         JourneyStage.objects.select_for_update()
         .filter(project=stage.project_id, journey=stage.journey)
         .order_by("position", "pk")
     )
     index = next(i for i, s in enumerate(stages) if s.pk == stage.pk)
-    target = min(max(index + offset, 0), len(stages) - 1)
+    target = min(max(index + offset if to is None else to, 0), len(stages) - 1)
     stages.insert(target, stages.pop(index))
     for position, s in enumerate(stages):
         if s.position != position:

@@ -16,7 +16,10 @@
     if (desc.id && !desc.note) return document.getElementById(desc.id);
     const note = document.getElementById(desc.note);
     if (!note) return null;
-    return (desc.key && note.querySelector('[data-focus="' + desc.key + '"]')) || note;
+    const control = desc.key && note.querySelector('[data-focus="' + desc.key + '"]');
+    const menu = control && control.closest(".note__menu");
+    if (menu && control.closest(".note__actions")) menu.open = true; // the action used last
+    return control || note;
   }
 
   // Remember which control of which note started a request.
@@ -118,30 +121,88 @@
     field.form.requestSubmit();
   });
 
-  // Drag and drop to another block, on top of the "Move to" select and button
-  // (which it uses): never the only way to move a note.
-  document.addEventListener("dragstart", function (event) {
-    const note = event.target.closest && event.target.closest(".note[draggable]");
-    if (note) event.dataTransfer.setData("text/x-canvas-note", note.id);
-  });
-  document.addEventListener("dragover", function (event) {
-    if (event.target.closest && event.target.closest(".block")) event.preventDefault();
-  });
-  document.addEventListener("drop", function (event) {
-    const block = event.target.closest && event.target.closest(".block");
-    const id = event.dataTransfer.getData("text/x-canvas-note");
-    const note = id && document.getElementById(id);
-    if (!block || !note) return;
-    event.preventDefault();
-    const select = note.querySelector("select[name=block]");
-    const key = block.id.replace(/^block-/, "");
-    if (!select || note.closest(".block") === block) return;
-    select.value = key;
-    select.form.requestSubmit(note.querySelector('[data-focus="move"]'));
+  // Drag and drop within and between blocks, on top of the menu's Up, Down
+  // and "Move to" (whose form it posts): never the only way to move a note.
+  dragSort({
+    item: ".note",
+    zone: ".block",
+    list: ".notes",
+    drop: function (note, block, index) {
+      const form = note.querySelector(".note__actions");
+      if (!form) return;
+      const place = document.createElement("input");
+      place.type = "hidden";
+      place.name = "position";
+      place.value = index;
+      form.appendChild(place);
+      form.querySelector("select[name=block]").value = block.id.replace(/^block-/, "");
+      form.requestSubmit(form.querySelector('[data-focus="move"]'));
+      place.remove();
+      remembered = { note: note.id }; // after a drop the note itself has the focus
+    },
   });
   htmx.onLoad(function (root) {
     root.querySelectorAll(".note .note__actions").forEach(function (form) {
       form.closest(".note").setAttribute("draggable", "true");
+    });
+  });
+
+  // Each note's actions sit behind its menu button (a <details>): arrow keys
+  // move between the actions, Escape closes the menu and returns to the button,
+  // and one menu is open at a time.
+  function menuItems(menu) {
+    return Array.from(menu.querySelectorAll(".note__actions [data-focus]"));
+  }
+
+  function closeMenu(menu, focus) {
+    menu.open = false;
+    if (focus) menu.querySelector("summary").focus();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    const menu = event.target.closest && event.target.closest(".note__menu");
+    if (!menu || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape" && menu.open) {
+      event.preventDefault();
+      closeMenu(menu, true);
+      return;
+    }
+    const steps = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+    const ends = { Home: 0, End: -1 };
+    if (!(event.key in steps) && !(event.key in ends)) return;
+    const items = menuItems(menu);
+    const onButton = event.target.matches("summary");
+    if (onButton && !menu.open) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      menu.open = true; // like Enter, and straight to the first (or last) item
+    }
+    event.preventDefault();
+    let next;
+    if (event.key in ends) {
+      next = ends[event.key] === 0 ? 0 : items.length - 1;
+    } else if (onButton) {
+      next = steps[event.key] > 0 ? 0 : items.length - 1;
+    } else {
+      next = (items.indexOf(event.target) + steps[event.key] + items.length) % items.length;
+    }
+    items[next].focus();
+  });
+
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      const menu = event.target;
+      if (!menu.matches || !menu.matches(".note__menu") || !menu.open) return;
+      document.querySelectorAll(".note__menu[open]").forEach(function (other) {
+        if (other !== menu) closeMenu(other, false);
+      });
+    },
+    true,
+  );
+
+  document.addEventListener("pointerdown", function (event) {
+    document.querySelectorAll(".note__menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) closeMenu(menu, false);
     });
   });
 })();

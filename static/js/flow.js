@@ -10,4 +10,29 @@
       if (target && document.activeElement !== target) target.focus();
     }, 0);
   });
+
+  // The service journey's stages are dragged within their journey (drag.js),
+  // on top of their Earlier and Later buttons, whose form the drop posts.
+  if (!window.dragSort) return;
+  dragSort({
+    item: ".journey > .flow-item",
+    zone: ".journey",
+    sameZone: true,
+    rows: true,
+    drop: function (stage, journey, index) {
+      const form = stage.querySelector(".journey__move");
+      const place = document.createElement("input");
+      place.type = "hidden";
+      place.name = "position";
+      place.value = index;
+      form.appendChild(place);
+      form.requestSubmit();
+      place.remove();
+    },
+  });
+  htmx.onLoad(function (root) {
+    root.querySelectorAll(".journey > .flow-item").forEach(function (stage) {
+      if (stage.querySelector(".journey__move")) stage.setAttribute("draggable", "true");
+    });
+  });
 })();

@@ -32,6 +32,12 @@ def enter(context, live_server, user):
     return context.new_page()
 
 
+def act(page, note, action):
+    """Click the note's menu button, then one of its actions."""
+    page.locator(f"#note-{note.pk} summary").click()
+    page.locator(f"#note-{note.pk} [data-focus={action}]").click()
+
+
 def texts(page, block):
     return page.locator(f"#notes-{block} .note__text").all_inner_texts()
 
@@ -53,9 +59,18 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     expect(page.locator("#status")).to_contain_text("Lapp lagt til i Verdiforslag")
     second = Note.objects.get(text="Varsel på SMS")
 
-    # Reorder: back from the add field to the last note's "Up" button.
-    for _ in range(5):
-        page.keyboard.press("Shift+Tab")
+    # Reorder: back from the add field to the last note's menu button, which
+    # opens with Enter; the arrow keys go through its actions.
+    page.keyboard.press("Shift+Tab")
+    menu = page.locator(f"#note-{second.pk} .note__menu")
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "menu")
+    expect(menu).not_to_have_attribute("open", "")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("open", "")
+    axe_check(page)  # with a menu open
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "edit")
+    page.keyboard.press("ArrowDown")
     expect(page.locator(":focus")).to_have_attribute("data-focus", "up")
     page.keyboard.press("Enter")
     expect(page.locator("#notes-value_propositions .note__text").first).to_have_text(
@@ -64,20 +79,28 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     expect(page.locator(f"#note-{second.pk} [data-focus=up]")).to_be_focused()
     expect(page.locator("#status")).to_contain_text("plass 1")
 
+    # Escape closes the menu and returns to its button.
+    page.keyboard.press("Escape")
+    expect(menu).not_to_have_attribute("open", "")
+    expect(page.locator(f"#note-{second.pk} summary")).to_be_focused()
+
     # Move to another block with the select and its button.
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("End")
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "delete")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
     expect(page.locator(":focus")).to_have_attribute("data-focus", "block")
     page.keyboard.type("K")  # typeahead: the first block starting with K
-    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "move")
     page.keyboard.press("Enter")
     expect(page.locator("#notes-channels")).to_contain_text("Varsel på SMS")
     assert texts(page, "value_propositions") == ["Færre telefoner"]
     expect(page.locator(f"#note-{second.pk} [data-focus=move]")).to_be_focused()
 
     # Edit in place: the form opens with focus in the text; Enter saves.
-    for _ in range(4):
-        page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Home")
     expect(page.locator(":focus")).to_have_attribute("data-focus", "edit")
     page.keyboard.press("Enter")
     expect(page.locator(f"#note-{second.pk}-text")).to_be_focused()
@@ -89,8 +112,10 @@ def test_keyboard_only_add_reorder_move_edit_delete_and_undo(
     expect(page.locator(f"#note-{second.pk}")).to_be_focused()
 
     # Delete, then undo: focus goes to "Undo", then back to the note.
-    for _ in range(6):
-        page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press(" ")  # Space opens the menu too
+    page.keyboard.press("ArrowUp")  # from the button: the last action
+    expect(page.locator(":focus")).to_have_attribute("data-focus", "delete")
     page.keyboard.press("Enter")
     expect(page.locator(f"#note-{second.pk}")).to_have_count(0)
     expect(page.locator("#undo-channels-button")).to_be_focused()
@@ -134,10 +159,10 @@ def converge_and_conflict(mine, theirs, axe_check):
 
     # Alice starts editing a note; Dina changes it meanwhile.
     target = Note.objects.get(text="Pårørende")
-    mine.locator(f"#note-{target.pk} [data-focus=edit]").click()
+    act(mine, target, "edit")
     field = mine.locator(f"#note-{target.pk}-text")
     field.fill("Pårørende som bor langt unna")
-    theirs.locator(f"#note-{target.pk} [data-focus=edit]").click()
+    act(theirs, target, "edit")
     theirs.locator(f"#note-{target.pk}-text").fill("Pårørende og verger")
     theirs.locator(f"#note-{target.pk}-text").press("Enter")
     expect(theirs.locator(f"#note-{target.pk} .note__text")).to_have_text("Pårørende og verger")
@@ -162,9 +187,9 @@ def converge_and_conflict(mine, theirs, axe_check):
     )
 
     # Dina deletes the note Alice is editing: Alice's text can become a new note.
-    mine.locator(f"#note-{target.pk} [data-focus=edit]").click()
+    act(mine, target, "edit")
     mine.locator(f"#note-{target.pk}-text").fill("Pårørende i andre kommuner")
-    theirs.locator(f"#note-{target.pk} [data-focus=delete]").click()
+    act(theirs, target, "delete")
     expect(theirs.locator(f"#note-{target.pk}")).to_have_count(0)
     mine.locator(f"#note-{target.pk}-text").press("Enter")
     expect(mine.locator(f"#note-{target.pk} .ds-alert")).to_contain_text("slettet denne lappen")

@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 from django.utils import translation
 
-from canvas.blocks import BLOCKS, COLOURS, board_blocks, reordered
+from canvas.blocks import BLOCKS, COLOURS, board_blocks, placed, reordered
 
 
 def test_it_has_the_nine_blocks_in_canvas_order():
@@ -65,3 +65,11 @@ def test_paper_rows_place_every_block_once_on_ten_columns():
     tall = sum(c.colspan for c in rows[0] if c.rowspan == 2)
     assert sum(c.colspan for c in rows[1]) + tall == 10
     assert sum(c.colspan for c in rows[2]) == 10
+
+
+def test_placed_puts_a_note_at_a_place_clamped_to_the_ends():
+    assert placed([1, 2, 3], moving=1, index=2) == [2, 3, 1]
+    assert placed([1, 2, 3], moving=3, index=0) == [3, 1, 2]
+    assert placed([1, 2], moving=9, index=1) == [1, 9, 2]  # from another block
+    assert placed([1, 2], moving=9, index=50) == [1, 2, 9]
+    assert placed([1, 2], moving=9, index=-3) == [9, 1, 2]

@@ -48,6 +48,34 @@ def test_it_moves_a_note_to_the_end_of_another_block(client, alice, canvas):
     assert "Kanaler" in json.loads(r["HX-Trigger"])["announce"]
 
 
+def test_it_puts_a_dropped_note_at_its_place_within_its_block(client, alice, canvas):
+    a, b, c, d = (make_note(canvas, text=t) for t in "abcd")
+    client.force_login(alice)
+    r = client.post(url(a), {"version": a.version, "position": 2, "from": a.block}, headers=HTMX)
+    assert r.status_code == 200 and order(canvas) == ["b", "c", "a", "d"]
+    assert "plass 3" in json.loads(r["HX-Trigger"])["announce"]
+    assert Note.objects.get(pk=a.pk).version == a.version + 1
+    assert not Note.history.filter(id=a.pk, history_type="~").exists()  # order is no history
+    positions = Note.objects.filter(canvas=canvas).order_by("position")
+    assert list(positions.values_list("position", flat=True)) == [0, 1, 2, 3]
+    client.post(url(d), {"version": d.version, "position": 0}, headers=HTMX)
+    assert order(canvas) == ["d", "b", "c", "a"]
+    client.post(url(c), {"version": c.version, "position": 99}, headers=HTMX)
+    assert order(canvas) == ["d", "b", "a", "c"]  # beyond the end: last
+
+
+def test_it_puts_a_dropped_note_at_its_place_in_another_block(client, alice, canvas):
+    for text in ("first", "second"):
+        make_note(canvas, block="channels", text=text)
+    note = make_note(canvas, text="moving")
+    client.force_login(alice)
+    data = {"version": note.version, "block": "channels", "position": 1, "from": note.block}
+    r = client.post(url(note), data, headers=HTMX)
+    assert r.status_code == 200 and order(canvas, "channels") == ["first", "moving", "second"]
+    assert order(canvas) == []
+    assert Note.history.filter(id=note.pk, block="channels").exists()
+
+
 def test_it_redirects_without_htmx(client, alice, note):
     client.force_login(alice)
     r = client.post(url(note), {"version": 1, "block": "channels"})
@@ -74,6 +102,8 @@ def test_it_refuses_bad_input(client, alice, note):
         {"version": 1},
         {"version": "x", "block": "channels"},
         {"version": 1, "block": "no"},
+        {"version": 1, "position": -1},
+        {"version": 1, "position": "first"},
     ):
         r = client.post(url(note), bad, headers=HTMX)
         assert r.status_code == 200

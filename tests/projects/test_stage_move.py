@@ -83,3 +83,17 @@ def test_outsiders_get_404_and_viewers_403(client, bob, charlie, project):
     client.force_login(bob)
     assert move(client, project, b, "earlier", headers=HTMX).status_code == 403
     assert titles(project) == ["Steg 0", "Steg 1"]
+
+
+def test_a_drop_puts_a_stage_at_its_place(client, alice, project):
+    stages = [make_row("journey-today", project, n) for n in range(4)]
+    client.force_login(alice)
+    url = reverse("projects:stage-move", args=[project.pk, stages[0].pk])
+    r = client.post(url, {"position": "2"}, headers=HTMX)
+    assert r.status_code == 200 and titles(project) == ["Steg 1", "Steg 2", "Steg 0", "Steg 3"]
+    assert "3 av 4" in r["HX-Trigger"]
+    url = reverse("projects:stage-move", args=[project.pk, stages[3].pk])
+    client.post(url, {"position": "0"}, headers=HTMX)
+    assert titles(project) == ["Steg 3", "Steg 1", "Steg 2", "Steg 0"]
+    client.post(url, {"position": "x"}, headers=HTMX)  # neither a place nor a direction
+    assert titles(project) == ["Steg 3", "Steg 1", "Steg 2", "Steg 0"]

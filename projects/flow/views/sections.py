@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
 from projects.htmx import announce
+from projects.ids import parse_id
 from projects.models import JourneyStage
 from projects.services import row_update
 from projects.versioning import StaleEdit
@@ -138,13 +139,14 @@ def section_delete(request, project, slug: str, item_id: int):
 def stage_move(request, project, stage_id: int):
     stage = get_object_or_404(JourneyStage, pk=stage_id, project=project)
     offset = {"earlier": -1, "later": 1}.get(request.POST.get("direction"))
+    to = parse_id(request.POST.get("position"))  # a drop names the place
     section = SECTIONS[f"journey-{stage.journey}"]
-    if offset is None:
+    if offset is None and to is None:
         ctx = section_context(
             section, project, notice={"kind": "danger", "text": _("Choose earlier or later.")}
         )
         return _section_response(request, project, section, ctx, status=200)
-    stages = journey_move(stage=stage, offset=offset)
+    stages = journey_move(stage=stage, offset=offset or 0, to=to)
     position = next(i for i, s in enumerate(stages) if s.pk == stage.pk) + 1
     message = _("“%(title)s” is now stage %(position)s of %(count)s.") % {
         "title": stage.title,
@@ -153,7 +155,7 @@ def stage_move(request, project, stage_id: int):
     }
     ctx = section_context(section, project)
     # Keep the keyboard where it was; at either end the other button takes it.
-    direction = request.POST["direction"]
+    direction = request.POST.get("direction") or "earlier"
     if position == 1 and direction == "earlier":
         direction = "later"
     elif position == len(stages) and direction == "later":
