@@ -1,4 +1,4 @@
-"""Checkbox and radio options written by the choice_inputs filter, as Django's
+"""Checkbox and radio options written in one loop of multiple_input.html, as Django's
 per-option templates with the portal's input.html write them."""
 
 from django import forms
