@@ -70,7 +70,8 @@ def benefit_summary(
     if plans.empty:
         return empty
     plans = plans.set_index("plan_id")
-    money = values[values["counted"]].join(plans, on="plan_id", how="inner")
+    # An empty frame's column is not boolean, and indexing by it would pick columns.
+    money = values[values["counted"].astype(bool)].join(plans, on="plan_id", how="inner")
     money = money[
         (money["year"] >= money["first_year"])
         & (money["year"] < money["first_year"] + money["horizon"])

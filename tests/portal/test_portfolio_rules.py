@@ -137,3 +137,21 @@ def test_a_plan_without_costs_or_money_plans_nothing():
     )
     assert per_project.to_dict("records") == [{"project_id": 10, "planned": 0.0, "realised": 0.0}]
     assert per_unit_year.empty
+
+
+def test_a_plan_without_values_plans_only_its_costs():
+    from portal.portfolio import benefit_summary
+
+    plans = pd.DataFrame(
+        [(1, 10, "Helse", 2025, 3, 0.0)],
+        columns=["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+    )
+    # As the database gives them for a plan with no values yet.
+    values = pd.DataFrame(columns=["plan_id", "benefit_id", "year"]).assign(counted=[], amount=[])
+    costs = pd.DataFrame([(1, 2025, 300.0)], columns=["plan_id", "year", "amount"])
+    per_project, _ = benefit_summary(
+        plans=plans, values=values, costs=costs, progress=pd.Series(dtype=float), this_year=2026
+    )
+    assert per_project.to_dict("records") == [
+        {"project_id": 10, "planned": -300.0, "realised": 0.0}
+    ]
