@@ -11,7 +11,7 @@ PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/nu
 
 # WeasyPrint's libraries, gettext, and chromium for the decks' chart images.
 RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext chromium
-TEST_DEBS := postgresql poppler-utils
+TEST_DEBS := postgresql poppler-utils openjdk-17-jre-headless
 
 .PHONY: run test install install-test lint bench load messages clean
 

@@ -71,7 +71,7 @@ def _history_entry(entry) -> str:
         for name, old, new in entry.changes
     )
     return ENTRY.format(
-        iso=when.isoformat(),
+        iso=when.isoformat(timespec="seconds"),  # HTML allows at most milliseconds
         when=formats.date_format(when, "SHORT_DATETIME_FORMAT"),
         sentence=sentence,
         changes=f'<ul class="history-changes">{changes}</ul>' if changes else "",
