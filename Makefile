@@ -51,8 +51,10 @@ $(VENV)/.stamp: requirements.txt | $(UV)
 	$(UV) pip sync -q --python $(PY) requirements.txt
 	@touch $@
 
+# No install scripts: the only one (vnu-jar's) would fetch a Java runtime from
+# outside the registries; java comes from Debian (TEST_DEBS).
 node_modules/.stamp: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Re-pin after editing pyproject.toml.
