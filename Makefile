@@ -11,7 +11,7 @@ PYTHON312 := $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/nu
 
 # WeasyPrint's libraries, gettext, and chromium for the decks' chart images.
 RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext chromium
-TEST_DEBS := postgresql poppler-utils
+TEST_DEBS := postgresql poppler-utils openjdk-17-jre-headless
 
 .PHONY: run test install install-test lint bench load messages clean
 
@@ -51,8 +51,10 @@ $(VENV)/.stamp: requirements.txt | $(UV)
 	$(UV) pip sync -q --python $(PY) requirements.txt
 	@touch $@
 
+# No install scripts: the only one (vnu-jar's) would fetch a Java runtime from
+# outside the registries; java comes from Debian (TEST_DEBS).
 node_modules/.stamp: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Re-pin after editing pyproject.toml.

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.widgets import CountedTextarea
@@ -71,6 +72,12 @@ class SnapshotForm(forms.Form):
     )
 
 
+def _snapshot_label(snapshot) -> str:
+    """A snapshot's name, or its time when it has none (an empty choice names nothing)."""
+    when = formats.date_format(timezone.localtime(snapshot.created_at), "SHORT_DATETIME_FORMAT")
+    return snapshot.name.strip() or when
+
+
 class CompareForm(forms.Form):
     """Two versions to compare: snapshot ids, or "current" for the board now."""
 
@@ -79,7 +86,8 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, snapshots, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(str(s.pk), s.name) for s in snapshots] + [("current", _("The board now"))]
+        choices = [(str(s.pk), _snapshot_label(s)) for s in snapshots]
+        choices.append(("current", _("The board now")))
         self.fields["a"].choices = choices
         self.fields["b"].choices = choices
         self.fields["b"].initial = "current"  # the usual question: what changed since?

@@ -41,8 +41,9 @@ class VersionedForm(forms.ModelForm):
         self.project = project
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
-        for name, field in self.fields.items():
-            if isinstance(field, forms.CharField) and name != "version":
+        for field in self.fields.values():
+            # A hidden input takes no autocomplete: browsers never fill it.
+            if isinstance(field, forms.CharField) and not field.widget.is_hidden:
                 field.widget.attrs.setdefault("autocomplete", "off")
             # Django's blank choice of a model's choices is translated in the
             # portal's catalogue; a choice of rows gets the same words.

@@ -46,3 +46,20 @@ def test_it_lets_viewers_compare_and_hides_from_outsiders(client, bob, charlie, 
     assert client.get(url(canvas), {"a": "current", "b": "current"}).status_code == 200
     client.force_login(charlie)
     assert client.get(url(canvas)).status_code == 404
+
+
+def test_a_snapshot_without_a_name_is_offered_by_its_time(alice, canvas):
+    from django.utils import formats, timezone
+
+    from canvas.forms import CompareForm
+    from canvas.models import Snapshot
+
+    nameless = Snapshot.objects.create(canvas=canvas, name=" ", created_by=alice)
+    named = snapshot_create(canvas=canvas, name="V1", by=alice)
+    form = CompareForm(snapshots=[named, nameless])
+    when = formats.date_format(timezone.localtime(nameless.created_at), "SHORT_DATETIME_FORMAT")
+    assert form.fields["a"].choices == [
+        (str(named.pk), "V1"),
+        (str(nameless.pk), when),
+        ("current", "Lerretet nå"),
+    ]

@@ -25,7 +25,7 @@ def test_it_writes_each_entry_escaped_with_its_time(client, alice, project):
         {"title": "<b>Ny</b> tittel", "unit": project.unit_id, "status": "on_track", "version": 1},
     )
     page = client.get(f"/projects/{project.pk}/history/").text
-    stamp = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+\+0[12]:00"
+    stamp = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]00"  # seconds at most: valid HTML
     assert re.search(rf'<time datetime="{stamp}">\d\d\.\d\d\.\d{{4}} \d\d:\d\d</time>', page)
     assert "Alice Aas endret prosjekt «&lt;b&gt;Ny&lt;/b&gt; tittel»</p>" in page
     assert '<ul class="history-changes"><li>Tittel: Digital innbyggerdialog → &lt;b&gt;Ny' in page
