@@ -76,15 +76,23 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
     ids = projects.order_by().values("pk")
     plans = _frame(
         BenefitPlan.objects.filter(project__in=ids).values_list(
-            "pk", "project_id", "project__unit__name", "first_year", "horizon", "discount_rate"
+            "pk",
+            "project_id",
+            "project__unit__name",
+            "first_year",
+            "horizon",
+            "discount_rate",
+            "status",
         ),
-        ["plan_id", "project_id", "unit", "first_year", "horizon", "rate"],
+        ["plan_id", "project_id", "unit", "first_year", "horizon", "rate", "status"],
     )
     plans["rate"] = plans["rate"].astype(float)
     plans["unit"] = plans["unit"].fillna("–")
     # A plan under revision counts as approved: its snapshot replaces its rows.
     approved = approved_snapshots(BenefitPlan.objects.filter(project__in=ids).values("pk"))
     plans["revising"] = plans["plan_id"].isin(list(approved))
+    # Never approved: the draft's figures are shown, marked as such.
+    plans["unapproved"] = ~plans["revising"] & (plans["status"] != BenefitPlan.Status.APPROVED)
     for plan_id, records in approved.items():
         row = plans.index[plans["plan_id"] == plan_id]
         for key, column in (("first_year", "first_year"), ("horizon", "horizon")):

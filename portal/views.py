@@ -60,8 +60,16 @@ NEXT_GATE = {
 
 def _rows(projects, benefits: dict) -> list[dict]:
     """The portfolio table's rows, as shown on screen and exported; `benefits`
-    maps project id to its planned, benefits, costs, realised and revising."""
-    none = {"planned": None, "benefits": None, "costs": None, "realised": None, "revising": False}
+    maps project id to its planned, benefits, costs, realised, revising and
+    unapproved (a plan never approved, whose draft figures are shown)."""
+    none = {
+        "planned": None,
+        "benefits": None,
+        "costs": None,
+        "realised": None,
+        "revising": False,
+        "unapproved": False,
+    }
     return [
         {
             "pk": p.pk,
@@ -88,6 +96,7 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
     frames = benefit_frames(projects)
     plans = frames["plans"]
     revising = set(plans.loc[plans["revising"], "project_id"]) if len(plans) else set()
+    unapproved = set(plans.loc[plans["unapproved"], "project_id"]) if len(plans) else set()
     per_project, per_unit_year = portfolio.benefit_summary(
         **frames, this_year=timezone.localdate().year
     )
@@ -98,6 +107,7 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
             "costs": row.costs,
             "realised": row.realised,
             "revising": row.project_id in revising,
+            "unapproved": row.project_id in unapproved,
         }
         for row in per_project.itertuples()
     }
@@ -182,12 +192,14 @@ def portfolio_export(request, fmt: str):
         "costs": _("Costs, undiscounted"),
         "realised": _("Realised to date"),
         "revising": _("Benefit plan under revision (approved figures shown)"),
+        "unapproved": _("Benefit plan not approved (draft figures shown)"),
         "updated_at": _("Last change"),
     }
     frame = pd.DataFrame.from_records(rows, columns=list(columns))
     money = ["planned", "benefits", "costs", "realised"]
     frame[money] = frame[money].astype(float).round()
-    frame["revising"] = frame["revising"].map(lambda revising: _("Yes") if revising else "")
+    for flag in ("revising", "unapproved"):
+        frame[flag] = frame[flag].map(lambda marked: _("Yes") if marked else "")
     frame = frame.rename(columns=columns)
     frame[str(columns["updated_at"])] = frame[str(columns["updated_at"])].map(
         lambda d: d.strftime("%Y-%m-%d %H:%M")

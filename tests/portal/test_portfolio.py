@@ -319,3 +319,25 @@ def test_it_sorts_both_ways(client, leader, portfolio):
     up = titles(client.get("/portfolio/?sort=title").text)
     down = titles(client.get("/portfolio/?sort=title&order=desc").text)
     assert up == ["Alfa", "Beta", "Delta", "Epsilon", "Gamma"] and down == up[::-1]
+
+
+def test_a_plan_never_approved_is_marked_in_the_table_and_the_export(client, leader, portfolio):
+    from benefits.models import BenefitPlan
+
+    add_plan(portfolio[0], amount=1000, years=1)  # Alfa: a draft
+    add_plan(portfolio[2], amount=500, years=1)  # Gamma: approved
+    BenefitPlan.objects.filter(project=portfolio[2]).update(status="approved")
+    client.force_login(leader)
+    html = client.get("/portfolio/").text
+    alfa = html.split(">Alfa</a>")[1].split("</tr>")[0]
+    gamma = html.split(">Gamma</a>")[1].split("</tr>")[0]
+    assert "ikke godkjent" in alfa and "ikke godkjent" not in gamma
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/portfolio/export.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    column = rows[0].index("Gevinstplan ikke godkjent (utkastets tall vises)")
+    marked = {row[0]: row[column] for row in rows[1:]}
+    assert (marked["Alfa"], marked["Gamma"], marked["Beta"]) == ("Ja", "", "")
