@@ -77,3 +77,23 @@
     if (summary) summary.focus();
   });
 })();
+
+// The header's menu button on a narrow screen (CSS shows it there): a
+// disclosure that opens and closes the menu; Escape closes it and returns focus.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    const button = document.querySelector(".site-menu-toggle");
+    if (!button) return;
+    const set = function (open) { button.setAttribute("aria-expanded", open ? "true" : "false"); };
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      set(button.getAttribute("aria-expanded") !== "true");
+    });
+    button.parentElement.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || button.getAttribute("aria-expanded") !== "true") return;
+      set(false);
+      button.focus();
+    });
+  });
+})();

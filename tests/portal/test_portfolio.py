@@ -124,7 +124,7 @@ def test_it_pages_the_table(client, leader, portfolio):
 def test_the_chart_tables_count_the_filtered_projects(client, leader, portfolio):
     client.force_login(leader)
     html = client.get("/portfolio/").text
-    funnel = html.split("Prosjekter per trakttrinn")[1].split("</table>")[0]
+    funnel = html.split("Prosjekter per trakttrinn</caption>")[1].split("</table>")[0]
     counts = re.findall(r"<td>([^<]+)</td><td class=\"num\">(\d+)</td>", funnel)
     assert counts == [
         ("Idé", "1"),
@@ -277,7 +277,7 @@ def test_it_shows_the_bimodal_placement_of_the_projects(client, leader, portfoli
     ProjectFlow.objects.create(project=portfolio[0], mode1_effect="high", bimodal_maturity="high")
     client.force_login(leader)
     html = client.get("/portfolio/").text
-    table = html.split("Prosjekter per bimodal plassering")[1].split("</table>")[0]
+    table = html.split("Prosjekter per bimodal plassering</caption>")[1].split("</table>")[0]
     assert '<td>Ny kjerne</td><td class="num">1</td>' in table
     assert '<td>Ikke plassert ennå</td><td class="num">4</td>' in table
 
