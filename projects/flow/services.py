@@ -46,15 +46,19 @@ def flow_update(
     stale. When the form carries its texts as `loaded`, a save someone
     overtook is merged line by line with theirs, and the flow returned names
     them in `merged_with` (their name, "" if unknown; None when not merged);
-    StaleEdit only when both changed the same lines."""
+    StaleEdit when both changed the same lines, or the merged text is too
+    long for its field."""
     ProjectFlow.objects.get_or_create(project=project)
     try:
         flow = save_versioned(ProjectFlow, data=data, digest=part_digest, project=project)
     except StaleEdit as stale:
         theirs = {name: getattr(stale.current, name) for name in data}
         merged = loaded is not None and merge_fields(base=loaded, mine=data, theirs=theirs)
-        if not merged:
-            raise
+        if not merged or any(
+            len(text) > ProjectFlow._meta.get_field(name).max_length
+            for name, text in merged.items()
+        ):
+            raise  # the same lines changed, or together too long for the field
         last = stale.current.history.first()
         user = last.history_user if last else None
         flow = save_versioned(stale.current, data=merged)

@@ -230,3 +230,13 @@ def test_a_plain_form_shows_both_texts_on_a_clash(client, alice, leader, project
     r = client.post(url(project, "hypothesis"), mine)
     assert r.status_code == 409 and "<html" in r.text and "Alices linje" in r.text
     assert ProjectFlow.objects.get().hypothesis_project == "Lenas linje\nandre linje"
+
+
+def test_a_merge_too_long_for_the_field_is_refused(client, alice, leader, project):
+    other, page = two_writers(client, alice, leader, project)
+    lena = {**page, "hypothesis-hypothesis_project": "L" * 600 + "\nandre linje"}
+    other.post(url(project, "hypothesis"), lena, headers=HTMX)
+    mine = {**page, "hypothesis-hypothesis_project": "første linje\n" + "A" * 600}
+    r = client.post(url(project, "hypothesis"), mine, headers=HTMX)
+    assert r.status_code == 409 and "A" * 600 in r.text
+    assert ProjectFlow.objects.get().hypothesis_project == "L" * 600 + "\nandre linje"
