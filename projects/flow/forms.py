@@ -67,15 +67,35 @@ class FlowPartForm(VersionedForm):
     others on the page current."""
 
     part_digest = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    # Whether the form also carries its texts as loaded (`loaded_<field>`), so
+    # a save that someone else overtook is merged line by line with theirs.
+    merges = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["version"]
         if not self.is_bound:
             self.initial["part_digest"] = part_digest(self.instance, self._meta.fields)
+        for name in self._meta.fields if self.merges else ():
+            self.fields[f"loaded_{name}"] = forms.CharField(
+                widget=forms.HiddenInput,
+                required=False,
+                strip=False,
+                max_length=ProjectFlow._meta.get_field(name).max_length,
+            )
+            if not self.is_bound:
+                self.initial[f"loaded_{name}"] = getattr(self.instance, name)
+
+    def loaded(self) -> dict | None:
+        """The texts as the user loaded them (after `is_valid`), if carried."""
+        if not self.merges:
+            return None
+        return {name: self.cleaned_data[f"loaded_{name}"] for name in self._meta.fields}
 
 
 class HypothesisForm(FlowPartForm):
+    merges = True
+
     class Meta:
         model = ProjectFlow
         fields = ["hypothesis_project", "hypothesis_value", "hypothesis_measures"]

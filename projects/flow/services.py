@@ -9,7 +9,8 @@ from simple_history.utils import bulk_create_with_history
 from projects import history
 from projects.access import Actor, Refused, check, gate_refusal
 from projects.models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
-from projects.versioning import bump, fields_of, save_versioned
+from projects.textmerge import merge_fields
+from projects.versioning import StaleEdit, bump, fields_of, save_versioned
 
 
 class GateRefused(Refused):
@@ -35,14 +36,36 @@ def flow_for(project: Project) -> ProjectFlow:
 
 
 @transaction.atomic
-def flow_update(*, project: Project, data: dict, part_digest: str | None) -> ProjectFlow:
+def flow_update(
+    *, project: Project, data: dict, part_digest: str | None, loaded: dict | None = None
+) -> ProjectFlow:
     """Save one part of the step texts (the hypothesis, the criteria, …) unless
     someone changed that part since the user loaded it (`part_digest`, the
     digest of the fields that part's form edits). The parts are edited
     separately on one page, so a save of one part must not make the others
-    stale."""
+    stale. When the form carries its texts as `loaded`, a save someone
+    overtook is merged line by line with theirs, and the flow returned names
+    them in `merged_with` (their name, "" if unknown; None when not merged);
+    StaleEdit when both changed the same lines, or the merged text is too
+    long for its field."""
     ProjectFlow.objects.get_or_create(project=project)
-    return save_versioned(ProjectFlow, data=data, digest=part_digest, project=project)
+    try:
+        flow = save_versioned(ProjectFlow, data=data, digest=part_digest, project=project)
+    except StaleEdit as stale:
+        theirs = {name: getattr(stale.current, name) for name in data}
+        merged = loaded is not None and merge_fields(base=loaded, mine=data, theirs=theirs)
+        if not merged or any(
+            len(text) > ProjectFlow._meta.get_field(name).max_length
+            for name, text in merged.items()
+        ):
+            raise  # the same lines changed, or together too long for the field
+        last = stale.current.history.first()
+        user = last.history_user if last else None
+        flow = save_versioned(stale.current, data=merged)
+        flow.merged_with = (user.get_full_name() or user.username) if user else ""
+        return flow
+    flow.merged_with = None
+    return flow
 
 
 @transaction.atomic

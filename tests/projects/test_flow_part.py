@@ -1,10 +1,13 @@
 """The single texts of the steps: hypothesis, selection criteria, bimodal
 placement, implementation and operation."""
 
+import re
+
+from django.test import Client
 from django.urls import reverse
 
 from projects.flow.forms import BimodalForm, CriteriaForm, HypothesisForm
-from projects.models import ProjectFlow
+from projects.models import Membership, ProjectFlow
 from projects.versioning import part_digest
 
 
@@ -157,3 +160,83 @@ def test_it_is_recorded_in_history(client, alice, project):
     client.post(url(project, "hypothesis"), HYPOTHESIS, headers=HTMX)
     r = client.get(reverse("projects:history", args=[project.pk]))
     assert "færre bomturer" in r.text
+
+
+def loaded_page(client, project) -> dict:
+    """The hypothesis form as a page loaded now would post it, unchanged."""
+    flow = ProjectFlow.objects.get(project=project)
+    form = HypothesisForm(instance=flow, project=project, prefix="hypothesis")
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        data[form.add_prefix(name)] = "" if value is None else value
+    return data
+
+
+def two_writers(client, alice, leader, project):
+    """Alice's saved hypothesis; Lena, a second team member, logged in on her own client."""
+    Membership.objects.create(project=project, user=leader, role=Membership.Role.TEAM_MEMBER)
+    client.force_login(alice)
+    start = {**HYPOTHESIS, "hypothesis-hypothesis_project": "første linje\nandre linje"}
+    client.post(url(project, "hypothesis"), start, headers=HTMX)
+    other = Client()
+    other.force_login(leader)
+    return other, loaded_page(client, project)
+
+
+def test_saves_of_different_lines_at_once_are_merged(client, alice, leader, project):
+    other, page = two_writers(client, alice, leader, project)
+    lena = {**page, "hypothesis-hypothesis_project": "FØRSTE LINJE\nandre linje"}
+    assert other.post(url(project, "hypothesis"), lena, headers=HTMX).status_code == 200
+    # Alice saves from the same page: another line, and another field.
+    mine = {
+        **page,
+        "hypothesis-hypothesis_project": "første linje\nandre linje\ntredje linje",
+        "hypothesis-hypothesis_value": "færre telefoner",
+    }
+    r = client.post(url(project, "hypothesis"), mine, headers=HTMX)
+    assert r.status_code == 200
+    assert "Lena Leder" in r.text and "merge-pair" not in r.text
+    flow = ProjectFlow.objects.get()
+    assert flow.hypothesis_project == "FØRSTE LINJE\nandre linje\ntredje linje"
+    assert flow.hypothesis_value == "færre telefoner"
+    assert flow.history.first().history_user == alice
+
+
+def test_saves_of_the_same_line_at_once_show_both_texts(client, alice, leader, project):
+    other, page = two_writers(client, alice, leader, project)
+    lena = {**page, "hypothesis-hypothesis_project": "Lenas linje\nandre linje"}
+    other.post(url(project, "hypothesis"), lena, headers=HTMX)
+    mine = {**page, "hypothesis-hypothesis_project": "Alices linje\nandre linje"}
+    r = client.post(url(project, "hypothesis"), mine, headers=HTMX)
+    assert r.status_code == 409
+    assert ProjectFlow.objects.get().hypothesis_project == "Lenas linje\nandre linje"
+    # The form holds the current text; one's own is beside it, read-only and
+    # not in a collapsed box.
+    assert 'class="merge-pair"' in r.text and "<details><summary" not in r.text
+    assert re.search(r'<textarea name="hypothesis-hypothesis_project"[^>]*>\s*Lenas linje', r.text)
+    assert re.search(r'id="id_hypothesis-hypothesis_project_mine"[^>]*readonly>\s*Alices', r.text)
+    # Saving again from the refused form merges from the current text.
+    again = {**loaded_page(client, project), "hypothesis-hypothesis_value": "mer tid"}
+    assert client.post(url(project, "hypothesis"), again, headers=HTMX).status_code == 200
+    assert ProjectFlow.objects.get().hypothesis_value == "mer tid"
+
+
+def test_a_plain_form_shows_both_texts_on_a_clash(client, alice, leader, project):
+    other, page = two_writers(client, alice, leader, project)
+    lena = {**page, "hypothesis-hypothesis_project": "Lenas linje\nandre linje"}
+    other.post(url(project, "hypothesis"), lena)
+    mine = {**page, "hypothesis-hypothesis_project": "Alices linje\nandre linje"}
+    r = client.post(url(project, "hypothesis"), mine)
+    assert r.status_code == 409 and "<html" in r.text and "Alices linje" in r.text
+    assert ProjectFlow.objects.get().hypothesis_project == "Lenas linje\nandre linje"
+
+
+def test_a_merge_too_long_for_the_field_is_refused(client, alice, leader, project):
+    other, page = two_writers(client, alice, leader, project)
+    lena = {**page, "hypothesis-hypothesis_project": "L" * 600 + "\nandre linje"}
+    other.post(url(project, "hypothesis"), lena, headers=HTMX)
+    mine = {**page, "hypothesis-hypothesis_project": "første linje\n" + "A" * 600}
+    r = client.post(url(project, "hypothesis"), mine, headers=HTMX)
+    assert r.status_code == 409 and "A" * 600 in r.text
+    assert ProjectFlow.objects.get().hypothesis_project == "L" * 600 + "\nandre linje"

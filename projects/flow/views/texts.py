@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from projects.decorators import project_view
 from projects.htmx import announce
@@ -15,6 +17,11 @@ from projects.versioning import StaleEdit
 from ..pages import PARTS, bimodal_context, criteria_summary, earlier_wordings, page_partial
 from ..services import flow_for, flow_update
 from .steps import render_page, stale_notice
+
+CLASH_TEXT = gettext_lazy(
+    "Someone else changed the same lines while you were editing, so your changes were "
+    "not saved. The form now holds the current text; your own text is beside it to copy from."
+)
 
 
 @project_view(methods=["POST"])
@@ -29,12 +36,23 @@ def flow_part(request, project, part: str):
     if form.is_valid():
         try:
             fields = {name: form.cleaned_data[name] for name in form._meta.fields}
-            flow_update(project=project, data=fields, part_digest=form.cleaned_data["part_digest"])
+            saved_flow = flow_update(
+                project=project,
+                data=fields,
+                part_digest=form.cleaned_data["part_digest"],
+                loaded=form.loaded(),
+            )
         except StaleEdit as stale:
             status = 409
             form = form_class(instance=stale.current, project=project, prefix=part)
-            notice = stale_notice(form, request.POST)
+            if form.merges:
+                # One's own text beside the current one, field by field.
+                form.mine = [(form[name], fields[name]) for name in form._meta.fields]
+                notice = {"kind": "danger", "text": CLASH_TEXT}
+            else:
+                notice = stale_notice(form, request.POST)
         else:
+            saved = _merged(saved_flow.merged_with, saved)
             if not request.htmx:
                 messages.success(request, saved)
                 return redirect(reverse(page, args=[project.pk]) + f"#{part}")
@@ -55,3 +73,15 @@ def flow_part(request, project, part: str):
     if notice:
         messages.error(request, notice["text"])
     return render_page(request, project, page, forms={part: form}, status=status)
+
+
+def _merged(name: str | None, saved) -> str:
+    """The message after a save, saying whose changes it was merged with
+    (`name`: None when not merged, "" when it is not known who)."""
+    if name is None:
+        return saved
+    if name:
+        merged = _("Your changes were merged with those of %(name)s.") % {"name": name}
+    else:
+        merged = _("Your changes were merged with those of someone else.")
+    return f"{saved} {merged}"
