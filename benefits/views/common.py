@@ -52,6 +52,9 @@ def done(request, project, message: str, anchor: str = "") -> HttpResponse:
     """After a change: the plan read again (the change may have moved its
     status or version), or a redirect to it with `message`."""
     if request.htmx:
+        # The change gave the project a new change stamp, which keys the
+        # plan's cached cards and numbers; this request's copy still has the old.
+        project.refresh_from_db(fields=["change_stamp"])
         return plan_response(request, project, plan_or_404(project), message=message)
     messages.success(request, message)
     return redirect(plan_url(project, anchor))
