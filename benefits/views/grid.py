@@ -5,30 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from projects.decorators import project_view
-from projects.htmx import respond
 
 from .. import services
 from ..grid import ValueGrid
 from ..models import Benefit
-from .common import Editor, attempt, done, plan_or_404
-
-
-def _grid_page(request, project, plan, grid: ValueGrid, editor: Editor, *, error=None):
-    context = {
-        "project": project,
-        "plan": plan,
-        "grid": grid,
-        "editor": editor,
-        "error": error,
-    }
-    return respond(
-        request,
-        "benefits/grid.html",
-        context,
-        partial="edit-form",
-        status=409 if error else 200,
-        message=error,
-    )
+from .common import Editor, attempt, done, edit_page, plan_or_404
 
 
 @project_view(methods=["GET", "POST"], write=["GET", "POST"])
@@ -42,7 +23,7 @@ def values_grid(request, project, benefit_id: int):
     )
     grid = ValueGrid(request.POST or None, plan=plan, benefit=benefit)
     if request.method != "POST" or not grid.is_valid():
-        return _grid_page(request, project, plan, grid, editor)
+        return edit_page(request, project, plan, None, editor, grid=grid)
     with attempt() as outcome:
         services.values_save(plan=plan, benefit=benefit, rows=grid.changes(), by=request.user)
     if outcome.ok:
@@ -55,4 +36,4 @@ def values_grid(request, project, benefit_id: int):
             "Someone else changed these values while you were editing. Your values are "
             "kept below and the saved ones shown beside them; save again to replace them."
         )
-    return _grid_page(request, project, plan, grid, editor, error=error)
+    return edit_page(request, project, plan, None, editor, error=error, grid=grid)
