@@ -167,6 +167,17 @@ FACTOR_NAMES = {
 }
 
 
+def factor_labels(basis: str | None) -> dict[str, str]:
+    """The factor fields' labels under `basis` (those it names)."""
+    first, second = FACTOR_NAMES.get(basis, (None, None))
+    labels = {}
+    for suffix, estimate in (("", None), ("_low", _("low")), ("_high", _("high"))):
+        for name, label in (("a", first), ("b", second)):
+            if label is not None:
+                labels[name + suffix] = f"{label}, {estimate}" if estimate else str(label)
+    return labels
+
+
 class ValueForm(VersionedForm):
     class Meta:
         model = BenefitValue
@@ -191,11 +202,8 @@ class ValueForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         basis = self.data.get(self.add_prefix("basis")) if self.is_bound else self.instance.basis
-        first, second = FACTOR_NAMES.get(basis, (None, None))
-        for suffix, estimate in (("", None), ("_low", _("low")), ("_high", _("high"))):
-            for name, label in (("a", first), ("b", second)):
-                if label is not None:
-                    self.fields[name + suffix].label = f"{label}, {estimate}" if estimate else label
+        for name, label in factor_labels(basis).items():
+            self.fields[name].label = label
 
     def clean(self):
         cleaned = super().clean()

@@ -152,6 +152,7 @@ def test_the_factors_are_named_by_the_basis(member_client, project, benefit):
     ):
         assert name in text, name
     assert "First factor" not in text
+    assert "data-factor-labels=" in text and "Cost per task" in text.split("data-factor-labels=")[1]
 
 
 def test_the_example_plan_takes_at_most_8_submissions(member_client, project, plan):
