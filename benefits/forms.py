@@ -157,6 +157,27 @@ class BenefitForm(VersionedForm):
         return cleaned
 
 
+# The factors' names under each basis (the second is None when there is none).
+FACTOR_NAMES = {
+    calculations.DIRECT: (_("Amount"), None),
+    calculations.TASKS: (_("Tasks per year"), _("Cost per task")),
+    calculations.HOURS: (_("Hours saved"), _("Hourly cost")),
+    calculations.CONSUMPTION: (_("Consumption in kroner"), _("Expected reduction (%)")),
+    calculations.PRICE: (_("Old price"), _("New price")),
+}
+
+
+def factor_labels(basis: str | None) -> dict[str, str]:
+    """The factor fields' labels under `basis` (those it names)."""
+    first, second = FACTOR_NAMES.get(basis, (None, None))
+    labels = {}
+    for suffix, estimate in (("", None), ("_low", _("low")), ("_high", _("high"))):
+        for name, label in (("a", first), ("b", second)):
+            if label is not None:
+                labels[name + suffix] = f"{label}, {estimate}" if estimate else str(label)
+    return labels
+
+
 class ValueForm(VersionedForm):
     class Meta:
         model = BenefitValue
@@ -177,6 +198,12 @@ class ValueForm(VersionedForm):
             ),
             "a_low": _("Leave the estimates empty to use the expected factor."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        basis = self.data.get(self.add_prefix("basis")) if self.is_bound else self.instance.basis
+        for name, label in factor_labels(basis).items():
+            self.fields[name].label = label
 
     def clean(self):
         cleaned = super().clean()
@@ -209,9 +236,22 @@ class CostForm(VersionedForm):
             choices=[(y, y) for y in plan.years],
             error_messages={"invalid_choice": _("The year is outside the plan's years.")},
         )
+        if self.instance.pk is None:
+            self.fields["until"] = forms.TypedChoiceField(
+                label=_("And every year up to"),
+                help_text=_("For a cost that repeats: the same cost in each year up to this one."),
+                coerce=int,
+                required=False,
+                empty_value=None,
+                choices=[("", "–"), *((y, y) for y in plan.years)],
+                error_messages={"invalid_choice": _("The year is outside the plan's years.")},
+            )
 
     def clean(self):
         cleaned = super().clean()
+        year, until = cleaned.get("year"), cleaned.get("until")
+        if year is not None and until is not None and until < year:
+            self.add_error("until", _("The last year cannot come before the first."))
         expected = cleaned.get("expected")
         if expected is not None:
             low, high = calculations.estimates(expected, cleaned.get("low"), cleaned.get("high"))[

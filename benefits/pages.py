@@ -172,6 +172,7 @@ def prepare_card(benefit, *, project, years, can_edit: bool, today, urls: dict) 
     )
     benefit.edit_url = urls["benefit"](benefit.pk)
     benefit.editor_id = f"benefit-{benefit.pk}-editor"
+    benefit.values_url = urls["values"](benefit.pk)
     benefit.add_indicator_url = urls["indicator_add"](benefit.pk)
     for indicator in benefit.indicator_list:
         indicator.due = smarte.next_due(
@@ -207,6 +208,7 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
     urls = {
         "value": url_builder("benefits:value-edit", project.pk, 2),
         "benefit": url_builder("benefits:benefit-edit", project.pk, 1),
+        "values": url_builder("benefits:values-grid", project.pk, 1),
         "indicator_add": url_builder("benefits:indicator-add", project.pk, 1),
         "indicator": url_builder("benefits:indicator", project.pk, 1),
         "indicator_edit": url_builder("benefits:indicator-edit", project.pk, 1),

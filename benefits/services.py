@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from projects import access
 from projects.models import IdentifiedBenefit, Project
-from projects.versioning import delete_versioned, fields_of, lock, save_versioned
+from projects.versioning import StaleEdit, delete_versioned, fields_of, lock, save_versioned
 
 from . import plan_sync, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
@@ -121,10 +121,39 @@ def value_save(*, plan: BenefitPlan, benefit: Benefit, year: int, data: dict, ve
 
 
 @transaction.atomic
+def values_save(
+    *, plan: BenefitPlan, benefit: Benefit, rows: dict[int, tuple[dict | None, int | None]], by
+) -> None:
+    """Set the benefit's value in each year of `rows` (year: (data or None to
+    clear, the version it was typed on)) at once: all or, when one is stale, none.
+    A year typed without a value (version None) is stale once someone gives it one."""
+    _open_for_edit(plan)
+    for year, (data, version) in sorted(rows.items()):
+        current = lock(BenefitValue, version=version, benefit=benefit, year=year)
+        if version is None and current is not None:
+            raise StaleEdit(current)
+        if data is None:
+            if current is not None:
+                current.delete()
+        elif current is None:
+            BenefitValue.objects.create(benefit=benefit, year=year, **fields_of(data))
+        elif any(getattr(current, k) != v for k, v in fields_of(data).items()):
+            save_versioned(current, data=data, version=version)
+
+
+@transaction.atomic
 def cost_save(*, plan: BenefitPlan, cost: Cost | None, data: dict, version, by) -> Cost:
+    """Change a cost, or add one; with `until` in `data`, the same cost in
+    every year from its year up to `until` (one row each, returning the first)."""
     _open_for_edit(plan)
     if cost is None:
-        return Cost.objects.create(plan=plan, **fields_of(data))
+        fields = fields_of(data, ignore=["until"])
+        until = data.get("until") or fields["year"]
+        costs = [
+            Cost.objects.create(plan=plan, **{**fields, "year": year})
+            for year in range(fields["year"], until + 1)
+        ]
+        return costs[0]
     return save_versioned(cost, data=data, version=version)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import benefits, costs, indicators, plan, review
+from .views import benefits, costs, grid, indicators, plan, review
 
 app_name = "benefits"
 # Every page hangs under its project, so the URL walker sees `project_id`.
@@ -13,6 +13,7 @@ urlpatterns = [
     path(P + "benefits/new/", benefits.benefit_add, name="benefit-add"),
     path(B, benefits.benefit_edit, name="benefit-edit"),
     path(B + "delete/", benefits.benefit_delete, name="benefit-delete"),
+    path(B + "values/", grid.values_grid, name="values-grid"),
     path(B + "values/<int:year>/", benefits.value_edit, name="value-edit"),
     path(B + "values/<int:year>/clear/", benefits.value_clear, name="value-clear"),
     path(B + "indicators/new/", indicators.indicator_add, name="indicator-add"),

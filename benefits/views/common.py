@@ -81,10 +81,11 @@ class Editor:
     clear_url: str = ""
 
 
-def edit_page(request, project, plan, form, editor: Editor, *, error: str | None = None):
-    """The form in its editor: in place for htmx, as a page otherwise; with
-    `error` (a refused change) it answers 409 and says why."""
+def edit_page(request, project, plan, form, editor: Editor, *, error: str | None = None, grid=None):
+    """The form (or the values `grid`) in its editor: in place for htmx, as a
+    page otherwise; with `error` (a refused change) it answers 409 and says why."""
     context = {"project": project, "plan": plan, "form": form, "error": error, "editor": editor}
+    context["grid"] = grid
     status = 409 if error else 200
     return respond(
         request, "benefits/edit.html", context, partial="edit-form", status=status, message=error

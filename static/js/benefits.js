@@ -1,10 +1,24 @@
 // Moves focus into a form loaded in place, so keyboard users land where they
-// work. Charts are drawn by charts.js.
+// work, and names a values grid row's factors by its basis. Charts are drawn
+// by charts.js.
 (function () {
   "use strict";
   document.addEventListener("htmx:afterSwap", function (event) {
     const form = event.detail.target.querySelector("[data-focus]");
     const field = form && form.querySelector("input:not([type=hidden]), select, textarea");
     if (field) field.focus();
+  });
+  // In the values grid, a row's factor labels follow the basis chosen in it.
+  document.addEventListener("change", function (event) {
+    const select = event.target.closest("select[data-factor-labels]");
+    if (!select) return;
+    const labels = JSON.parse(select.dataset.factorLabels)[select.value] || {};
+    const prefix = select.id.slice(0, -"basis".length);
+    Object.keys(labels).forEach(function (name) {
+      const label = document.querySelector('label[for="' + prefix + name + '"]');
+      if (!label) return;
+      const suffix = label.textContent.match(/\s*:\s*$/);
+      label.textContent = labels[name] + (suffix ? suffix[0] : "");
+    });
   });
 })();
