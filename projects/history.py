@@ -19,17 +19,19 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils import formats
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.signals import post_create_historical_record
 
+from . import history_words as words
 from .models import Project
 
 ACTIONS = {
     "+": gettext_lazy("created"),
     "~": gettext_lazy("changed"),
     "-": gettext_lazy("deleted"),
+    "r": gettext_lazy("restored"),
 }
 
 
@@ -41,6 +43,9 @@ class Source:
     # Fields worth reading when a row is created or deleted (a role granted,
     # a decision with its comment); other rows show only their label then.
     shown_whole: tuple[str, ...] = ()
+    # What a change names instead of "<model> “<label>”", from the names of
+    # the fields it changed (e.g. "the hypothesis"); None keeps the label.
+    subject: Callable[[set[str]], str | None] | None = None
 
 
 @dataclass
@@ -67,25 +72,28 @@ class Entry:
     @property
     def sentence(self) -> str:
         """Who did what to which row, in words."""
-        words = {"who": self.who, "verb": self.verb, "what": self.what, "label": self.label}
-        return _("%(who)s %(verb)s %(what)s “%(label)s”") % words
+        names = {fld.name for fld, _old, _new in self.diff}
+        subject = self.source.subject and self.action == "~" and self.source.subject(names)
+        if subject:
+            return _("%(who)s %(verb)s %(subject)s") % {
+                "who": self.who,
+                "verb": self.verb,
+                "subject": subject,
+            }
+        parts = {"who": self.who, "verb": self.verb, "what": self.what, "label": self.label}
+        return _("%(who)s %(verb)s %(what)s “%(label)s”") % parts
 
     @cached_property
     def change_lines(self) -> list[str]:
-        """Each change as "field: old → new"."""
+        """Each change as "field: old → new", named as its page names it."""
         return [
-            _("%(name)s: %(old)s → %(new)s") % {"name": name, "old": old, "new": new}
-            for name, old, new in self.changes
-        ]
-
-    @cached_property
-    def changes(self) -> list[tuple[str, str, str]]:
-        """(field, old, new) in words."""
-        return [
-            (
-                capfirst(fld.verbose_name),
-                _display(fld, old, self.refs),
-                _display(fld, new, self.refs),
+            words.change_line(
+                fld,
+                words.field_name(self.source.model, fld),
+                old,
+                new,
+                whole=self.row.history_type != "~",
+                shown=lambda value, fld=fld: _display(fld, value, self.refs),
             )
             for fld, old, new in self.diff
         ]
@@ -107,16 +115,24 @@ def register(
     project_lookup: str,
     label=default_label,
     shown_whole: tuple[str, ...] = (),
+    subject: Callable[[set[str]], str | None] | None = None,
 ) -> None:
     """Add `model`'s recorded changes to its project's history.
 
     `project_lookup` filters the model's historical rows to one project, e.g.
     "project_id" or "canvas__project_id"; `shown_whole` names the fields an
-    entry lists when a row is created or deleted."""
+    entry lists when a row is created or deleted; `subject`, given the names
+    of the fields a change changed, may name what changed in words."""
     if any(source.model is model for source in _sources):
         return
     _sources.append(
-        Source(model=model, project_lookup=project_lookup, label=label, shown_whole=shown_whole)
+        Source(
+            model=model,
+            project_lookup=project_lookup,
+            label=label,
+            shown_whole=shown_whole,
+            subject=subject,
+        )
     )
 
     def recorded(sender, instance, history_instance, **kwargs):
@@ -181,6 +197,8 @@ def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
 def _display(fld: models.Field, value, refs: dict) -> str:
     if value is None or value == "":
         return "–"
+    if fld.name == "position" and isinstance(value, int):
+        return str(value + 1)  # the pages count places from 1
     if fld.is_relation:
         return refs.get((fld.related_model, value), "–")
     if fld.choices:
@@ -196,10 +214,13 @@ def _display(fld: models.Field, value, refs: dict) -> str:
 def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
     """Names of every object the rows point to, one query per related model."""
     wanted: dict[type[models.Model], set] = defaultdict(set)
+    causes: dict[type[models.Model], set] = defaultdict(set)
     user_model = get_user_model()
     for source, rows in rows_by_source.items():
         fks = [f for f in _tracked_fields(source.model) if f.is_relation]
         for row in rows:
+            if cause := words.parse_cause(row.history_change_reason):
+                causes[cause[0]].add(cause[1])
             if row.history_user_id:
                 wanted[user_model].add(row.history_user_id)
             for fk in fks:
@@ -211,6 +232,9 @@ def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
         for obj in model._default_manager.filter(pk__in=ids):
             name = obj.get_full_name() or obj.username if model is user_model else str(obj)
             refs[(model, obj.pk)] = name
+    for model, ids in causes.items():
+        for obj in model._default_manager.filter(pk__in=ids):
+            refs[("cause", words.cause_of(obj))] = obj
     return refs
 
 
@@ -297,15 +321,30 @@ def _entry(source: Source, row, before, refs: dict) -> Entry | None:
             for fld, value in values
             if value not in (None, "")
         ]
+    if source.subject and row.history_type == "+" and not _filled(source.model, row):
+        return None  # an empty row made to hold texts to come: nothing to tell yet
+    action, diff = words.hidden_or_shown(row.history_type, diff)
+    who = refs.get((get_user_model(), row.history_user_id)) or _("The portal")
+    if cause := refs.get(("cause", row.history_change_reason)):
+        who = words.cause_words(cause, who)
     return Entry(
         when=row.history_date,
-        who=refs.get((get_user_model(), row.history_user_id)) or _("The portal"),
-        action=row.history_type,
+        who=who,
+        action=action,
         what=str(source.model._meta.verbose_name),
         row=row,
         source=source,
         refs=refs,
         diff=diff,
+    )
+
+
+def _filled(model: type[models.Model], row) -> bool:
+    """Whether the recorded `row` holds any value of its own."""
+    return any(
+        getattr(row, fld.attname) not in (None, "")
+        for fld in _tracked_fields(model)
+        if not fld.is_relation
     )
 
 
