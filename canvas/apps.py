@@ -16,8 +16,11 @@ class CanvasConfig(AppConfig):
         navigation.register(_("Canvas"), "canvas:list", order=30)
         history.register(Canvas, project_lookup="project_id")
         history.register(Note, project_lookup="canvas__project_id")
-        history.register(Snapshot, project_lookup="canvas__project_id")
-        history_words.register_cause(Snapshot, _from_snapshot)
+        # Snapshots are in the history but not in a backup (see seed_demo).
+        history.register(Snapshot, project_lookup="canvas__project_id", in_backup=False)
+        history_words.register_cause(
+            Snapshot, project_lookup="canvas__project_id", words=_from_snapshot
+        )
         hypotheses.register(
             lambda project: [note.text for note in hypothesis_notes(project=project)]
         )

@@ -85,12 +85,8 @@ class ProjectsConfig(AppConfig):
             label=_step_label,
             shown_whole=("decision", "comment"),
         )
-        history_words.register_cause(models.GateDecision, _gate_cause)
-        history.register(
-            models.ProjectFlow,
-            project_lookup="project_id",
-            label=_step_label,
-            subject=_flow_subject,
+        history_words.register_cause(
+            models.GateDecision, project_lookup="project_id", words=_gate_cause
         )
         history.register(IdentifiedBenefit, project_lookup="project_id")
         # The step work, parents before children (a backup restores in this order):
@@ -112,7 +108,12 @@ class ProjectsConfig(AppConfig):
             models.UserProfile,
             Measure,
         ):
-            history.register(model, project_lookup="project_id", label=_step_label)
+            history.register(
+                model,
+                project_lookup="project_id",
+                label=_step_label,
+                subject=_flow_subject if model is models.ProjectFlow else None,
+            )
 
         open_activity = models.Activity.Status
         responsibilities.register(

@@ -46,6 +46,8 @@ class Source:
     # What a change names instead of "<model> “<label>”", from the names of
     # the fields it changed (e.g. "the hypothesis"); None keeps the label.
     subject: Callable[[set[str]], str | None] | None = None
+    # Whether a project's backup holds the model's rows and their history.
+    in_backup: bool = True
 
 
 @dataclass
@@ -98,6 +100,18 @@ class Entry:
             for fld, old, new in self.diff
         ]
 
+    @cached_property
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field, old, new) in words."""
+        return [
+            (
+                words.field_name(self.source.model, fld),
+                _display(fld, old, self.refs),
+                _display(fld, new, self.refs),
+            )
+            for fld, old, new in self.diff
+        ]
+
 
 _sources: list[Source] = []
 
@@ -116,13 +130,15 @@ def register(
     label=default_label,
     shown_whole: tuple[str, ...] = (),
     subject: Callable[[set[str]], str | None] | None = None,
+    in_backup: bool = True,
 ) -> None:
     """Add `model`'s recorded changes to its project's history.
 
     `project_lookup` filters the model's historical rows to one project, e.g.
     "project_id" or "canvas__project_id"; `shown_whole` names the fields an
     entry lists when a row is created or deleted; `subject`, given the names
-    of the fields a change changed, may name what changed in words."""
+    of the fields a change changed, may name what changed in words;
+    `in_backup=False` leaves the model out of a project's backup."""
     if any(source.model is model for source in _sources):
         return
     _sources.append(
@@ -132,6 +148,7 @@ def register(
             label=label,
             shown_whole=shown_whole,
             subject=subject,
+            in_backup=in_backup,
         )
     )
 
@@ -211,7 +228,7 @@ def _display(fld: models.Field, value, refs: dict) -> str:
     return Truncator(str(value)).chars(1000 if isinstance(fld, models.TextField) else 80)
 
 
-def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
+def _resolve_refs(rows_by_source: dict[Source, list], project_id: int) -> dict:
     """Names of every object the rows point to, one query per related model."""
     wanted: dict[type[models.Model], set] = defaultdict(set)
     causes: dict[type[models.Model], set] = defaultdict(set)
@@ -233,7 +250,7 @@ def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
             name = obj.get_full_name() or obj.username if model is user_model else str(obj)
             refs[(model, obj.pk)] = name
     for model, ids in causes.items():
-        for obj in model._default_manager.filter(pk__in=ids):
+        for obj in words.causes_of(model, ids, project_id):
             refs[("cause", words.cause_of(obj))] = obj
     return refs
 
@@ -276,7 +293,8 @@ class ProjectHistory:
             source = _sources[index]
             shown[source], earlier[source] = _rows_and_their_previous(source, ids)
         refs = _resolve_refs(
-            {source: shown[source] + list(earlier[source].values()) for source in shown}
+            {source: shown[source] + list(earlier[source].values()) for source in shown},
+            self.project_id,
         )
         entries = [
             entry
@@ -359,15 +377,16 @@ def last_change(project_id: int) -> datetime | None:
 
 def project_querysets(project_id: int):
     """Every registered model's rows of the project, then their recorded history:
-    parents before children, in registration order."""
+    parents before children, in registration order (those a backup holds)."""
+    sources = [s for s in _sources if s.in_backup]
     live = [
         s.model._default_manager.filter(**{s.project_lookup: project_id}).order_by("pk")
-        for s in _sources
+        for s in sources
     ]
     recorded = [
         s.model.history.model.objects.filter(**{s.project_lookup: project_id}).order_by(
             "history_id"
         )
-        for s in _sources
+        for s in sources
     ]
     return live + recorded

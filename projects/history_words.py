@@ -13,13 +13,22 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-# Model → how an entry caused by one of its rows names its author:
-# (row, the person who made the change) → words.
-_causes: dict[type[models.Model], Callable[[models.Model, str], str]] = {}
+# Model → (how its rows reach their project, how an entry caused by one of
+# them names its author: (row, the person who made the change) → words).
+_causes: dict[type[models.Model], tuple[str, Callable[[models.Model, str], str]]] = {}
 
 
-def register_cause(model: type[models.Model], words: Callable[[models.Model, str], str]) -> None:
-    _causes[model] = words
+def register_cause(
+    model: type[models.Model], *, project_lookup: str, words: Callable[[models.Model, str], str]
+) -> None:
+    _causes[model] = (project_lookup, words)
+
+
+def causes_of(model: type[models.Model], ids: set, project_id: int) -> models.QuerySet:
+    """The rows `ids` of `model` that belong to the project (a reason copied
+    from elsewhere names no row of another project)."""
+    lookup = _causes[model][0]
+    return model._default_manager.filter(pk__in=ids, **{lookup: project_id})
 
 
 def cause_of(row: models.Model) -> str:
@@ -38,7 +47,7 @@ def parse_cause(reason: str | None) -> tuple[type[models.Model], str] | None:
 
 
 def cause_words(row: models.Model, who: str) -> str:
-    return _causes[type(row)](row, who)
+    return _causes[type(row)][1](row, who)
 
 
 def field_name(model: type[models.Model], fld: models.Field) -> str:
