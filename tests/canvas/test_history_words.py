@@ -4,6 +4,7 @@ back, and snapshots taken and restored."""
 from django.urls import reverse
 
 from canvas.models import Snapshot
+from tests.factories import count_queries
 
 from .conftest import make_note
 
@@ -35,3 +36,25 @@ def test_snapshots_taken_and_restored_are_in_the_history(client, alice, canvas):
     assert "Alice Aas opprettet øyeblikksbilde «V1»" in page
     assert "Alice Aas, fra øyeblikksbildet «V1», opprettet lerret «I dag (fra V1)»" in page
     assert "Alice Aas, fra øyeblikksbildet «V1», opprettet lapp «Med i bildet»" in page
+
+
+def test_entries_made_from_a_snapshot_cost_no_query_each(client, alice, canvas):
+    client.force_login(alice)
+    url = reverse("projects:history", args=[canvas.project_id])
+
+    def restore(n):
+        for i in range(n):
+            make_note(canvas, text=f"Lapp {n}-{i}")
+        client.post(
+            reverse("canvas:snapshots", args=[canvas.project_id, canvas.pk]), {"name": f"S{n}"}
+        )
+        snapshot = Snapshot.objects.get(name=f"S{n}")
+        client.post(
+            reverse("canvas:snapshot-restore", args=[canvas.project_id, canvas.pk, snapshot.pk])
+        )
+
+    restore(2)
+    few = count_queries(client, url)
+    restore(8)
+    assert count_queries(client, url) == few
+    assert "fra øyeblikksbildet «S8», opprettet lapp «Lapp 8-7»" in client.get(url).text
