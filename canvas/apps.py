@@ -7,15 +7,27 @@ class CanvasConfig(AppConfig):
     verbose_name = _("Business Model Canvas")
 
     def ready(self) -> None:
-        from projects import history, navigation
+        from projects import history, history_words, navigation
         from projects.flow import hypotheses
 
-        from .models import Canvas, Note
+        from .models import Canvas, Note, Snapshot
         from .selectors import hypothesis_notes
 
         navigation.register(_("Canvas"), "canvas:list", order=30)
         history.register(Canvas, project_lookup="project_id")
         history.register(Note, project_lookup="canvas__project_id")
+        # Snapshots are in the history but not in a backup (see seed_demo).
+        history.register(Snapshot, project_lookup="canvas__project_id", in_backup=False)
+        history_words.register_cause(
+            Snapshot, project_lookup="canvas__project_id", words=_from_snapshot
+        )
         hypotheses.register(
             lambda project: [note.text for note in hypothesis_notes(project=project)]
         )
+
+
+def _from_snapshot(snapshot, who: str) -> str:
+    """Who made a canvas or note by restoring a snapshot, and from which."""
+    from django.utils.translation import gettext
+
+    return gettext("%(who)s, from snapshot “%(name)s”,") % {"who": who, "name": snapshot.name}

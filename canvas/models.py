@@ -78,6 +78,8 @@ class Snapshot(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Taken and deleted in the project's history; the notes are the snapshot's own.
+    history = HistoricalRecords(excluded_fields=["notes", "created_at", "created_by"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from simple_history.utils import bulk_create_with_history
 
+from projects import history_words
 from projects.models import Project
 from projects.versioning import StaleEdit, bump, lock
 
@@ -158,7 +159,11 @@ def snapshot_create(*, canvas: Canvas, name: str, by: AbstractBaseUser | None) -
 @transaction.atomic
 def snapshot_restore(*, snapshot: Snapshot, title: str, by: AbstractBaseUser | None) -> Canvas:
     """A new canvas in the same project holding the snapshot's notes."""
-    canvas = Canvas.objects.create(project_id=snapshot.canvas.project_id, title=title)
+    # The new canvas and its notes are recorded as made from the snapshot.
+    cause = history_words.cause_of(snapshot)
+    canvas = Canvas(project_id=snapshot.canvas.project_id, title=title)
+    canvas._change_reason = cause
+    canvas.save()
     positions: dict[str, int] = {}
     notes = []
     for item in snapshot.notes:
@@ -175,5 +180,5 @@ def snapshot_restore(*, snapshot: Snapshot, title: str, by: AbstractBaseUser | N
                 created_by=by,
             )
         )
-    bulk_create_with_history(notes, Note, default_user=by)
+    bulk_create_with_history(notes, Note, default_user=by, default_change_reason=cause)
     return canvas

@@ -18,6 +18,36 @@ def _step_label(row, refs: dict) -> str:
     return default_label(row, refs)
 
 
+# The single texts of the step pages, by the part of the page that edits them.
+_FLOW_PARTS = {
+    "hypothesis": _("the hypothesis"),
+    "criteria": _("the selection criteria"),
+    "bimodal": _("the bimodal placement"),
+    "implementation": _("the implementation status"),
+}
+
+
+def _flow_subject(names: set[str]) -> str | None:
+    """Which of the step texts a change changed: "the hypothesis"."""
+    from .flow.pages import PARTS
+
+    changed = [
+        str(_FLOW_PARTS[key])
+        for key, part in PARTS.items()
+        if key in _FLOW_PARTS and names & set(part.form._meta.fields)
+    ]
+    return ", ".join(changed) or None
+
+
+def _gate_cause(decision, who: str) -> str:
+    """Who made a change that a gate decision made: the decision itself."""
+    from django.utils import formats, timezone
+    from django.utils.translation import gettext
+
+    when = formats.date_format(timezone.localtime(decision.decided_at), "SHORT_DATE_FORMAT")
+    return gettext("The gate decision of %(date)s") % {"date": when}
+
+
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
@@ -26,7 +56,7 @@ class ProjectsConfig(AppConfig):
         from django.db.models import Q
         from django.urls import register_converter, reverse
 
-        from . import history, models, navigation, responsibilities
+        from . import history, history_words, models, navigation, responsibilities
         from .ids import IdConverter
 
         # Before any URLconf is loaded: every app's urls.py writes ids as <id:...>.
@@ -55,6 +85,9 @@ class ProjectsConfig(AppConfig):
             label=_step_label,
             shown_whole=("decision", "comment"),
         )
+        history_words.register_cause(
+            models.GateDecision, project_lookup="project_id", words=_gate_cause
+        )
         history.register(IdentifiedBenefit, project_lookup="project_id")
         # The step work, parents before children (a backup restores in this order):
         # Goal before Measure, Supplier before SupplierDialogue.
@@ -75,7 +108,12 @@ class ProjectsConfig(AppConfig):
             models.UserProfile,
             Measure,
         ):
-            history.register(model, project_lookup="project_id", label=_step_label)
+            history.register(
+                model,
+                project_lookup="project_id",
+                label=_step_label,
+                subject=_flow_subject if model is models.ProjectFlow else None,
+            )
 
         open_activity = models.Activity.Status
         responsibilities.register(

@@ -19,17 +19,19 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils import formats
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.signals import post_create_historical_record
 
+from . import history_words as words
 from .models import Project
 
 ACTIONS = {
     "+": gettext_lazy("created"),
     "~": gettext_lazy("changed"),
     "-": gettext_lazy("deleted"),
+    "r": gettext_lazy("restored"),
 }
 
 
@@ -41,6 +43,11 @@ class Source:
     # Fields worth reading when a row is created or deleted (a role granted,
     # a decision with its comment); other rows show only their label then.
     shown_whole: tuple[str, ...] = ()
+    # What a change names instead of "<model> “<label>”", from the names of
+    # the fields it changed (e.g. "the hypothesis"); None keeps the label.
+    subject: Callable[[set[str]], str | None] | None = None
+    # Whether a project's backup holds the model's rows and their history.
+    in_backup: bool = True
 
 
 @dataclass
@@ -67,15 +74,30 @@ class Entry:
     @property
     def sentence(self) -> str:
         """Who did what to which row, in words."""
-        words = {"who": self.who, "verb": self.verb, "what": self.what, "label": self.label}
-        return _("%(who)s %(verb)s %(what)s “%(label)s”") % words
+        names = {fld.name for fld, _old, _new in self.diff}
+        subject = self.source.subject and self.action == "~" and self.source.subject(names)
+        if subject:
+            return _("%(who)s %(verb)s %(subject)s") % {
+                "who": self.who,
+                "verb": self.verb,
+                "subject": subject,
+            }
+        parts = {"who": self.who, "verb": self.verb, "what": self.what, "label": self.label}
+        return _("%(who)s %(verb)s %(what)s “%(label)s”") % parts
 
     @cached_property
     def change_lines(self) -> list[str]:
-        """Each change as "field: old → new"."""
+        """Each change as "field: old → new", named as its page names it."""
         return [
-            _("%(name)s: %(old)s → %(new)s") % {"name": name, "old": old, "new": new}
-            for name, old, new in self.changes
+            words.change_line(
+                fld,
+                words.field_name(self.source.model, fld),
+                old,
+                new,
+                whole=self.row.history_type != "~",
+                shown=lambda value, fld=fld: _display(fld, value, self.refs),
+            )
+            for fld, old, new in self.diff
         ]
 
     @cached_property
@@ -83,7 +105,7 @@ class Entry:
         """(field, old, new) in words."""
         return [
             (
-                capfirst(fld.verbose_name),
+                words.field_name(self.source.model, fld),
                 _display(fld, old, self.refs),
                 _display(fld, new, self.refs),
             )
@@ -107,16 +129,27 @@ def register(
     project_lookup: str,
     label=default_label,
     shown_whole: tuple[str, ...] = (),
+    subject: Callable[[set[str]], str | None] | None = None,
+    in_backup: bool = True,
 ) -> None:
     """Add `model`'s recorded changes to its project's history.
 
     `project_lookup` filters the model's historical rows to one project, e.g.
     "project_id" or "canvas__project_id"; `shown_whole` names the fields an
-    entry lists when a row is created or deleted."""
+    entry lists when a row is created or deleted; `subject`, given the names
+    of the fields a change changed, may name what changed in words;
+    `in_backup=False` leaves the model out of a project's backup."""
     if any(source.model is model for source in _sources):
         return
     _sources.append(
-        Source(model=model, project_lookup=project_lookup, label=label, shown_whole=shown_whole)
+        Source(
+            model=model,
+            project_lookup=project_lookup,
+            label=label,
+            shown_whole=shown_whole,
+            subject=subject,
+            in_backup=in_backup,
+        )
     )
 
     def recorded(sender, instance, history_instance, **kwargs):
@@ -181,6 +214,8 @@ def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
 def _display(fld: models.Field, value, refs: dict) -> str:
     if value is None or value == "":
         return "–"
+    if fld.name == "position" and isinstance(value, int):
+        return str(value + 1)  # the pages count places from 1
     if fld.is_relation:
         return refs.get((fld.related_model, value), "–")
     if fld.choices:
@@ -193,13 +228,16 @@ def _display(fld: models.Field, value, refs: dict) -> str:
     return Truncator(str(value)).chars(1000 if isinstance(fld, models.TextField) else 80)
 
 
-def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
+def _resolve_refs(rows_by_source: dict[Source, list], project_id: int) -> dict:
     """Names of every object the rows point to, one query per related model."""
     wanted: dict[type[models.Model], set] = defaultdict(set)
+    causes: dict[type[models.Model], set] = defaultdict(set)
     user_model = get_user_model()
     for source, rows in rows_by_source.items():
         fks = [f for f in _tracked_fields(source.model) if f.is_relation]
         for row in rows:
+            if cause := words.parse_cause(row.history_change_reason):
+                causes[cause[0]].add(cause[1])
             if row.history_user_id:
                 wanted[user_model].add(row.history_user_id)
             for fk in fks:
@@ -211,6 +249,9 @@ def _resolve_refs(rows_by_source: dict[Source, list]) -> dict:
         for obj in model._default_manager.filter(pk__in=ids):
             name = obj.get_full_name() or obj.username if model is user_model else str(obj)
             refs[(model, obj.pk)] = name
+    for model, ids in causes.items():
+        for obj in words.causes_of(model, ids, project_id):
+            refs[("cause", words.cause_of(obj))] = obj
     return refs
 
 
@@ -252,7 +293,8 @@ class ProjectHistory:
             source = _sources[index]
             shown[source], earlier[source] = _rows_and_their_previous(source, ids)
         refs = _resolve_refs(
-            {source: shown[source] + list(earlier[source].values()) for source in shown}
+            {source: shown[source] + list(earlier[source].values()) for source in shown},
+            self.project_id,
         )
         entries = [
             entry
@@ -297,15 +339,30 @@ def _entry(source: Source, row, before, refs: dict) -> Entry | None:
             for fld, value in values
             if value not in (None, "")
         ]
+    if source.subject and row.history_type == "+" and not _filled(source.model, row):
+        return None  # an empty row made to hold texts to come: nothing to tell yet
+    action, diff = words.hidden_or_shown(row.history_type, diff)
+    who = refs.get((get_user_model(), row.history_user_id)) or _("The portal")
+    if cause := refs.get(("cause", row.history_change_reason)):
+        who = words.cause_words(cause, who)
     return Entry(
         when=row.history_date,
-        who=refs.get((get_user_model(), row.history_user_id)) or _("The portal"),
-        action=row.history_type,
+        who=who,
+        action=action,
         what=str(source.model._meta.verbose_name),
         row=row,
         source=source,
         refs=refs,
         diff=diff,
+    )
+
+
+def _filled(model: type[models.Model], row) -> bool:
+    """Whether the recorded `row` holds any value of its own."""
+    return any(
+        getattr(row, fld.attname) not in (None, "")
+        for fld in _tracked_fields(model)
+        if not fld.is_relation
     )
 
 
@@ -320,15 +377,16 @@ def last_change(project_id: int) -> datetime | None:
 
 def project_querysets(project_id: int):
     """Every registered model's rows of the project, then their recorded history:
-    parents before children, in registration order."""
+    parents before children, in registration order (those a backup holds)."""
+    sources = [s for s in _sources if s.in_backup]
     live = [
         s.model._default_manager.filter(**{s.project_lookup: project_id}).order_by("pk")
-        for s in _sources
+        for s in sources
     ]
     recorded = [
         s.model.history.model.objects.filter(**{s.project_lookup: project_id}).order_by(
             "history_id"
         )
-        for s in _sources
+        for s in sources
     ]
     return live + recorded

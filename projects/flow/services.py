@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from projects import history
+from projects import history, history_words
 from projects.access import Actor, Refused, check, gate_refusal
 from projects.models import Activity, GateDecision, JourneyStage, Membership, Project, ProjectFlow
 from projects.textmerge import merge_fields
@@ -80,8 +80,9 @@ NEXT_STEP = {
 }
 
 
-def activities_seed(*, project: Project) -> None:
-    """The eleven activities of step 3; those that exist are kept."""
+def activities_seed(*, project: Project, cause: models.Model | None = None) -> None:
+    """The eleven activities of step 3; those that exist are kept. `cause`,
+    e.g. the gate decision that opened step 3, is recorded as their author."""
     have = set(Activity.objects.filter(project=project).values_list("key", flat=True))
     appointed = Membership.objects.filter(
         project=project, role=Membership.Role.SOLUTION_OWNER
@@ -99,6 +100,7 @@ def activities_seed(*, project: Project) -> None:
             if key not in have
         ],
         Activity,
+        default_change_reason=history_words.cause_of(cause) if cause else None,
     )
     history.touch(project.pk)
 
@@ -137,9 +139,10 @@ def gate_decide(
     elif decision == GateDecision.Decision.STOP:
         current.funnel_stage = Project.FunnelStage.STOPPED
     if decision != GateDecision.Decision.ITERATE:
+        current._change_reason = history_words.cause_of(record)
         bump(current)
         if current.step == Project.Step.DELIVER:
-            activities_seed(project=current)
+            activities_seed(project=current, cause=record)
     return record
 
 
