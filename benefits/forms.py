@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 from django import forms
@@ -204,6 +205,9 @@ class ValueForm(VersionedForm):
         basis = self.data.get(self.add_prefix("basis")) if self.is_bound else self.instance.basis
         for name, label in factor_labels(basis).items():
             self.fields[name].label = label
+        # The labels follow the basis chosen in the browser too (benefits.js).
+        names = {choice: factor_labels(choice) for choice in FACTOR_NAMES}
+        self.fields["basis"].widget.attrs["data-factor-labels"] = json.dumps(names)
 
     def clean(self):
         cleaned = super().clean()

@@ -2,13 +2,11 @@
 Each year is a `ValueForm` (the single-value form, so the same checks), and
 "same value from year X to Y" copies one year's row onto the following years."""
 
-import json
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import calculations
-from .forms import FACTOR_NAMES, ValueForm, factor_labels
+from .forms import ValueForm
 from .models import Benefit, BenefitPlan
 
 
@@ -53,12 +51,9 @@ class ValueGrid:
             )
             for year in self.years
         ]
-        # The factors' labels follow the basis chosen in each row (benefits.js).
-        names = json.dumps({basis: factor_labels(basis) for basis in FACTOR_NAMES})
         for _year, form in self.rows:
             for field in form.fields.values():  # said once above the grid, not in every row
                 field.help_text = ""
-            form.fields["basis"].widget.attrs["data-factor-labels"] = names
 
     def _row_data(self, year: int):
         """The row as posted, or None (unbound) when the row is left empty."""

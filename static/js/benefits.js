@@ -1,5 +1,5 @@
 // Moves focus into a form loaded in place, so keyboard users land where they
-// work, and names a values grid row's factors by its basis. Charts are drawn
+// work, and names a value's factors by the basis chosen for it. Charts are drawn
 // by charts.js.
 (function () {
   "use strict";
@@ -8,7 +8,7 @@
     const field = form && form.querySelector("input:not([type=hidden]), select, textarea");
     if (field) field.focus();
   });
-  // In the values grid, a row's factor labels follow the basis chosen in it.
+  // A value form's (or a grid row's) factor labels follow its chosen basis.
   document.addEventListener("change", function (event) {
     const select = event.target.closest("select[data-factor-labels]");
     if (!select) return;

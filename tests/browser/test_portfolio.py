@@ -42,7 +42,7 @@ def test_the_portfolio_table_fits_1280_px(page, live_server, log_in, leader):
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, leader)
     page.goto(f"{live_server.url}/portfolio/")
-    scroller = page.locator(".table-scroll")
+    scroller = page.get_by_role("region", name="Prosjekter i porteføljen")
     expect(scroller).to_contain_text("−12\u00a0000\u00a0000")  # the sign is kept
     assert scroller.evaluate("el => el.scrollWidth <= el.clientWidth")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280
