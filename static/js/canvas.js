@@ -22,11 +22,28 @@
     return control || note;
   }
 
+  // One's own write must not come back through the poll as others' change:
+  // no poll goes out while a write is on its way, and a poll that was out
+  // when a write went draws the board without announcing it.
+  let writing = 0;
+  let lastWrite = 0;
+  let pollSent = 0;
+
   // Remember which control of which note started a request.
   document.addEventListener("htmx:beforeRequest", function (event) {
     const src = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
     const active = document.activeElement;
-    if (event.detail.elt.matches("[data-board-poll]")) return;
+    if (event.detail.elt.matches("[data-board-poll]")) {
+      if (writing > 0) event.preventDefault(); // the next poll asks again
+      else pollSent = Date.now();
+      return;
+    }
+    const shown = board();
+    if (shown && shown.contains(event.detail.elt) && event.detail.xhr) {
+      event.detail.xhr.boardWrite = true; // its element may be swapped away before it ends
+      writing += 1;
+      lastWrite = Date.now();
+    }
     remembered = describe(src && src.submitter ? src.submitter : active);
   });
 
@@ -100,11 +117,13 @@
 
   document.addEventListener("htmx:afterRequest", function (event) {
     const shown = board();
+    const poll = event.detail.elt.matches("[data-board-poll]");
+    if (event.detail.xhr && event.detail.xhr.boardWrite) writing = Math.max(0, writing - 1);
     const count = event.detail.xhr && event.detail.xhr.getResponseHeader("X-Board-Change-Count");
     if (shown && count && !skipped) {
       shown.dataset.changeCount = count;
       // Others' changes are announced once, when they are all on the board.
-      if (event.detail.elt.matches("[data-board-poll]")) {
+      if (poll && lastWrite < pollSent) {
         const detail = { value: shown.dataset.updatedText };
         document.dispatchEvent(new CustomEvent("announce", { detail: detail }));
       }
