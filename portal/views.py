@@ -58,6 +58,10 @@ NEXT_GATE = {
 }
 
 
+# A plan under revision (its approved figures shown) or never approved (its draft's).
+PLAN_MARKS = ("revising", "unapproved")
+
+
 def _rows(projects, benefits: dict) -> list[dict]:
     """The portfolio table's rows, as shown on screen and exported; `benefits`
     maps project id to its planned, benefits, costs, realised, revising and
@@ -67,8 +71,7 @@ def _rows(projects, benefits: dict) -> list[dict]:
         "benefits": None,
         "costs": None,
         "realised": None,
-        "revising": False,
-        "unapproved": False,
+        **dict.fromkeys(PLAN_MARKS, False),
     }
     return [
         {
@@ -95,8 +98,11 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
     """Planned and realised benefits per project, and per unit and year."""
     frames = benefit_frames(projects)
     plans = frames["plans"]
-    revising = set(plans.loc[plans["revising"], "project_id"]) if len(plans) else set()
-    unapproved = set(plans.loc[plans["unapproved"], "project_id"]) if len(plans) else set()
+    # The projects whose plan is marked (see benefit_frames), by mark.
+    marked = {
+        mark: set(plans.loc[plans[mark], "project_id"]) if len(plans) else set()
+        for mark in PLAN_MARKS
+    }
     per_project, per_unit_year = portfolio.benefit_summary(
         **frames, this_year=timezone.localdate().year
     )
@@ -106,8 +112,7 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
             "benefits": row.benefits,
             "costs": row.costs,
             "realised": row.realised,
-            "revising": row.project_id in revising,
-            "unapproved": row.project_id in unapproved,
+            **{mark: row.project_id in marked[mark] for mark in PLAN_MARKS},
         }
         for row in per_project.itertuples()
     }
@@ -198,8 +203,8 @@ def portfolio_export(request, fmt: str):
     frame = pd.DataFrame.from_records(rows, columns=list(columns))
     money = ["planned", "benefits", "costs", "realised"]
     frame[money] = frame[money].astype(float).round()
-    for flag in ("revising", "unapproved"):
-        frame[flag] = frame[flag].map(lambda marked: _("Yes") if marked else "")
+    for mark in PLAN_MARKS:
+        frame[mark] = frame[mark].map(lambda marked: _("Yes") if marked else "")
     frame = frame.rename(columns=columns)
     frame[str(columns["updated_at"])] = frame[str(columns["updated_at"])].map(
         lambda d: d.strftime("%Y-%m-%d %H:%M")
