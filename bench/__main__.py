@@ -1,6 +1,9 @@
 """`make bench`: build the large data set in a throwaway database, then print
 one row per measured item against its budget (PASS or OVER), and the busiest
-page's throughput under gunicorn against a trivial view's."""
+page's throughput under gunicorn against a trivial view's.
+
+`python -m bench flow benefits` measures only the rows of the modules named
+(all data is still built); throughput runs only when no module is named."""
 
 import sys
 import tempfile
@@ -31,9 +34,16 @@ def main() -> int:
     for module in modules:
         if hasattr(module, "build"):
             module.build(ctx)
-    rows = [row for module in modules for row in module.rows(ctx)]
+    chosen = {f"bench.{name}" for name in sys.argv[1:]}
+    rows = [
+        row
+        for module in modules
+        if not chosen or module.__name__ in chosen
+        for row in module.rows(ctx)
+    ]
     print_table(rows)
-    throughput.print_row(throughput.measure(ctx, Path(workdir)))
+    if not chosen:
+        throughput.print_row(throughput.measure(ctx, Path(workdir)))
     return 0
 
 
