@@ -48,16 +48,21 @@ def _locked_current(note: Note, version: int) -> Note:
     return current
 
 
-def _renumber(ids: list[int]) -> None:
+def _renumber(ids: list[int], positions: dict[int, int]) -> None:
+    """Number the notes `ids` 0, 1, … in order, writing only the notes whose
+    position (as in `positions`, pk → position) changes: a step up or down
+    writes two notes, not the whole block."""
     # Positions are not in the history (see Note.history), so bulk_update is fine.
-    Note.objects.bulk_update([Note(pk=pk, position=i) for i, pk in enumerate(ids)], ["position"])
+    changed = [Note(pk=pk, position=i) for i, pk in enumerate(ids) if positions.get(pk) != i]
+    Note.objects.bulk_update(changed, ["position"])
 
 
-def _block_ids(canvas_id: int, block: str) -> list[int]:
-    return list(
+def _block_positions(canvas_id: int, block: str) -> dict[int, int]:
+    """pk → position of the block's live notes, in board order."""
+    return dict(
         Note.objects.filter(canvas_id=canvas_id, block=block, deleted=False)
         .order_by("position", "pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", "position")
     )
 
 
@@ -109,17 +114,17 @@ def note_move(
     current = _locked_current(note, version)
     target = block or current.block
     if position is not None or target != current.block:
-        ids = _block_ids(current.canvas_id, target)
+        positions = _block_positions(current.canvas_id, target)
+        ids = list(positions)
         ids = placed(ids, moving=current.pk, index=len(ids) if position is None else position)
     elif direction in ("up", "down"):
-        ids = reordered(
-            _block_ids(current.canvas_id, target), moving=current.pk, direction=direction
-        )
+        positions = _block_positions(current.canvas_id, target)
+        ids = reordered(list(positions), moving=current.pk, direction=direction)
     else:
         bump(current)
         _touch(current.canvas_id)
         return current
-    _renumber(ids)  # keep positions dense
+    _renumber(ids, positions)  # keep positions dense
     current.position = ids.index(current.pk)
     if target != current.block:
         current.block = target

@@ -64,41 +64,69 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+# What varies from card to card; the rest of a card's actions is the same
+# for every card of a board and is filled in once per rendering.
+PER_CARD = ("id", "url", "version", "block", "short")
+
+
+def _braced(text: str) -> str:
+    """`text` kept as it is by a later str.format."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _actions_template(context) -> str:
+    """ACTIONS with the labels, CSRF token and move options filled in, worked
+    out once per rendering (render_context lives as long as the template's
+    rendering)."""
+    cached = context.render_context.get(_actions_template)
+    if cached is None:
+        labels = {k: _braced(str(v)) for k, v in context["labels"].items() if k != "colours"}
+        cached = ACTIONS.format(
+            csrf=_braced(escape(str(context.get("csrf_token", "")))),
+            options=_braced(str(context["move_options"])),
+            **{name: "{" + name + "}" for name in PER_CARD},
+            **labels,
+        )
+        context.render_context[_actions_template] = cached
+    return cached
+
+
+def _card(context, note, actions_template: str | None) -> str:
+    labels = context["labels"]
+    actions = ""
+    if actions_template is not None:
+        actions = actions_template.format(
+            url=f"{context['notes_url']}{note.pk}/",  # built by reverse()
+            version=int(note.version),
+            block=escape(note.block),
+            id=int(note.pk),
+            short=escape(_short(note.text)),
+        )
+    alert = ALERT.format(labels["moved_meanwhile"]) if context.get("conflict_id") == note.pk else ""
+    return CARD.format(
+        id=int(note.pk),
+        color=escape(note.color),
+        alert=alert,
+        text=escaped_lines(note.text),
+        colour=labels["colours"].get(note.color, ""),
+        hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
+        actions=actions,
+    )
+
+
 @register.simple_tag(takes_context=True)
 def note_card(context, note) -> SafeString:
     """The note with its text, colour label, flag and (for editors) its actions.
     Needs `project`, `labels` (already escaped), `notes_url`, `move_options`
     and `csrf_token` in the context (see canvas.views.common.board_context). Only the
     note's text comes from users; it is escaped here."""
-    labels = context["labels"]
-    actions = ""
-    if context["project"].can_write:
-        actions = ACTIONS.format(
-            url=f"{context['notes_url']}{note.pk}/",  # built by reverse()
-            csrf=escape(str(context.get("csrf_token", ""))),
-            version=int(note.version),
-            block=escape(note.block),
-            id=int(note.pk),
-            short=escape(_short(note.text)),
-            options=context["move_options"],
-            **labels,
-        )
-    alert = ALERT.format(labels["moved_meanwhile"]) if context.get("conflict_id") == note.pk else ""
-    return mark_safe(  # noqa: S308 - every part is escaped above or fixed markup
-        CARD.format(
-            id=int(note.pk),
-            color=escape(note.color),
-            alert=alert,
-            text=escaped_lines(note.text),
-            colour=labels["colours"].get(note.color, ""),
-            hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
-            actions=actions,
-        )
-    )
+    actions = _actions_template(context) if context["project"].can_write else None
+    return mark_safe(_card(context, note, actions))  # noqa: S308 - parts escaped in _card
 
 
 @register.simple_tag(takes_context=True)
 def note_cards(context, notes) -> SafeString:
     """`note_card` of every note of a block: one tag, where a template loop
     over a full board cost as much again as the cards themselves."""
-    return mark_safe("".join(note_card(context, note) for note in notes))  # noqa: S308 - cards
+    actions = _actions_template(context) if context["project"].can_write else None
+    return mark_safe("".join(_card(context, note, actions) for note in notes))  # noqa: S308 - cards

@@ -60,7 +60,7 @@ def board_context(project, canvas, **extra) -> dict:
         ),
     }
     labels = {key: escape(label) for key, label in labels.items()}
-    labels["colours"] = {key: escape(label) for key, label in COLOUR_CHOICES}
+    labels["colours"] = {key: escape(str(label)) for key, label in COLOUR_CHOICES}
     return {
         "project": project,
         "canvas": canvas,
