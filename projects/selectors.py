@@ -43,16 +43,23 @@ def projects_for_user(user: AbstractBaseUser) -> QuerySet[Project]:
 
 
 def project_for_user(
-    user: AbstractBaseUser, project_id: int, *, write: bool = False, approve: bool = False
+    user: AbstractBaseUser,
+    project_id: int,
+    *,
+    write: bool = False,
+    approve: bool = False,
+    annotations: dict | None = None,
 ) -> Project:
     """The project, with `role`, `can_write` and `can_approve` set for this user.
 
     404 when the user may not see the project (its existence is not leaked);
     403 when they may see it but not write (`write`) or decide its gates (`approve`).
+    `annotations` are read in the same query (e.g. what a poll compares).
     """
     project = None
     if user.is_authenticated:
-        project = next(iter(_with_access(user).filter(pk=project_id)), None)
+        rows = _with_access(user).filter(pk=project_id).annotate(**(annotations or {}))
+        project = next(iter(rows), None)
     leader = project is not None and user_is_leader(user, in_group=bool(project.in_leaders))
     if project is None or (project.my_role is None and not leader):
         security_log.warning("project refused: status=404 user=%s project=%s", user.pk, project_id)
