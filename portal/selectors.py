@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce, Concat, NullIf
 
 from benefits import calculations
 from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurement
-from benefits.selectors import approved_snapshots
+from benefits.selectors import approved_snapshots, digest
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
 
@@ -68,6 +68,15 @@ def portfolio_frame(projects: QuerySet[Project]) -> pd.DataFrame:
     columns = ["pk", "unit__name", "step", "status", "funnel_stage"]
     columns += ["flow__mode1_effect", "flow__bimodal_maturity"]
     return _frame(projects.values_list(*columns), columns)
+
+
+def benefits_fingerprint(projects: QuerySet[Project], *, this_year: int) -> str:
+    """What the portfolio's benefit figures of `projects` are worked out from:
+    each project at its change stamp (every recorded change of its plan, values,
+    costs, indicators, measurements and approvals replaces it), its unit's name
+    (figures are summed per unit) and the year (realised to date). One query."""
+    rows = projects.order_by("pk").values_list("pk", "change_stamp", "unit__name")
+    return digest((this_year, tuple(rows)))
 
 
 def benefit_frames(projects: QuerySet[Project]) -> dict:

@@ -1,6 +1,7 @@
 import pandas as pd
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -20,10 +21,11 @@ from projects.versioning import StaleEdit
 from . import charts, portfolio
 from .forms import PortfolioFilterForm, UnitRatingForm
 from .models import UnitRating
-from .selectors import benefit_frames, portfolio_frame, portfolio_projects
+from .selectors import benefit_frames, benefits_fingerprint, portfolio_frame, portfolio_projects
 from .services import unit_rating_save
 
 PAGE_SIZE = 50
+BENEFITS_CACHE_SECONDS = 300  # as the plan page's cached parts
 # The one "planned benefit" of the portfolio, its charts, exports and decks
 # (portfolio.benefit_summary computes it), and its one-line explanation.
 PLANNED = gettext_lazy("Planned benefits (NPV)")
@@ -95,7 +97,18 @@ def _rows(projects, benefits: dict) -> list[dict]:
 
 
 def _benefits(projects) -> tuple[dict, pd.DataFrame]:
-    """Planned and realised benefits per project, and per unit and year."""
+    """Planned and realised benefits per project, and per unit and year, kept
+    in the cache under what they are worked out from (see benefits_fingerprint)."""
+    this_year = timezone.localdate().year
+    key = "portfolio-benefits:" + benefits_fingerprint(projects, this_year=this_year)
+    figures = caches["pages"].get(key)
+    if figures is None:
+        figures = _benefits_worked_out(projects, this_year=this_year)
+        caches["pages"].set(key, figures, BENEFITS_CACHE_SECONDS)
+    return figures
+
+
+def _benefits_worked_out(projects, *, this_year: int) -> tuple[dict, pd.DataFrame]:
     frames = benefit_frames(projects)
     plans = frames["plans"]
     # The projects whose plan is marked (see benefit_frames), by mark.
@@ -103,9 +116,7 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
         mark: set(plans.loc[plans[mark], "project_id"]) if len(plans) else set()
         for mark in PLAN_MARKS
     }
-    per_project, per_unit_year = portfolio.benefit_summary(
-        **frames, this_year=timezone.localdate().year
-    )
+    per_project, per_unit_year = portfolio.benefit_summary(**frames, this_year=this_year)
     by_project = {
         int(row.project_id): {
             "planned": row.planned,

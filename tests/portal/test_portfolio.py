@@ -341,3 +341,24 @@ def test_a_plan_never_approved_is_marked_in_the_table_and_the_export(client, lea
     column = rows[0].index("Gevinstplan ikke godkjent (utkastets tall vises)")
     marked = {row[0]: row[column] for row in rows[1:]}
     assert (marked["Alfa"], marked["Gamma"], marked["Beta"]) == ("Ja", "", "")
+
+
+def test_the_kept_benefit_figures_follow_a_changed_value_and_a_renamed_unit(
+    client, leader, portfolio, unit
+):
+    benefit = add_plan(portfolio[0], amount=1000, years=1)
+    client.force_login(leader)
+
+    def alfa() -> str:
+        return client.get("/portfolio/").text.split(">Alfa</a>")[1].split("</tr>")[0]
+
+    assert "1\xa0000\xa0kr" in alfa()
+    value = benefit.values.get()
+    value.a = 2500
+    value.save()  # a recorded change: the project's change stamp is replaced
+    assert "2\xa0500\xa0kr" in alfa() and "1\xa0000\xa0kr" not in alfa()
+    unit.name = "Omdøpt enhet"
+    unit.save()  # no change of the project, but its figures are summed under the new name
+    html = client.get("/portfolio/").text
+    per_unit = html.split('id="unit-benefits-heading"')[1].split("</table>")[0]
+    assert "Omdøpt enhet" in per_unit
