@@ -6,6 +6,8 @@ from projects.models import Project
 
 from .models import Note
 
+CARD_FIELDS = ("pk", "block", "text", "color", "hypothesis", "version")
+
 
 def board_notes(canvas_id: int, *, blocks=None) -> QuerySet[Note]:
     """The board's live notes in board order (optionally only some blocks)."""
@@ -15,6 +17,13 @@ def board_notes(canvas_id: int, *, blocks=None) -> QuerySet[Note]:
     return notes.order_by("position", "pk").only(
         "pk", "canvas_id", "block", "text", "color", "hypothesis", "version", "position"
     )
+
+
+def board_cards(canvas_id: int, *, blocks=None) -> QuerySet:
+    """`board_notes` as plain rows with the attributes a note card shows (pk,
+    block, text, color, hypothesis, version): a board draws hundreds of cards,
+    and rows cost a fraction of model instances."""
+    return board_notes(canvas_id, blocks=blocks).values_list(*CARD_FIELDS, named=True)
 
 
 def hypothesis_notes(*, project: Project) -> QuerySet[Note]:

@@ -16,7 +16,7 @@ from ..blocks import board_blocks
 from ..compare import board_diff
 from ..forms import CanvasForm, CompareForm, SnapshotForm
 from ..models import Canvas, Note, Snapshot
-from ..selectors import board_notes, hypothesis_notes
+from ..selectors import board_cards, board_notes, hypothesis_notes
 from ..services import (
     SNAPSHOT_FIELDS,
     canvas_create,
@@ -50,7 +50,7 @@ def board(request, project, canvas_id: int):
     undo = None
     if (undo_id := parse_id(request.GET.get("undo"))) is not None:  # a delete without JS
         undo = Note.objects.filter(pk=undo_id, canvas=canvas, deleted=True).first()
-    context = board_context(project, canvas, blocks=board_blocks(board_notes(canvas.pk)), undo=undo)
+    context = board_context(project, canvas, blocks=board_blocks(board_cards(canvas.pk)), undo=undo)
     return render(request, f"{BOARD}#board" if request.htmx else BOARD, context)
 
 
@@ -74,7 +74,7 @@ def changes(request, project, canvas_id: int):
     if request.GET.get("since") == str(count):
         return HttpResponse(status=204)
     canvas = Canvas(pk=canvas_id, project=project, change_count=count)
-    context = board_context(project, canvas, blocks=board_blocks(board_notes(canvas_id)))
+    context = board_context(project, canvas, blocks=board_blocks(board_cards(canvas_id)))
     response = render(request, f"{BOARD}#blocks-oob", context)
     response["X-Board-Change-Count"] = str(count)
     return response

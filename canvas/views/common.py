@@ -16,7 +16,7 @@ from projects.ids import parse_id
 from ..blocks import BLOCK_CHOICES, COLOUR_CHOICES, board_blocks
 from ..forms import NoteForm
 from ..models import Canvas, Note
-from ..selectors import board_notes
+from ..selectors import board_cards
 from ..services import (
     BoardFull,
 )
@@ -113,7 +113,7 @@ def blocks_response(
 ) -> HttpResponse:
     """The named blocks' note lists (and undo regions) as out-of-band swaps,
     after a write unless `written` is False."""
-    blocks = board_blocks(board_notes(canvas.pk, blocks=keys), only=keys)
+    blocks = board_blocks(board_cards(canvas.pk, blocks=keys), only=keys)
     context = board_context(project, canvas, blocks=blocks, **extra)
     response = render(request, f"{BOARD}#blocks-oob", context, status=status)
     if written:
