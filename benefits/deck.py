@@ -38,7 +38,7 @@ def deck_part(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
     plan = BenefitPlan.objects.filter(project=project).first()
     if plan is None:
         return {}, {}
-    shown = plan_of_record(plan)
+    shown = plan_of_record(plan, change_stamp=project.change_stamp)
     records = shown.records
     result = result_of(records)
     indicators = records["indicators"]

@@ -10,6 +10,7 @@ from projects.widgets import CountedTextarea
 
 from . import amounts, calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from .selectors import digest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NUMBER = {"inputmode": "decimal", "autocomplete": "off"}
@@ -141,6 +142,15 @@ class BenefitForm(VersionedForm):
         self.fields["owner"].queryset = _members(project)
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["measures"].queryset = project.measures.all()
+
+    def fields_key(self, *, benefit: Benefit | None, change_stamp) -> str:
+        """What the unbound form's visible fields show: the benefit, the
+        project's measures and members as at the project's `change_stamp`
+        (every recorded change of them replaces it), and the names the owner
+        list offers, which are no rows of the project."""
+        owner = self.fields["owner"]
+        names = tuple((u.pk, owner.label_from_instance(u)) for u in owner.queryset)
+        return digest(("benefit-form", benefit.pk if benefit else None, change_stamp, names))
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()

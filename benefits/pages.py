@@ -202,7 +202,7 @@ def cost_rows(costs, *, url: Callable[[int], str]) -> list[tuple]:
 
 
 def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dict:
-    loaded = load_plan(plan)
+    loaded = load_plan(plan, change_stamp=project.change_stamp)
     today = timezone.localdate()
     can_edit = project.can_write and plan.editable
     urls = {
@@ -224,6 +224,8 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "project": project,
         "plan": plan,
         "benefits": loaded.benefits,
+        # All the cards at once, under all their keys (each card is also kept alone).
+        "cards_key": digest(tuple(b.card_key for b in loaded.benefits)),
         "costs": cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1)),
         "years": plan.years,
         "can_edit": can_edit,

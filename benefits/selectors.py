@@ -6,6 +6,7 @@ from datetime import date
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.db.models import Exists, FloatField, Max, OuterRef, Subquery
 from django.db.models.functions import Cast
 
@@ -192,19 +193,37 @@ def card_key(benefit: Benefit, *, change_stamp, can_edit: bool, today: date) -> 
     return (change_stamp, benefit.pk, can_edit, today, tuple(names))
 
 
-def load_plan(plan: BenefitPlan) -> LoadedPlan:
+PLAN_ROWS_SECONDS = 300  # as the plan page's cached parts
+
+
+def load_plan(plan: BenefitPlan, *, change_stamp=None) -> LoadedPlan:
     """The plan with its benefits, each with `value_rows` (plain dicts, factors
     as floats), `indicator_list` and `measure_titles`: one query per kind of
     row. Flat queries grouped here cost a fraction of prefetch_related's
     per-object querysets on a plan of hundreds of values; the people named
-    come in one query too, each read once however many rows name them."""
+    come in one query too, each read once however many rows name them.
+
+    Given the project's `change_stamp` (which every recorded change of the
+    plan's rows replaces), the rows are kept in the cache under it; the plan
+    itself and the people, whose names are no rows of the project, are read
+    fresh each time."""
+    if change_stamp is None:
+        loaded = _plan_rows(plan)
+    else:
+        key = f"plan-rows:{plan.pk}:{change_stamp}"
+        loaded = caches["pages"].get(key)
+        if loaded is None:
+            loaded = _plan_rows(plan)
+            caches["pages"].set(key, loaded, PLAN_ROWS_SECONDS)
+        loaded.plan = plan
+    _attach_people(loaded)
+    return loaded
+
+
+def _plan_rows(plan: BenefitPlan) -> LoadedPlan:
     benefits = list(plan.benefits.all())
     indicators = list(
         _with_last_measured(Indicator.objects.filter(benefit__plan=plan)).order_by("pk")
-    )
-    people = get_user_model().objects.in_bulk(
-        {b.owner_id for b in benefits}
-        | {getattr(i, f"{name}_id") for i in indicators for name in PEOPLE}
     )
     by_pk = {b.pk: b for b in benefits}
     for b in benefits:
@@ -220,13 +239,7 @@ def load_plan(plan: BenefitPlan) -> LoadedPlan:
     keys = ("year", "basis", *FACTORS)
     for benefit_id, *row in rows:
         by_pk[benefit_id].value_rows.append(dict(zip(keys, row, strict=True)))
-    for b in benefits:
-        if b.owner_id is not None:
-            b.owner = people[b.owner_id]
     for indicator in indicators:
-        for name in PEOPLE:
-            if (person_id := getattr(indicator, f"{name}_id")) is not None:
-                setattr(indicator, name, people[person_id])
         indicator.benefit = by_pk[indicator.benefit_id]
         by_pk[indicator.benefit_id].indicator_list.append(indicator)
     links = Benefit.measures.through.objects.filter(benefit__plan=plan).order_by("measure_id")
@@ -236,6 +249,21 @@ def load_plan(plan: BenefitPlan) -> LoadedPlan:
         by_pk[benefit_id].measure_titles.append(title)
         by_pk[benefit_id].measure_pks.append(measure_id)
     return LoadedPlan(plan=plan, benefits=benefits, costs=list(plan.costs.all()))
+
+
+def _attach_people(loaded: LoadedPlan) -> None:
+    """Give the benefits their owner and the indicators their people, read in one query."""
+    indicators = [i for b in loaded.benefits for i in b.indicator_list]
+    people = get_user_model().objects.in_bulk(
+        {b.owner_id for b in loaded.benefits}
+        | {getattr(i, f"{name}_id") for i in indicators for name in PEOPLE}
+    )
+    for b in loaded.benefits:
+        b.owner = people[b.owner_id] if b.owner_id is not None else None
+    for indicator in indicators:
+        for name in PEOPLE:
+            person_id = getattr(indicator, f"{name}_id")
+            setattr(indicator, name, people[person_id] if person_id is not None else None)
 
 
 def plan_events(plan: BenefitPlan) -> list[PlanEvent]:
@@ -294,11 +322,13 @@ class PlanOfRecord:
     revising: bool
 
 
-def plan_of_record(plan: BenefitPlan) -> PlanOfRecord:
+def plan_of_record(plan: BenefitPlan, *, change_stamp=None) -> PlanOfRecord:
+    """See PlanOfRecord; `change_stamp` as for load_plan."""
     snapshot = approved_snapshots([plan.pk]).get(plan.pk)
     if snapshot is not None:
         return PlanOfRecord(records=snapshot, revising=True)
-    return PlanOfRecord(records=load_plan(plan).records(measurements=False), revising=False)
+    loaded = load_plan(plan, change_stamp=change_stamp)
+    return PlanOfRecord(records=loaded.records(measurements=False), revising=False)
 
 
 def last_approval(plan: BenefitPlan) -> PlanEvent | None:

@@ -30,7 +30,10 @@ def _benefit_form(request, project, benefit: Benefit | None):
     plan = plan_or_404(project)
     editor = _benefit_editor(project, benefit)
     form = BenefitForm(request.POST or None, instance=benefit, project=project)
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST":
+        key = form.fields_key(benefit=benefit, change_stamp=project.change_stamp)
+        return edit_page(request, project, plan, form, editor, fields_key=key)
+    if not form.is_valid():
         return edit_page(request, project, plan, form, editor)
     with attempt() as outcome:
         services.benefit_save(

@@ -81,10 +81,23 @@ class Editor:
     clear_url: str = ""
 
 
-def edit_page(request, project, plan, form, editor: Editor, *, error: str | None = None, grid=None):
+def edit_page(
+    request,
+    project,
+    plan,
+    form,
+    editor: Editor,
+    *,
+    error: str | None = None,
+    grid=None,
+    fields_key: str | None = None,
+):
     """The form (or the values `grid`) in its editor: in place for htmx, as a
-    page otherwise; with `error` (a refused change) it answers 409 and says why."""
+    page otherwise; with `error` (a refused change) it answers 409 and says why.
+    `fields_key` names all that an unbound form's visible fields show: they are
+    then kept in the cache under it."""
     context = {"project": project, "plan": plan, "form": form, "error": error, "editor": editor}
+    context["fields_key"] = fields_key
     context["grid"] = grid
     status = 409 if error else 200
     return respond(
