@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from benefits import progress
 from benefits.calculations import discounted
 from projects.flow.quadrants import PLACEMENTS, bimodal_placement
 
@@ -45,6 +46,41 @@ def benefit_progress(indicators: pd.DataFrame, measurements: pd.DataFrame) -> pd
         joined["target_value"] - joined["baseline_value"]
     )
     return joined.assign(share=share.clip(0, 1)).groupby("benefit_id")["share"].mean()
+
+
+def status_counts(indicators: pd.DataFrame, measurements: pd.DataFrame) -> pd.DataFrame:
+    """Per project (index): its indicators by status against their target
+    paths (benefits.progress), one column per status, by each indicator's
+    latest measurement and its plan's tolerance; projects without indicators
+    are left out. `indicators`: indicator_id, project_id, tolerance and the
+    baseline's and target's values and dates; `measurements`: indicator_id,
+    date, value."""
+    if indicators.empty:
+        return pd.DataFrame(columns=list(progress.STATUSES), dtype=int)
+    latest = {}
+    if not measurements.empty:
+        ordered = measurements.sort_values(["indicator_id", "date"])
+        latest = ordered.groupby("indicator_id")[["date", "value"]].last()
+        pairs = zip(latest["date"], latest["value"], strict=True)
+        latest = dict(zip(latest.index, pairs, strict=True))
+    keys = [
+        progress.latest_status(
+            progress.Path(*(None if pd.isna(v) else v for v in (bv, bd, tv, td))),
+            [latest[pk]] if pk in latest else [],
+            tolerance=tolerance,
+        )
+        for pk, bv, bd, tv, td, tolerance in zip(
+            indicators["indicator_id"],
+            indicators["baseline_value"],
+            indicators["baseline_date"],
+            indicators["target_value"],
+            indicators["target_date"],
+            indicators["tolerance"],
+            strict=True,
+        )
+    ]
+    table = pd.crosstab(indicators["project_id"], pd.Series(keys, index=indicators.index))
+    return table.reindex(columns=list(progress.STATUSES), fill_value=0).astype(int)
 
 
 def benefit_summary(

@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from benefits import progress
+from benefits.tracking import COLORS as STATUS_COLORS
+from benefits.tracking import LABELS as STATUS_LABELS
 from projects import spreadsheets
 from projects.flow.quadrants import PLACEMENT_TEXT
 from projects.htmx import announce
@@ -60,6 +63,8 @@ NEXT_GATE = {
 
 # A plan under revision (its approved figures shown) or never approved (its draft's).
 PLAN_MARKS = ("revising", "unapproved")
+# A row's counts of indicators by status against their target paths.
+STATUS_CELLS = {f"indicators_{key}": key for key in progress.STATUSES}
 
 
 def _rows(projects, benefits: dict) -> list[dict]:
@@ -72,8 +77,9 @@ def _rows(projects, benefits: dict) -> list[dict]:
         "costs": None,
         "realised": None,
         **dict.fromkeys(PLAN_MARKS, False),
+        **dict.fromkeys(STATUS_CELLS, None),
     }
-    return [
+    rows = [
         {
             "pk": p.pk,
             "title": p.title,
@@ -92,11 +98,19 @@ def _rows(projects, benefits: dict) -> list[dict]:
         }
         for p in projects
     ]
+    for row in rows:
+        row["indicator_statuses"] = [
+            (STATUS_LABELS[key], STATUS_COLORS[key], row[cell])
+            for cell, key in STATUS_CELLS.items()
+            if row[cell]
+        ]
+    return rows
 
 
 def _benefits(projects) -> tuple[dict, pd.DataFrame]:
     """Planned and realised benefits per project, and per unit and year."""
     frames = benefit_frames(projects)
+    statuses = frames.pop("statuses")
     plans = frames["plans"]
     # The projects whose plan is marked (see benefit_frames), by mark.
     marked = {
@@ -113,9 +127,14 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
             "costs": row.costs,
             "realised": row.realised,
             **{mark: row.project_id in marked[mark] for mark in PLAN_MARKS},
+            **dict.fromkeys(STATUS_CELLS, None),
         }
         for row in per_project.itertuples()
     }
+    for project_id, counts in statuses.iterrows():
+        by_project[int(project_id)].update(
+            {cell: int(counts[key]) for cell, key in STATUS_CELLS.items()}
+        )
     return by_project, per_unit_year
 
 
@@ -198,6 +217,10 @@ def portfolio_export(request, fmt: str):
         "realised": _("Realised to date"),
         "revising": _("Benefit plan under revision (approved figures shown)"),
         "unapproved": _("Benefit plan not approved (draft figures shown)"),
+        **{
+            cell: _("Indicators: %(status)s") % {"status": STATUS_LABELS[key]}
+            for cell, key in STATUS_CELLS.items()
+        },
         "updated_at": _("Last change"),
     }
     frame = pd.DataFrame.from_records(rows, columns=list(columns))
