@@ -55,7 +55,9 @@ def test_the_indicator_page_shows_achievement_status_and_path(member_client, pro
     assert rows.index("Følg med") < rows.index("40 %") < rows.index("Avvik")
     assert 'data-color="danger">Avvik</span>' in rows  # the colour with its word
     assert "inntil 10 prosentpoeng" in text
-    chart = json.loads(text.split('id="measurement-chart" type="application/json">')[1].split("<")[0])
+    chart = json.loads(
+        text.split('id="measurement-chart" type="application/json">')[1].split("<")[0]
+    )
     path = next(t for t in chart["data"] if t["name"] == "Målbane")
     assert path["x"] == ["2024-01-01", "2024-04-10"] and path["y"] == [100.0, 200.0]
 
