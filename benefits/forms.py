@@ -82,6 +82,7 @@ class PlanForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["progress_tolerance"].required = False  # a workbook has none
+        self.fields["progress_tolerance"].initial = Decimal(progress.DEFAULT_TOLERANCE)
 
     def clean_progress_tolerance(self):
         value = self.cleaned_data["progress_tolerance"]

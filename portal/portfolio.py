@@ -48,39 +48,33 @@ def benefit_progress(indicators: pd.DataFrame, measurements: pd.DataFrame) -> pd
     return joined.assign(share=share.clip(0, 1)).groupby("benefit_id")["share"].mean()
 
 
-def status_counts(indicators: pd.DataFrame, measurements: pd.DataFrame) -> pd.DataFrame:
-    """Per project (index): its indicators by status against their target
-    paths (benefits.progress), one column per status, by each indicator's
-    latest measurement and its plan's tolerance; projects without indicators
-    are left out. `indicators`: indicator_id, project_id, tolerance and the
-    baseline's and target's values and dates; `measurements`: indicator_id,
-    date, value."""
-    if indicators.empty:
-        return pd.DataFrame(columns=list(progress.STATUSES), dtype=int)
+def status_counts(indicators: pd.DataFrame, measurements: pd.DataFrame) -> dict[int, dict]:
+    """Project id → its indicators counted by status against their target
+    paths (benefits.progress), by each indicator's latest measurement and its
+    plan's tolerance; projects without indicators are left out.
+    `indicators`: indicator_id, project_id, tolerance and the baseline's and
+    target's values and dates; `measurements`: indicator_id, date, value.
+    One pass over each in plain Python: pandas' grouping costs more than the
+    work on a portfolio's few thousand rows."""
     latest = {}
-    if not measurements.empty:
-        ordered = measurements.sort_values(["indicator_id", "date"])
-        latest = ordered.groupby("indicator_id")[["date", "value"]].last()
-        pairs = zip(latest["date"], latest["value"], strict=True)
-        latest = dict(zip(latest.index, pairs, strict=True))
-    keys = [
-        progress.latest_status(
-            progress.Path(*(None if pd.isna(v) else v for v in (bv, bd, tv, td))),
-            [latest[pk]] if pk in latest else [],
-            tolerance=tolerance,
+    for pk, day, value in zip(
+        *(measurements[c].tolist() for c in ("indicator_id", "date", "value")), strict=True
+    ):
+        if pk not in latest or day >= latest[pk][0]:
+            latest[pk] = (day, value)
+    counts: dict[int, dict] = {}
+    columns = ["indicator_id", "project_id", "tolerance"]
+    columns += ["baseline_value", "baseline_date", "target_value", "target_date"]
+    for pk, project_id, tolerance, *path in zip(
+        *(indicators[c].tolist() for c in columns), strict=True
+    ):
+        # NaN, the frame's missing number, is the one value unequal to itself.
+        path = progress.Path(*(v if v == v else None for v in path))
+        key = progress.latest_status(
+            path, [latest[pk]] if pk in latest else [], tolerance=tolerance
         )
-        for pk, bv, bd, tv, td, tolerance in zip(
-            indicators["indicator_id"],
-            indicators["baseline_value"],
-            indicators["baseline_date"],
-            indicators["target_value"],
-            indicators["target_date"],
-            indicators["tolerance"],
-            strict=True,
-        )
-    ]
-    table = pd.crosstab(indicators["project_id"], pd.Series(keys, index=indicators.index))
-    return table.reindex(columns=list(progress.STATUSES), fill_value=0).astype(int)
+        counts.setdefault(int(project_id), progress.count([]))[key] += 1
+    return counts
 
 
 def benefit_summary(

@@ -190,8 +190,7 @@ def indicator_frames(ids) -> tuple[pd.DataFrame, pd.DataFrame]:
 def projects_with_deviations(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Those of `projects` with an indicator in deviation from its target path."""
     counts = status_counts(*indicator_frames(projects.order_by().values("pk")))
-    ids = counts.index[counts[DEVIATION] > 0].tolist() if len(counts) else []
-    return projects.filter(pk__in=ids)
+    return projects.filter(pk__in=[pk for pk, n in counts.items() if n[DEVIATION]])
 
 
 INDICATOR_COLUMNS = [

@@ -131,10 +131,8 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
         }
         for row in per_project.itertuples()
     }
-    for project_id, counts in statuses.iterrows():
-        by_project[int(project_id)].update(
-            {cell: int(counts[key]) for cell, key in STATUS_CELLS.items()}
-        )
+    for project_id, counts in statuses.items():
+        by_project[project_id].update({cell: counts[key] for cell, key in STATUS_CELLS.items()})
     return by_project, per_unit_year
 
 

@@ -8,6 +8,7 @@ behind: deviation)."""
 import csv
 import io
 import json
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -186,11 +187,14 @@ def test_status_counts_take_each_indicators_latest_measurement_and_plan_toleranc
         }
     )
     counts = status_counts(indicators, measurements)
-    assert counts.loc[10].to_dict() == {
-        "on_track": 0,
-        "watch": 0,
-        "deviation": 1,
-        "not_measured": 1,
+    assert counts == {
+        10: {"on_track": 0, "watch": 0, "deviation": 1, "not_measured": 1},
+        20: {"on_track": 0, "watch": 1, "deviation": 0, "not_measured": 0},  # within its 25
     }
-    assert counts.loc[20, "watch"] == 1  # 20 behind, within its plan's 25
-    assert status_counts(indicators.iloc[:0], measurements.iloc[:0]).empty
+    assert status_counts(indicators.iloc[:0], measurements.iloc[:0]) == {}
+
+
+def test_a_new_plan_offers_a_tolerance_of_10(member_client, project):
+    r = member_client.get(reverse("benefits:plan-settings", args=[project.pk]))
+    field = re.search(r'<input[^>]*name="progress_tolerance"[^>]*>', r.text).group()
+    assert 'value="10"' in field
