@@ -231,6 +231,9 @@ def portfolio_export(request, fmt: str):
         lambda d: d.strftime("%Y-%m-%d %H:%M")
     )
     frame = frame.map(spreadsheets.cell)  # titles like "=1+2" stay text
+    counts = [str(columns[cell]) for cell in STATUS_CELLS]  # whole numbers or empty
+    frame[counts] = frame[counts].astype("Int64").astype(object)
+    frame[counts] = frame[counts].where(frame[counts].notna(), None)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

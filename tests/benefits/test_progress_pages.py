@@ -165,6 +165,17 @@ def test_the_portfolio_counts_statuses_and_filters_deviations(leader_client, pro
     rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
     assert [row["Prosjekt"] for row in rows] == [project.title]
     assert rows[0]["Indikatorer: Avvik"] == "1" and rows[0]["Indikatorer: I rute"] == "0"
+    r = leader_client.get("/portfolio/export.xlsx")
+    frame = pd.read_excel(io.BytesIO(r.content)).set_index("Prosjekt")
+    assert frame.at[project.title, "Indikatorer: Avvik"] == 1
+    assert frame.at[project.title, "Indikatorer: Ikke målt"] == 1
+    assert pd.isna(frame.at["Uten avvik", "Indikatorer: Avvik"])  # no plan, no count
+    r = leader_client.get("/portfolio/export.csv")
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
+    assert {row["Prosjekt"]: row["Indikatorer: Avvik"] for row in rows} == {
+        project.title: "1",
+        "Uten avvik": "",
+    }
 
 
 def test_status_counts_take_each_indicators_latest_measurement_and_plan_tolerance():
