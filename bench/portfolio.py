@@ -15,7 +15,9 @@ def rows(ctx: dict):
     client.force_login(ctx["leader"])
     unit = ctx["project"].unit_id
     yield timed(
-        "page: portfolio (1,000 projects)", PORTFOLIO_MS, request(client, "get", "/portfolio/")
+        "page: portfolio with status counts (1,000 projects)",
+        PORTFOLIO_MS,
+        request(client, "get", "/portfolio/"),
     )
     yield timed(
         "fragment: portfolio filtered by unit",

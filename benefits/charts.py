@@ -84,7 +84,8 @@ def scenario_chart(result: calc.PlanResult, names: dict[str, str]) -> dict:
 def measurement_chart(
     *, points: list[tuple[date, float]], baseline: tuple, target: tuple, unit: str
 ) -> dict:
-    """Measured values over time, with the baseline and the target as points."""
+    """Measured values over time, with the baseline and the target as points
+    and the target path, the straight line between them, dashed."""
     traces = [
         {
             "type": "scatter",
@@ -95,6 +96,17 @@ def measurement_chart(
             "line": {"color": COLORS[calc.COSTS_AVOIDED], "width": 3},
         }
     ]
+    if None not in (*baseline, *target):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [baseline[0].isoformat(), target[0].isoformat()],
+                "y": [baseline[1], target[1]],
+                "name": _("Target path"),
+                "mode": "lines",
+                "line": {"color": COLORS["line"], "width": 2, "dash": "dash"},
+            }
+        )
     for (day, value), name, symbol in (
         (baseline, _("Baseline"), "square"),
         (target, _("Target"), "star"),

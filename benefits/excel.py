@@ -165,6 +165,7 @@ def _summary_rows(records: dict, project, result: calc.PlanResult) -> list[list]
         [_("First year"), plan["first_year"]],
         [_("Horizon (years)"), plan["horizon"]],
         [_("Discount rate (%)"), plan["discount_rate"]],
+        [_("Tolerance against the target path (%)"), plan.get("progress_tolerance")],
         [_("Status"), str(BenefitPlan.Status(plan["status"]).label)],
         [_("Version"), plan["edition"]],
         [],

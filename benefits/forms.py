@@ -1,5 +1,6 @@
 import json
 from datetime import date
+from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from projects.forms import validate_upload_size
 from projects.widgets import CountedTextarea
 
-from . import amounts, calculations, smarte
+from . import amounts, calculations, progress, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 from .selectors import digest
 
@@ -70,13 +71,23 @@ def _members(project):
 class PlanForm(VersionedForm):
     class Meta:
         model = BenefitPlan
-        fields = ["currency", "first_year", "horizon", "discount_rate"]
+        fields = ["currency", "first_year", "horizon", "discount_rate", "progress_tolerance"]
         help_texts = {
+            "progress_tolerance": _("Percentage points behind the target path, 0–100. Empty: 10."),
             "discount_rate": _(
                 "Percent per year. Norway uses 4 by default; 3 is common in Sweden."
             ),
             "horizon": _("How many years the plan counts benefits and costs, 1–30."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["progress_tolerance"].required = False  # a workbook has none
+        self.fields["progress_tolerance"].initial = Decimal(progress.DEFAULT_TOLERANCE)
+
+    def clean_progress_tolerance(self):
+        value = self.cleaned_data["progress_tolerance"]
+        return Decimal(progress.DEFAULT_TOLERANCE) if value is None else value
 
     def clean(self):
         cleaned = super().clean()

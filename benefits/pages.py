@@ -15,7 +15,7 @@ from projects import access
 from projects.models import BenefitKind
 
 from . import calculations as calc
-from . import charts, smarte
+from . import charts, smarte, tracking
 from .models import BenefitPlan, Cost, PlanEvent
 from .selectors import (
     card_key,
@@ -241,6 +241,7 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         if can_edit
         else [],
         "error": error,
+        "progress": tracking.plan_summary(plan, indicators),
         **plan_numbers(project, loaded.figures),
     }
 
@@ -311,7 +312,10 @@ def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
         target_date=indicator.target_date,
     )
     fmt = calc.format_number
-    rows = [(m, fmt(float(m.value))) for m in measurements]
+    tracked = tracking.measurement_rows(
+        indicator, measurements, tolerance=tracking.tolerance_of(plan)
+    )
+    rows = [(r.measurement, fmt(float(r.measurement.value)), r) for r in tracked]
     indicator.checks = smarte.assess(indicator)
     indicator.confirm_url = (
         reverse("benefits:indicator-confirm", args=[project.pk, indicator.pk])
@@ -336,4 +340,5 @@ def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
             target=(indicator.target_date, number(indicator.target_value)),
             unit=indicator.unit,
         ),
+        "tolerance": plan.progress_tolerance,
     }

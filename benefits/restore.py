@@ -72,6 +72,9 @@ def plan_restore(*, plan: BenefitPlan, records: dict) -> None:
     settings = records["plan"]
     plan.currency, plan.first_year = settings["currency"], settings["first_year"]
     plan.horizon, plan.discount_rate = settings["horizon"], money(settings["discount_rate"])
+    # Snapshots taken before the plan had a tolerance keep the one it has.
+    if "progress_tolerance" in settings:
+        plan.progress_tolerance = money(settings["progress_tolerance"])
     benefit_pk = {b["id"]: b["pk"] for b in records["benefits"]}
     indicator_pks = {i["pk"] for i in records["indicators"]}
     added = Indicator.objects.filter(benefit__plan=plan).exclude(pk__in=indicator_pks)

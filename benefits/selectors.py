@@ -63,6 +63,7 @@ class LoadedPlan:
                 "first_year": self.plan.first_year,
                 "horizon": self.plan.horizon,
                 "discount_rate": float(self.plan.discount_rate),
+                "progress_tolerance": float(self.plan.progress_tolerance),
                 "status": self.plan.status,
                 "edition": self.plan.edition,
             },

@@ -36,6 +36,7 @@ class PortfolioFilterForm(forms.Form):
     step = forms.ChoiceField(label=_("Step"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     funnel_stage = forms.ChoiceField(label=_("Funnel stage"), required=False)
+    deviations = forms.BooleanField(label=_("Only projects with deviations"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False)
     order = forms.ChoiceField(
         label=_("Order"),

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from benefits import progress
 from benefits.calculations import discounted
 from projects.flow.quadrants import PLACEMENTS, bimodal_placement
 
@@ -45,6 +46,35 @@ def benefit_progress(indicators: pd.DataFrame, measurements: pd.DataFrame) -> pd
         joined["target_value"] - joined["baseline_value"]
     )
     return joined.assign(share=share.clip(0, 1)).groupby("benefit_id")["share"].mean()
+
+
+def status_counts(indicators: pd.DataFrame, measurements: pd.DataFrame) -> dict[int, dict]:
+    """Project id → its indicators counted by status against their target
+    paths (benefits.progress), by each indicator's latest measurement and its
+    plan's tolerance; projects without indicators are left out.
+    `indicators`: indicator_id, project_id, tolerance and the baseline's and
+    target's values and dates; `measurements`: indicator_id, date, value.
+    One pass over each in plain Python: pandas' grouping costs more than the
+    work on a portfolio's few thousand rows."""
+    latest = {}
+    for pk, day, value in zip(
+        *(measurements[c].tolist() for c in ("indicator_id", "date", "value")), strict=True
+    ):
+        if pk not in latest or day >= latest[pk][0]:
+            latest[pk] = (day, value)
+    counts: dict[int, dict] = {}
+    columns = ["indicator_id", "project_id", "tolerance"]
+    columns += ["baseline_value", "baseline_date", "target_value", "target_date"]
+    for pk, project_id, tolerance, *path in zip(
+        *(indicators[c].tolist() for c in columns), strict=True
+    ):
+        # NaN, the frame's missing number, is the one value unequal to itself.
+        path = progress.Path(*(v if v == v else None for v in path))
+        key = progress.latest_status(
+            path, [latest[pk]] if pk in latest else [], tolerance=tolerance
+        )
+        counts.setdefault(int(project_id), progress.count([]))[key] += 1
+    return counts
 
 
 def benefit_summary(

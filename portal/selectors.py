@@ -6,11 +6,18 @@ from django.db.models.functions import Coalesce, Concat, NullIf
 
 from benefits import calculations
 from benefits.models import BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from benefits.progress import DEVIATION
 from benefits.selectors import approved_snapshots, digest
 from projects.models import Membership, Project
 from projects.selectors import projects_for_user
 
-from .portfolio import FUNNEL_ORDER, STATUS_ORDER, STEP_ORDER, benefit_progress
+from .portfolio import (
+    FUNNEL_ORDER,
+    STATUS_ORDER,
+    STEP_ORDER,
+    benefit_progress,
+    status_counts,
+)
 
 
 def _order_of(field: str, values: list[str]) -> Case:
@@ -53,6 +60,8 @@ def portfolio_projects(user, *, filters: dict) -> QuerySet[Project]:
     for name in ("unit", "step", "status", "funnel_stage"):
         if value := filters.get(name):
             qs = qs.filter(**{name: value})
+    if filters.get("deviations"):
+        qs = projects_with_deviations(qs)
     order = SORTS.get(filters.get("sort") or "title", SORTS["title"])
     if filters.get("order") == "desc":
         order = [f[1:] if f.startswith("-") else f"-{f}" for f in order]
@@ -149,13 +158,33 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
     ]
     costs = pd.concat([costs, _frame(snapshot_costs, list(costs.columns))], ignore_index=True)
     costs["amount"] = costs["amount"].astype(float)
+    indicators, measurements = indicator_frames(ids)
+    return {
+        "plans": plans,
+        "values": values,
+        "costs": costs,
+        "progress": benefit_progress(indicators, measurements),
+        "statuses": status_counts(indicators, measurements),
+    }
+
+
+def indicator_frames(ids) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The indicators of the projects `ids` (a queryset of pks) and their
+    measurements, as frames: two queries."""
     indicators = _frame(
         Indicator.objects.filter(benefit__plan__project__in=ids).values_list(
-            "pk", "benefit_id", "baseline_value", "target_value"
+            "pk",
+            "benefit_id",
+            "baseline_value",
+            "target_value",
+            "baseline_date",
+            "target_date",
+            "benefit__plan__project_id",
+            "benefit__plan__progress_tolerance",
         ),
-        ["indicator_id", "benefit_id", "baseline_value", "target_value"],
+        INDICATOR_COLUMNS,
     )
-    for column in ("baseline_value", "target_value"):
+    for column in ("baseline_value", "target_value", "tolerance"):
         indicators[column] = indicators[column].astype(float)
     measurements = _frame(
         Measurement.objects.filter(indicator__benefit__plan__project__in=ids).values_list(
@@ -164,12 +193,25 @@ def benefit_frames(projects: QuerySet[Project]) -> dict:
         ["indicator_id", "date", "value"],
     )
     measurements["value"] = measurements["value"].astype(float)
-    return {
-        "plans": plans,
-        "values": values,
-        "costs": costs,
-        "progress": benefit_progress(indicators, measurements),
-    }
+    return indicators, measurements
+
+
+def projects_with_deviations(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Those of `projects` with an indicator in deviation from its target path."""
+    counts = status_counts(*indicator_frames(projects.order_by().values("pk")))
+    return projects.filter(pk__in=[pk for pk, n in counts.items() if n[DEVIATION]])
+
+
+INDICATOR_COLUMNS = [
+    "indicator_id",
+    "benefit_id",
+    "baseline_value",
+    "target_value",
+    "baseline_date",
+    "target_date",
+    "project_id",
+    "tolerance",
+]
 
 
 VALUE_COLUMNS = [

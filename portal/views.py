@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from benefits import progress
+from benefits.tracking import COLORS as STATUS_COLORS
+from benefits.tracking import LABELS as STATUS_LABELS
 from projects import spreadsheets
 from projects.flow.quadrants import PLACEMENT_TEXT
 from projects.htmx import announce
@@ -62,6 +65,8 @@ NEXT_GATE = {
 
 # A plan under revision (its approved figures shown) or never approved (its draft's).
 PLAN_MARKS = ("revising", "unapproved")
+# A row's counts of indicators by status against their target paths.
+STATUS_CELLS = {f"indicators_{key}": key for key in progress.STATUSES}
 
 
 def _rows(projects, benefits: dict) -> list[dict]:
@@ -74,8 +79,9 @@ def _rows(projects, benefits: dict) -> list[dict]:
         "costs": None,
         "realised": None,
         **dict.fromkeys(PLAN_MARKS, False),
+        **dict.fromkeys(STATUS_CELLS, None),
     }
-    return [
+    rows = [
         {
             "pk": p.pk,
             "title": p.title,
@@ -94,6 +100,13 @@ def _rows(projects, benefits: dict) -> list[dict]:
         }
         for p in projects
     ]
+    for row in rows:
+        row["indicator_statuses"] = [
+            (STATUS_LABELS[key], STATUS_COLORS[key], row[cell])
+            for cell, key in STATUS_CELLS.items()
+            if row[cell]
+        ]
+    return rows
 
 
 def _benefits(projects) -> tuple[dict, pd.DataFrame]:
@@ -110,6 +123,7 @@ def _benefits(projects) -> tuple[dict, pd.DataFrame]:
 
 def _benefits_worked_out(projects, *, this_year: int) -> tuple[dict, pd.DataFrame]:
     frames = benefit_frames(projects)
+    statuses = frames.pop("statuses")
     plans = frames["plans"]
     # The projects whose plan is marked (see benefit_frames), by mark.
     marked = {
@@ -124,9 +138,12 @@ def _benefits_worked_out(projects, *, this_year: int) -> tuple[dict, pd.DataFram
             "costs": row.costs,
             "realised": row.realised,
             **{mark: row.project_id in marked[mark] for mark in PLAN_MARKS},
+            **dict.fromkeys(STATUS_CELLS, None),
         }
         for row in per_project.itertuples()
     }
+    for project_id, counts in statuses.items():
+        by_project[project_id].update({cell: counts[key] for cell, key in STATUS_CELLS.items()})
     return by_project, per_unit_year
 
 
@@ -209,6 +226,10 @@ def portfolio_export(request, fmt: str):
         "realised": _("Realised to date"),
         "revising": _("Benefit plan under revision (approved figures shown)"),
         "unapproved": _("Benefit plan not approved (draft figures shown)"),
+        **{
+            cell: _("Indicators: %(status)s") % {"status": STATUS_LABELS[key]}
+            for cell, key in STATUS_CELLS.items()
+        },
         "updated_at": _("Last change"),
     }
     frame = pd.DataFrame.from_records(rows, columns=list(columns))
@@ -221,6 +242,9 @@ def portfolio_export(request, fmt: str):
         lambda d: d.strftime("%Y-%m-%d %H:%M")
     )
     frame = frame.map(spreadsheets.cell)  # titles like "=1+2" stay text
+    counts = [str(columns[cell]) for cell in STATUS_CELLS]  # whole numbers or empty
+    frame[counts] = frame[counts].astype("Int64").astype(object)
+    frame[counts] = frame[counts].where(frame[counts].notna(), None)
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -39,6 +39,15 @@ class BenefitPlan(models.Model):
         default=4,
         validators=[MinValueValidator(0), MaxValueValidator(20)],
     )
+    # How far (percentage points of achievement) a measurement may fall behind
+    # its indicator's target path before it is a deviation (benefits.progress).
+    progress_tolerance = models.DecimalField(
+        _("tolerance against the target path (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=10,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     # Counts the plan's drafts: an approved plan that is changed becomes draft n + 1.
     edition = models.PositiveIntegerField(_("revision"), default=1)

@@ -43,4 +43,18 @@ def test_the_measurement_chart_is_valid():
         unit="telefoner",
     )
     go.Figure(figure)
-    assert [t["name"] for t in figure["data"]] == ["Målt", "Nullpunkt", "Mål"]
+    assert [t["name"] for t in figure["data"]] == ["Målt", "Målbane", "Nullpunkt", "Mål"]
+    path = figure["data"][1]
+    assert path["x"] == ["2026-01-01", "2027-12-31"]
+    assert path["y"] == [140.0, 30.0]
+
+
+def test_the_measurement_chart_draws_no_path_without_a_target():
+    figure = charts.measurement_chart(
+        points=[(date(2026, 3, 1), 131.0)],
+        baseline=(date(2026, 1, 1), 140.0),
+        target=(None, 30.0),
+        unit="telefoner",
+    )
+    go.Figure(figure)
+    assert [t["name"] for t in figure["data"]] == ["Målt", "Nullpunkt"]
