@@ -153,9 +153,14 @@ def _register_comment_targets(targets, reverse) -> None:
         Project, kind="project", project_lookup="id", url=lambda p: p.get_absolute_url()
     )
     targets.register(
-        Experiment, kind="experiment", project_lookup="project_id", url=on("projects:step-hypothesis")
+        Experiment,
+        kind="experiment",
+        project_lookup="project_id",
+        url=on("projects:step-hypothesis"),
     )
-    targets.register(Measure, kind="measure", project_lookup="project_id", url=on("projects:matrix"))
+    targets.register(
+        Measure, kind="measure", project_lookup="project_id", url=on("projects:matrix")
+    )
     targets.register(
         Activity,
         kind="activity",

@@ -10,7 +10,13 @@ class CommentForm(forms.Form):
         max_length=COMMENT_MAX_LENGTH,
         help_text=_("Plain text. Links become clickable; write @ and a name to mention a member."),
         # `data-mentions` names the list of members the mention picker offers.
-        widget=forms.Textarea(attrs={"rows": 3, "data-mentions": "mention-members"}),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 3,
+                "data-mentions": "mention-members",
+                "data-mentions-label": _("Members to mention"),
+            }
+        ),
         error_messages={"required": _("Write a comment before you post it.")},
     )
     # The version the author started from; a stale edit is refused.

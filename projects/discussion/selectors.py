@@ -90,7 +90,7 @@ def with_items(
         found = targets.of_model(ContentType.objects.get_for_id(type_id).model_class())
         if found is None:
             continue
-        for row in found.model.objects.select_related(*found.related).filter(pk__in=ids):
+        for row in found.rows().filter(pk__in=ids):
             rows[type_id, row.pk] = (found, row)
     for comment in comments:
         found, row = rows.get((comment.target_type_id, comment.target_id), (None, None))

@@ -21,6 +21,10 @@ class Target:
     url: Callable[[models.Model], str]  # the page that shows the row
     related: tuple[str, ...] = ()  # what `url` and `str(row)` read, fetched with the row
 
+    def rows(self) -> models.QuerySet:
+        rows = self.model.objects.all()
+        return rows.select_related(*self.related) if self.related else rows
+
 
 _by_kind: dict[str, Target] = {}
 
@@ -73,8 +77,7 @@ def all_targets() -> list[Target]:
 def item(kind: str, *, project_id: int, item_id: int) -> models.Model:
     """The row of `kind` with `item_id` in the project; 404 when there is none."""
     found = target(kind)
-    rows = found.model.objects.select_related(*found.related)
-    row = rows.filter(pk=item_id, **{found.project_lookup: project_id}).first()
+    row = found.rows().filter(pk=item_id, **{found.project_lookup: project_id}).first()
     if row is None:
         raise Http404
     return row
