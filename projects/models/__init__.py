@@ -4,7 +4,6 @@ and 2, stakeholders, profiles, measures), deliver.py (step 3's lists) and
 discussion.py (comments)."""
 
 from .core import Membership, Project, TemplatePart, Unit
-from .discussion import Comment
 from .deliver import (
     Activity,
     JourneyStage,
@@ -14,6 +13,7 @@ from .deliver import (
     Touchpoint,
     TrialEntry,
 )
+from .discussion import Comment
 from .flow import (
     SCORE_CHOICES,
     BenefitKind,

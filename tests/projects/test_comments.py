@@ -150,7 +150,7 @@ def test_the_author_edits_and_every_version_is_kept(client, alice, project):
     client.force_login(alice)
     url = reverse("projects:comment-edit", args=[project.pk, comment.pk])
     form = client.get(url, headers=HTMX)
-    assert 'id="comment-%d"' % comment.pk in form.text and "Første utkast" in form.text
+    assert f'id="comment-{comment.pk}"' in form.text and "Første utkast" in form.text
     response = client.post(url, {"text": "Andre utkast", "version": 1}, headers=HTMX)
     assert response.status_code == 200 and "Andre utkast" in response.text
     comment.refresh_from_db()
