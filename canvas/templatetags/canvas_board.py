@@ -8,13 +8,16 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from projects.discussion.selectors import count_label
+
 register = template.Library()
 
 CARD = (
     '<li id="note-{id}" class="note note--{color}" tabindex="-1" data-note="{id}"'
     ' aria-labelledby="note-{id}-label">{alert}'
     '<p class="note__text" id="note-{id}-label">{text}</p>'
-    '<p class="note__meta"><span class="note__colour">{colour}</span>{hypothesis}</p>'
+    '<p class="note__meta"><span class="note__colour">{colour}</span>{hypothesis}'
+    '<a class="note__comments" href="{comments_url}">{comments}</a></p>'
     "{actions}</li>"
 )
 ALERT = (
@@ -67,8 +70,8 @@ def _short(text: str) -> str:
 @register.simple_tag(takes_context=True)
 def note_card(context, note) -> SafeString:
     """The note with its text, colour label, flag and (for editors) its actions.
-    Needs `project`, `labels` (already escaped), `notes_url`, `move_options`
-    and `csrf_token` in the context (see canvas.views.common.board_context). Only the
+    Needs `project`, `labels` (already escaped), `notes_url`, `move_options`,
+    `comments` (the counts and the threads' URL prefix) and `csrf_token` in the context (see canvas.views.common.board_context). Only the
     note's text comes from users; it is escaped here."""
     labels = context["labels"]
     actions = ""
@@ -83,6 +86,7 @@ def note_card(context, note) -> SafeString:
             options=context["move_options"],
             **labels,
         )
+    counts, threads = context["comments"]
     alert = ALERT.format(labels["moved_meanwhile"]) if context.get("conflict_id") == note.pk else ""
     return mark_safe(  # noqa: S308 - every part is escaped above or fixed markup
         CARD.format(
@@ -93,6 +97,8 @@ def note_card(context, note) -> SafeString:
             colour=labels["colours"].get(note.color, ""),
             hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
             actions=actions,
+            comments_url=f"{threads}{int(note.pk)}/",  # built by reverse()
+            comments=escape(count_label(counts.of(note))),
         )
     )
 

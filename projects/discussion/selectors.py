@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Model
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from .. import access
 from ..access import Actor
@@ -115,6 +116,11 @@ class Counts:
     def of(self, row: Model) -> int:
         type_id = ContentType.objects.get_for_model(row).pk
         return self.by_item.get((type_id, row.pk), 0)
+
+
+def count_label(n: int) -> str:
+    """"3 comments", as `_count.html` says it."""
+    return ngettext("%(n)s comment", "%(n)s comments", n) % {"n": n}
 
 
 def comment_counts(*, project_id: int, models: list[type[Model]]) -> Counts:
