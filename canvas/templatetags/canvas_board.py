@@ -71,8 +71,9 @@ def _short(text: str) -> str:
 def note_card(context, note) -> SafeString:
     """The note with its text, colour label, flag and (for editors) its actions.
     Needs `project`, `labels` (already escaped), `notes_url`, `move_options`,
-    `comments` (the counts and the threads' URL prefix) and `csrf_token` in the context (see canvas.views.common.board_context). Only the
-    note's text comes from users; it is escaped here."""
+    `comments` (the counts and the threads' URL prefix) and `csrf_token` in
+    the context (see canvas.views.common.board_context). Only the note's text
+    comes from users; it is escaped here."""
     labels = context["labels"]
     actions = ""
     if context["project"].can_write:

@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import escape, format_html, format_html_join
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from projects.discussion.selectors import comment_counts, thread_url

@@ -119,7 +119,7 @@ class Counts:
 
 
 def count_label(n: int) -> str:
-    """"3 comments", as `_count.html` says it."""
+    """ "3 comments", as `_count.html` says it."""
     return ngettext("%(n)s comment", "%(n)s comments", n) % {"n": n}
 
 
