@@ -12,6 +12,7 @@ class BenefitsConfig(AppConfig):
         from django.urls import reverse
 
         from projects import history, navigation, responsibilities
+        from projects.discussion import targets
 
         from .models import (
             Benefit,
@@ -54,6 +55,7 @@ class BenefitsConfig(AppConfig):
             project_lookup="benefit__plan__project_id",
             url=lambda i: reverse("benefits:indicator", args=[i.benefit.plan.project_id, i.pk]),
         )
+        _register_comment_targets(targets, reverse, Benefit, Indicator, PlanEvent)
 
 
 def plan_event_label(row, refs) -> str:
@@ -63,3 +65,33 @@ def plan_event_label(row, refs) -> str:
         "n": row.edition,
     }
     return f"{what}: {Truncator(row.comment).chars(120)}" if row.comment else what
+
+
+def _register_comment_targets(targets, reverse, benefit, indicator, plan_event) -> None:
+    """What of the benefit plan members comment on, and where each is shown."""
+
+    def plan(project_id: int, anchor: str) -> str:
+        return reverse("benefits:plan", args=[project_id]) + anchor
+
+    targets.register(
+        benefit,
+        kind="benefit",
+        project_lookup="plan__project_id",
+        url=lambda b: plan(b.plan.project_id, f"#benefit-{b.pk}"),
+        related=("plan",),
+    )
+    targets.register(
+        indicator,
+        kind="indicator",
+        project_lookup="benefit__plan__project_id",
+        url=lambda i: reverse("benefits:indicator", args=[i.benefit.plan.project_id, i.pk]),
+        related=("benefit__plan",),
+    )
+    targets.register(
+        plan_event,
+        kind="review",
+        project_lookup="plan__project_id",
+        what=_("plan review"),
+        url=lambda e: plan(e.plan.project_id, "#review"),
+        related=("plan",),
+    )

@@ -12,11 +12,12 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from projects import access
+from projects.discussion.selectors import comment_counts
 from projects.models import BenefitKind
 
 from . import calculations as calc
 from . import charts, smarte, tracking
-from .models import BenefitPlan, Cost, PlanEvent
+from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
 from .selectors import (
     card_key,
     digest,
@@ -237,6 +238,10 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         ],
         **review_context(project.actor, plan),
         "events": plan_events(plan),
+        # How many comments each benefit, indicator and review has (one query).
+        "comment_counts": comment_counts(
+            project_id=project.pk, models=[Benefit, Indicator, PlanEvent]
+        ),
         "not_adopted": list(project.identified_benefits.exclude(pk__in=adopted - {None}))
         if can_edit
         else [],
@@ -334,6 +339,7 @@ def indicator_context(project, plan: BenefitPlan, indicator, *, form) -> dict:
         "due": due,
         "overdue": due is not None and due < timezone.localdate(),
         "form": form,
+        "comment_counts": comment_counts(project_id=project.pk, models=[Indicator]),
         "chart": charts.measurement_chart(
             points=[(m.date, float(m.value)) for m in measurements],
             baseline=(indicator.baseline_date, number(indicator.baseline_value)),

@@ -7,7 +7,10 @@ class CanvasConfig(AppConfig):
     verbose_name = _("Business Model Canvas")
 
     def ready(self) -> None:
+        from django.urls import reverse
+
         from projects import history, history_words, navigation
+        from projects.discussion import targets
         from projects.flow import hypotheses
 
         from .models import Canvas, Note, Snapshot
@@ -20,6 +23,17 @@ class CanvasConfig(AppConfig):
         history.register(Snapshot, project_lookup="canvas__project_id", in_backup=False)
         history_words.register_cause(
             Snapshot, project_lookup="canvas__project_id", words=_from_snapshot
+        )
+        targets.register(
+            Note,
+            kind="note",
+            project_lookup="canvas__project_id",
+            what=_("canvas note"),
+            url=lambda note: (
+                reverse("canvas:board", args=[note.canvas.project_id, note.canvas_id])
+                + f"#note-{note.pk}"
+            ),
+            related=("canvas",),
         )
         hypotheses.register(
             lambda project: [note.text for note in hypothesis_notes(project=project)]

@@ -173,3 +173,21 @@ def template_refusal(actor: Actor) -> str | None:
     if actor.governs:
         return None
     return _("Only a leader or an administrator makes, uploads or removes templates.")
+
+
+# --- comments --------------------------------------------------------------
+
+
+def comment_refusal(actor: Actor) -> str | None:
+    """Every member comments, viewers and the commissioning owner included:
+    it is how they take part. Leaders who are not members read."""
+    if actor.role is not None:
+        return None
+    return _("Only members of the project comment.")
+
+
+def comment_change_refusal(actor: Actor, *, author_id: int | None) -> str | None:
+    """A comment is edited or deleted by its author while a member, by nobody else."""
+    if actor.role is not None and author_id is not None and author_id == actor.user_id:
+        return None
+    return _("Only the author edits or deletes a comment.")

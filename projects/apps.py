@@ -57,6 +57,7 @@ class ProjectsConfig(AppConfig):
         from django.urls import register_converter, reverse
 
         from . import history, history_words, models, navigation, responsibilities
+        from .discussion import targets
         from .ids import IdConverter
 
         # Before any URLconf is loaded: every app's urls.py writes ids as <id:...>.
@@ -69,6 +70,7 @@ class ProjectsConfig(AppConfig):
         navigation.register(_("3 Deliver solution"), "projects:step-deliver", order=14)
         navigation.register(_("Stakeholders and users"), "projects:stakeholders", order=16)
         navigation.register(_("Prioritization"), "projects:matrix", order=18)
+        navigation.register(_("Discussion"), "projects:discussion", order=70)
         navigation.register(_("Members"), "projects:members", order=80)
         navigation.register(_("History"), "projects:history", order=90)
 
@@ -129,3 +131,45 @@ class ProjectsConfig(AppConfig):
                 reverse("projects:step-deliver", args=[row.project_id]) + "#activity-progress"
             ),
         )
+        history.register(models.Comment, project_lookup="project_id", label=_comment_label)
+        _register_comment_targets(targets, reverse)
+
+
+def _comment_label(row, refs: dict) -> str:
+    from django.utils.text import Truncator
+
+    return Truncator(row.text).chars(80)
+
+
+def _register_comment_targets(targets, reverse) -> None:
+    """What of the projects app members comment on, and where each is shown."""
+    from .flow.progress import URL_NAMES
+    from .models import Activity, Experiment, GateDecision, Measure, Project
+
+    def on(name: str, anchor: str = ""):
+        return lambda row: reverse(name, args=[row.project_id]) + anchor
+
+    targets.register(
+        Project, kind="project", project_lookup="id", url=lambda p: p.get_absolute_url()
+    )
+    targets.register(
+        Experiment,
+        kind="experiment",
+        project_lookup="project_id",
+        url=on("projects:step-hypothesis"),
+    )
+    targets.register(
+        Measure, kind="measure", project_lookup="project_id", url=on("projects:matrix")
+    )
+    targets.register(
+        Activity,
+        kind="activity",
+        project_lookup="project_id",
+        url=on("projects:step-deliver", "#activity-progress"),
+    )
+    targets.register(
+        GateDecision,
+        kind="gate",
+        project_lookup="project_id",
+        url=lambda row: reverse(URL_NAMES[row.step], args=[row.project_id]) + "#gate",
+    )

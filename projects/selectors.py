@@ -12,10 +12,11 @@ from django.http import Http404
 
 from . import access
 from .access import Actor
+from .discussion.selectors import Counts, comment_counts
 from .flow import progress
 from .flow.selectors import flow_facts
 from .history import ProjectHistory
-from .models import Activity, Membership, Project
+from .models import Activity, GateDecision, Membership, Project
 
 LEADERS_GROUP = "leaders"
 security_log = logging.getLogger("portal.security")
@@ -143,6 +144,10 @@ class Overview:
     @cached_property
     def decisions(self) -> list:
         return list(self.project.gate_decisions.select_related("decided_by"))
+
+    @cached_property
+    def comment_counts(self) -> Counts:
+        return comment_counts(project_id=self.project.pk, models=[Project, GateDecision])
 
     @cached_property
     def latest(self) -> list:

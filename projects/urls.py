@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .discussion import views as discussion
 from .flow.views import gates, matrix, owner, sections, steps, texts
 
 app_name = "projects"
@@ -21,6 +22,22 @@ urlpatterns = [
         name="member-remove",
     ),
     path("<id:project_id>/history/", views.project_history_view, name="history"),
+    path("<id:project_id>/discussion/", discussion.discussion, name="discussion"),
+    path(
+        "<id:project_id>/comments/<slug:kind>/<id:item_id>/",
+        discussion.comment_thread,
+        name="comment-thread",
+    ),
+    path(
+        "<id:project_id>/comment/<id:comment_id>/edit/",
+        discussion.comment_edit,
+        name="comment-edit",
+    ),
+    path(
+        "<id:project_id>/comment/<id:comment_id>/delete/",
+        discussion.comment_delete,
+        name="comment-delete",
+    ),
     # The three steps
     path("<id:project_id>/hypothesis/", steps.step_hypothesis, name="step-hypothesis"),
     path("<id:project_id>/goals/", steps.step_goals, name="step-goals"),

@@ -50,6 +50,13 @@ def _template(project):
     )
 
 
+def _comment(project):
+    from projects.models import Comment
+
+    author = project.memberships.get(role=Membership.Role.TEAM_MEMBER).user
+    return Comment.objects.create(project=project, target=project, author=author, text="Hei")
+
+
 def sample_kwargs(args, project):
     """Sample values for a URL's arguments, all inside `project`."""
     samples = {
@@ -68,6 +75,8 @@ def sample_kwargs(args, project):
         "canvas_id": lambda: _canvas(project).pk,
         "note_id": lambda: Note.objects.get_or_create(canvas=_canvas(project), text="x")[0].pk,
         "snapshot_id": lambda: Snapshot.objects.get_or_create(canvas=_canvas(project))[0].pk,
+        "kind": lambda: "experiment",  # the item_id above is an experiment
+        "comment_id": lambda: _comment(project).pk,
         "fmt": lambda: "csv",
         "unit_id": lambda: project.unit_id,
         "bundle_id": lambda: 1,
@@ -133,14 +142,22 @@ def test_outsider_gets_404_on_get_and_post(client, charlie, project, name, args)
     assert fingerprint(project) == before
 
 
+# Viewers comment (it is how they take part): an empty comment is refused
+# with the form again.
+VIEWER_COMMENTS = {"projects:comment-thread"}
+
+
 @pytest.mark.parametrize(("name", "args"), PROJECT_URLS, ids=[n for n, _ in PROJECT_URLS])
 def test_viewer_gets_403_on_post(client, bob, project, name, args):
     client.force_login(bob)
     url = url_for(name, args, project)
     before = fingerprint(project)
     response = client.post(url, {})
-    # A page that accepts no POST at all answers 405, which is a refusal too.
-    assert response.status_code in (403, 405)
+    if name in VIEWER_COMMENTS:
+        assert response.status_code == 200 and "Skriv en kommentar" in response.text
+    else:
+        # A page that accepts no POST at all answers 405, which is a refusal too.
+        assert response.status_code in (403, 405)
     assert fingerprint(project) == before
 
 

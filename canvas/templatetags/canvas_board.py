@@ -8,13 +8,17 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from canvas.models import Note
+from projects.discussion.selectors import count_label
+
 register = template.Library()
 
 CARD = (
     '<li id="note-{id}" class="note note--{color}" tabindex="-1" data-note="{id}"'
     ' aria-labelledby="note-{id}-label">{alert}'
     '<p class="note__text" id="note-{id}-label">{text}</p>'
-    '<p class="note__meta"><span class="note__colour">{colour}</span>{hypothesis}</p>'
+    '<p class="note__meta"><span class="note__colour">{colour}</span>{hypothesis}'
+    '<a class="note__comments" href="{comments_url}">{comments}</a></p>'
     "{actions}</li>"
 )
 ALERT = (
@@ -103,6 +107,7 @@ def _card(context, note, actions_template: str | None) -> str:
             short=escape(_short(note.text)),
         )
     alert = ALERT.format(labels["moved_meanwhile"]) if context.get("conflict_id") == note.pk else ""
+    counts, threads = context["comments"]
     return CARD.format(
         id=int(note.pk),
         color=escape(note.color),
@@ -111,15 +116,18 @@ def _card(context, note, actions_template: str | None) -> str:
         colour=labels["colours"].get(note.color, ""),
         hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
         actions=actions,
+        comments_url=f"{threads}{int(note.pk)}/",  # built by reverse()
+        comments=escape(count_label(counts.of_pk(Note, note.pk))),
     )
 
 
 @register.simple_tag(takes_context=True)
 def note_card(context, note) -> SafeString:
     """The note with its text, colour label, flag and (for editors) its actions.
-    Needs `project`, `labels` (already escaped), `notes_url`, `move_options`
-    and `csrf_token` in the context (see canvas.views.common.board_context). Only the
-    note's text comes from users; it is escaped here."""
+    Needs `project`, `labels` (already escaped), `notes_url`, `move_options`,
+    `comments` (the counts and the threads' URL prefix) and `csrf_token` in
+    the context (see canvas.views.common.board_context). Only the note's text
+    comes from users; it is escaped here."""
     actions = _actions_template(context) if context["project"].can_write else None
     return mark_safe(_card(context, note, actions))  # noqa: S308 - parts escaped in _card
 

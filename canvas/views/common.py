@@ -7,9 +7,11 @@ from urllib.parse import urlencode
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from projects.discussion.selectors import comment_counts, thread_url
 from projects.htmx import announce
 from projects.ids import parse_id
 
@@ -60,6 +62,8 @@ def board_context(project, canvas, **extra) -> dict:
         ),
     }
     labels = {key: escape(label) for key, label in labels.items()}
+    # Each note links to its comments, with their number (one query a board).
+    threads = thread_url(project_id=project.pk, kind="note", item_id=0)[:-2]
     labels["colours"] = {key: escape(str(label)) for key, label in COLOUR_CHOICES}
     return {
         "project": project,
@@ -67,6 +71,10 @@ def board_context(project, canvas, **extra) -> dict:
         "notes_url": notes_url,
         "move_options": move_options,
         "labels": labels,
+        "comments": (
+            SimpleLazyObject(lambda: comment_counts(project_id=project.pk, models=[Note])),
+            threads,
+        ),
         **extra,
     }
 

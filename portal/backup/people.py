@@ -28,23 +28,35 @@ def user_fields(label: str) -> tuple[str, ...]:
     )
 
 
+@cache
+def user_lists(label: str) -> tuple[str, ...]:
+    """The many-to-many fields of model `label` that list people (a comment's mentions)."""
+    model = apps.get_model(label)
+    return tuple(f.name for f in model._meta.many_to_many if f.related_model is get_user_model())
+
+
+def _named(obj: dict) -> list:
+    """The people a row names, each as a natural key (["username"])."""
+    found = [obj["fields"].get(name) for name in user_fields(obj["model"])]
+    for name in user_lists(obj["model"]):
+        listed = obj["fields"].get(name) or []
+        found += listed if isinstance(listed, list) else [listed]
+    return [value for value in found if value is not None]
+
+
 def _usernames(objects: list[dict]) -> set[str]:
     """The usernames the rows name (as natural keys: ["username"])."""
     names = set()
     for obj in objects:
-        for name in user_fields(obj["model"]):
-            value = obj["fields"].get(name)
-            if value is not None:
-                if not (
-                    isinstance(value, list | tuple)
-                    and len(value) == 1
-                    and isinstance(value[0], str)
-                ):
-                    raise ImportRefused(
-                        _("A row of %(model)s names a person in an unreadable way.")
-                        % {"model": obj["model"]}
-                    )
-                names.add(value[0])
+        for value in _named(obj):
+            if not (
+                isinstance(value, list | tuple) and len(value) == 1 and isinstance(value[0], str)
+            ):
+                raise ImportRefused(
+                    _("A row of %(model)s names a person in an unreadable way.")
+                    % {"model": obj["model"]}
+                )
+            names.add(value[0])
     return names
 
 
@@ -115,6 +127,9 @@ def people_rename(objects: list[dict], mapping: dict[str, str]) -> None:
             value = obj["fields"].get(name)
             if value is not None:
                 obj["fields"][name] = [mapping[value[0]]]
+        for name in user_lists(obj["model"]):
+            if name in obj["fields"]:
+                obj["fields"][name] = [[mapping[value[0]]] for value in obj["fields"][name]]
 
 
 def people_clear(objects: list[dict]) -> None:
@@ -123,3 +138,6 @@ def people_clear(objects: list[dict]) -> None:
         for name in user_fields(obj["model"]):
             if name in obj["fields"]:
                 obj["fields"][name] = None
+        for name in user_lists(obj["model"]):
+            if name in obj["fields"]:
+                obj["fields"][name] = []

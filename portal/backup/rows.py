@@ -8,6 +8,7 @@ highest in use, and every reference to them follows."""
 from collections import defaultdict
 
 from django.apps import apps
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.management.color import no_style
@@ -98,6 +99,21 @@ def renumber(objects: list[dict], *, into: int | None = None) -> None:
                 fields[name] = [v + shift if _int(v) else v for v in value]
             elif f.is_relation and f.concrete and _int(value):
                 fields[name] = value + offsets.get(f.related_model, 0)
+        _renumber_generic(live or model, fields, offsets)
+
+
+def _renumber_generic(model: type[models.Model], fields: dict, offsets: dict) -> None:
+    """Shift the id a generic relation names (a comment's item) with its model's rows."""
+    for relation in model._meta.private_fields:
+        if not isinstance(relation, GenericForeignKey):
+            continue
+        kind, pk = fields.get(relation.ct_field), fields.get(relation.fk_field)
+        if isinstance(kind, list) and len(kind) == 2 and _int(pk):
+            try:
+                target = apps.get_model(*kind)
+            except (LookupError, TypeError):
+                continue  # the deserializer refuses the row with a message
+            fields[relation.fk_field] = pk + offsets.get(target, 0)
 
 
 def _field_name(row: models.Model, name: str) -> str:

@@ -5,6 +5,8 @@ sends it along out of band. Each takes the project and the list's rows."""
 
 from django.urls import reverse
 
+from ..discussion.selectors import comment_counts, count_label, thread_url
+from ..models import Measure
 from . import charts, progress, quadrants
 
 
@@ -23,6 +25,8 @@ def priorities(project, measures) -> dict:
     page's budget."""
     measures = quadrants.prioritized(measures)
     labels = charts.quadrant_labels()
+    counts = comment_counts(project_id=project.pk, models=[Measure])
+    threads = thread_url(project_id=project.pk, kind="measure", item_id=0)[:-2]
     ordered = []
     for m in measures:
         key = quadrants.quadrant(benefit=m.benefit, effort=m.effort)
@@ -35,6 +39,8 @@ def priorities(project, measures) -> dict:
                 "version": str(m.version),
                 "quadrant": key,
                 "label": labels[key],
+                "comments": count_label(counts.of(m)),
+                "comments_url": f"{threads}{m.pk}/",
             }
         )
     return {

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from projects import access
+from projects.discussion import targets
+from projects.discussion.selectors import comment_counts, thread_url
 from projects.models import Activity, JourneyStage, Membership, ProjectFlow
 
 from . import progress, quadrants
@@ -39,6 +41,11 @@ def section_context(section: Section, project, *, add_form=None, editing=None, n
     base = add_url[:-4]
     confirm = _("Delete “%(title)s”? It stays in the project's history.")
     editing_pk = editing[0] if editing else None
+    # Rows that members comment on show how many comments each has (one query).
+    commented = targets.of_model(section.model) if items else None
+    if commented:
+        counts = comment_counts(project_id=project.pk, models=[section.model])
+        threads = thread_url(project_id=project.pk, kind=commented.kind, item_id=0)[:-2]
     rows = []
     for item, facts in zip(items, section.facts(items), strict=True):
         title = str(item)
@@ -51,6 +58,8 @@ def section_context(section: Section, project, *, add_form=None, editing=None, n
             "confirm": confirm % {"title": title},
             "editing": item.pk == editing_pk,
         }
+        if commented:
+            row["comments"] = {"n": counts.of(item), "url": f"{threads}{item.pk}/"}
         if section.model is JourneyStage:
             row["move_url"] = reverse("projects:stage-move", args=[project.pk, item.pk])
         rows.append(row)

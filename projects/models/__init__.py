@@ -1,6 +1,7 @@
 """The projects app's models, by what they belong to: core.py (units, projects,
 members, preferences), flow.py (the three steps' texts, gates, lists of steps 1
-and 2, stakeholders, profiles, measures) and deliver.py (step 3's lists)."""
+and 2, stakeholders, profiles, measures), deliver.py (step 3's lists) and
+discussion.py (comments)."""
 
 from .core import Membership, Project, TemplatePart, Unit
 from .deliver import (
@@ -12,6 +13,7 @@ from .deliver import (
     Touchpoint,
     TrialEntry,
 )
+from .discussion import Comment
 from .flow import (
     SCORE_CHOICES,
     BenefitKind,
@@ -31,6 +33,7 @@ __all__ = [
     "SCORE_CHOICES",
     "Activity",
     "BenefitKind",
+    "Comment",
     "DesignPrinciple",
     "Experiment",
     "GateDecision",

@@ -282,3 +282,48 @@ def test_the_unit_is_matched_by_name_and_new_rows_follow_the_restored_ids(
     assert new.pk > restored.pk
     member = Membership.objects.create(project=new, user=alice, role="team_member")
     assert member.pk > max(Membership.objects.exclude(pk=member.pk).values_list("pk", flat=True))
+
+
+def _discuss(project, alice):
+    from projects.discussion.services import edit_comment, post_comment
+    from projects.selectors import project_for_user
+
+    actor = project_for_user(alice, project.pk).actor
+    measure = project.measures.get()
+    on_measure, _ = post_comment(
+        project=project, actor=actor, target=measure, text="@bob <b>se</b> https://x.no"
+    )
+    edit_comment(comment=on_measure, actor=actor, text="@bob og @olga, se her", version=1)
+    post_comment(project=project, actor=actor, target=project, text="Om prosjektet")
+
+
+def test_comments_round_trip_with_their_history_and_mentions(rich_project, alice, tmp_path):
+    from projects.models import Comment
+
+    _discuss(rich_project, alice)
+    before = _export(rich_project, tmp_path)
+    assert any(row["model"] == "projects.historicalcomment" for row in before["objects"])
+    project_erase(project_id=rich_project.pk)
+    assert not Comment.objects.exists()
+
+    _import(before, tmp_path)
+    assert canonical(json.dumps(_dump(rich_project))) == canonical(json.dumps(before))
+    comment = Comment.objects.get(text__startswith="@bob")
+    assert comment.target == rich_project.measures.get()
+    assert comment.text == "@bob og @olga, se her" and comment.author.username == "alice"
+    assert sorted(comment.mentions.values_list("username", flat=True)) == ["bob", "olga"]
+    assert comment.history.count() == 2
+
+
+def test_a_copied_project_s_comments_point_at_its_own_items(rich_project, alice, tmp_path):
+    from projects.models import Comment
+
+    _discuss(rich_project, alice)
+    envelope = _export(rich_project, tmp_path)
+    _import(envelope, tmp_path, "--as-new")
+    copy = Project.objects.exclude(pk=rich_project.pk).get()
+    copied = Comment.objects.filter(project=copy)
+    assert {c.target for c in copied} == {copy, copy.measures.get()}
+    assert Comment.objects.filter(project=rich_project).count() == 2
+    on_measure = copied.get(text__startswith="@bob")
+    assert sorted(on_measure.mentions.values_list("username", flat=True)) == ["bob", "olga"]

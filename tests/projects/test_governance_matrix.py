@@ -238,6 +238,46 @@ def start_from_a_template(client, world, me):
     return Project.objects.filter(title="Ny", memberships__user=world.people[me]).exists()
 
 
+def comment_on_the_project(client, world, me):
+    from projects.models import Comment
+
+    data = {"text": "Et innspill"}
+    post(client, world, "projects:comment-thread", data, kind="project", item=world.project.pk)
+    return Comment.objects.filter(project=world.project, author=world.people[me]).exists()
+
+
+def _comment_by(world, name):
+    from projects.models import Comment
+
+    return Comment.objects.create(
+        project=world.project, target=world.project, author=world.people[name], text="Først"
+    )
+
+
+def edit_comment_of(whose):
+    def action(client, world, me):
+        comment = _comment_by(world, me if whose == "own" else "tina")
+        data = {"text": "Endret", "version": comment.version}
+        post(client, world, "projects:comment-edit", data, comment=comment.pk)
+        comment.refresh_from_db()
+        return comment.text == "Endret"
+
+    action.__name__ = f"edit {whose} comment"
+    return action
+
+
+def delete_comment_of(whose):
+    def action(client, world, me):
+        from projects.models import Comment
+
+        comment = _comment_by(world, me if whose == "own" else "tina")
+        post(client, world, "projects:comment-delete", {"version": 1}, comment=comment.pk)
+        return not Comment.objects.filter(pk=comment.pk).exists()
+
+    action.__name__ = f"delete {whose} comment"
+    return action
+
+
 # Expected outcome of each action for each actor, in ACTORS order:
 # team member, solution owner, commissioning owner, viewer, leader, admin, outsider.
 Y, N, _ = True, False, None  # allowed, refused, does not apply
@@ -266,6 +306,12 @@ MATRIX = [
     (upload_a_template, [N, N, N, N, Y, Y, N]),
     (remove_a_template, [N, N, N, N, Y, Y, N]),
     (start_from_a_template, [Y, Y, Y, Y, Y, Y, Y]),
+    # Every member comments; leaders and administrators who are not members read.
+    (comment_on_the_project, [Y, Y, Y, Y, N, N, N]),
+    (edit_comment_of("own"), [Y, Y, Y, Y, N, N, N]),
+    (edit_comment_of("another's"), [N, N, N, N, N, N, N]),
+    (delete_comment_of("own"), [Y, Y, Y, Y, N, N, N]),
+    (delete_comment_of("another's"), [N, N, N, N, N, N, N]),
 ]
 CELLS = [
     pytest.param(action, actor, expected, id=f"{action.__name__}-{actor}")

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
 from projects.decorators import project_view
+from projects.discussion.selectors import comment_counts
+from projects.models import GateDecision
 
 from .. import progress
 from ..pages import PAGES, decisions, flow_forms, gate_context, page_sections
@@ -58,6 +60,8 @@ def render_page(
         context["step_done"] = progress.step_state(step=step, current=project.step) == "done"
         context["gate"] = gate or gate_context(project)
         context["decisions"] = [d for d in decisions(project) if d.step == step]
+        if context["decisions"]:
+            context["counts"] = comment_counts(project_id=project.pk, models=[GateDecision])
     return render(request, PAGES[page].template, context, status=status)
 
 

@@ -1,0 +1,139 @@
+"""Reading comments: a thread, a project's discussion, and how many comments
+each item of a page has, each in a number of queries that does not grow with
+the comments."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Model
+from django.urls import reverse
+from django.utils.translation import ngettext
+
+from .. import access
+from ..access import Actor
+from ..models import Comment
+from . import targets
+from .text import parts
+
+
+def display_name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def members(*, project_id: int) -> list[dict]:
+    """The project's members as the mention list offers them: username and name."""
+    users = get_user_model().objects.filter(memberships__project_id=project_id)
+    return sorted(
+        ({"username": u.username, "name": display_name(u)} for u in users),
+        key=lambda m: m["name"].lower(),
+    )
+
+
+def _names(people: list[dict]) -> dict[str, str]:
+    return {m["username"].lower(): m["name"] for m in people}
+
+
+def shown(comments: list[Comment], *, people: list[dict], actor: Actor) -> list[Comment]:
+    """Give each comment its text's parts (mentions of current members marked)
+    and whether `actor` may edit and delete it (`mine`)."""
+    names = _names(people)
+    for comment in comments:
+        comment.parts = parts(comment.text, members=names)
+        comment.mine = access.comment_change_refusal(actor, author_id=comment.author_id) is None
+    return comments
+
+
+def thread(*, project_id: int, row: Model, people: list[dict], actor: Actor) -> list[Comment]:
+    """The comments on `row`, oldest first."""
+    comments = Comment.objects.filter(
+        project_id=project_id,
+        target_type=ContentType.objects.get_for_model(row),
+        target_id=row.pk,
+    ).select_related("author")
+    return shown(list(comments), people=people, actor=actor)
+
+
+def thread_url(*, project_id: int, kind: str, item_id: int) -> str:
+    return reverse("projects:comment-thread", args=[project_id, kind, item_id])
+
+
+def discussion(*, project_id: int):
+    """All the project's comments, newest first (a queryset to paginate)."""
+    return (
+        Comment.objects.filter(project_id=project_id)
+        .select_related("author", "target_type")
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass
+class Item:
+    """What a comment is about: the item's name, its page and its thread."""
+
+    what: str
+    title: str
+    url: str | None
+    thread_url: str
+
+
+def with_items(
+    comments: list[Comment], *, project_id: int, people: list[dict], actor: Actor
+) -> list[Comment]:
+    """Give each comment its text's parts and its `item`: one query per kind
+    of item on the page."""
+    wanted = defaultdict(set)
+    for comment in comments:
+        wanted[comment.target_type_id].add(comment.target_id)
+    rows = {}
+    for type_id, ids in wanted.items():
+        found = targets.of_model(ContentType.objects.get_for_id(type_id).model_class())
+        if found is None:
+            continue
+        for row in found.rows().filter(pk__in=ids):
+            rows[type_id, row.pk] = (found, row)
+    for comment in comments:
+        found, row = rows.get((comment.target_type_id, comment.target_id), (None, None))
+        if row is None:
+            continue
+        comment.item = Item(
+            what=str(found.what),
+            title=str(row),
+            url=found.url(row),
+            thread_url=thread_url(project_id=project_id, kind=found.kind, item_id=row.pk),
+        )
+    return shown(comments, people=people, actor=actor)
+
+
+@dataclass
+class Counts:
+    """How many comments each item of a page has: `of(row)`."""
+
+    project_id: int
+    by_item: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def of(self, row: Model) -> int:
+        return self.of_pk(type(row), row.pk)
+
+    def of_pk(self, model: type[Model], pk: int) -> int:
+        """The count of `model`'s row `pk` (for plain rows that are not instances)."""
+        type_id = ContentType.objects.get_for_model(model).pk
+        return self.by_item.get((type_id, pk), 0)
+
+
+def count_label(n: int) -> str:
+    """ "3 comments", as `_count.html` says it."""
+    return ngettext("%(n)s comment", "%(n)s comments", n) % {"n": n}
+
+
+def comment_counts(*, project_id: int, models: list[type[Model]]) -> Counts:
+    """The number of comments on each row of `models` in the project, in one query."""
+    types = ContentType.objects.get_for_models(*models).values()
+    rows = (
+        Comment.objects.filter(project_id=project_id, target_type__in=types)
+        .order_by()
+        .values_list("target_type_id", "target_id")
+        .annotate(n=Count("pk"))
+    )
+    return Counts(project_id, {(t, i): n for t, i, n in rows})

@@ -1,0 +1,58 @@
+"""A comment's text cut into parts: links (http and https only) and mentions
+of members; no database."""
+
+from projects.discussion.text import Part, mentioned, parts
+
+MEMBERS = {"kari": "Kari Nordmann", "per.olsen": "Per Olsen"}
+
+
+def test_it_marks_a_mention_of_a_member_with_their_name():
+    assert parts("Hei @kari!", members=MEMBERS) == [
+        Part("text", "Hei "),
+        Part("mention", "@kari", name="Kari Nordmann"),
+        Part("text", "!"),
+    ]
+
+
+def test_mentions_ignore_case_and_keep_dots_inside_a_username():
+    found = parts("@KARI og @per.olsen.", members=MEMBERS)
+    assert [p.name for p in found if p.kind == "mention"] == ["Kari Nordmann", "Per Olsen"]
+    assert found[-1] == Part("text", ".")
+
+
+def test_a_mention_of_a_non_member_or_unknown_name_stays_text():
+    assert parts("Spør @ola og @ukjent", members=MEMBERS) == [Part("text", "Spør @ola og @ukjent")]
+
+
+def test_an_email_address_is_no_mention():
+    assert mentioned("Skriv til kari@example.no eller post.kari@example.no") == []
+    assert parts("kari@example.no", members=MEMBERS) == [Part("text", "kari@example.no")]
+
+
+def test_mentioned_gives_each_username_once_lower_cased_in_order():
+    assert mentioned("@Per.Olsen, @kari og @kari igjen, @a-b_c+d") == [
+        "per.olsen",
+        "kari",
+        "a-b_c+d",
+    ]
+
+
+def test_a_lone_at_sign_is_no_mention():
+    assert mentioned("Møte @ 10 og @.") == []
+
+
+def test_links_are_http_and_https_only_without_the_punctuation_after_them():
+    found = parts("Se https://example.no/a?b=1&c=2). Og (http://x.no).", members={})
+    links = [p.href for p in found if p.kind == "link"]
+    assert links == ["https://example.no/a?b=1&c=2", "http://x.no"]
+    assert "".join(p.text for p in found) == "Se https://example.no/a?b=1&c=2). Og (http://x.no)."
+
+
+def test_other_schemes_are_never_links():
+    text = "javascript:alert(1) data:text/html,<b> ftp://x.no <script>alert(1)</script>"
+    assert parts(text, members=MEMBERS) == [Part("text", text)]
+
+
+def test_a_link_stops_at_quotes_and_angle_brackets():
+    found = parts('https://x.no/"onmouseover="alert(1)', members={})
+    assert found[0] == Part("link", "https://x.no/", href="https://x.no/")
