@@ -5,6 +5,8 @@ sends it along out of band. Each takes the project and the list's rows."""
 
 from django.urls import reverse
 
+from projects.people import person_name
+
 from . import charts, progress, quadrants
 
 
@@ -35,6 +37,7 @@ def priorities(project, measures) -> dict:
                 "version": str(m.version),
                 "quadrant": key,
                 "label": labels[key],
+                "responsible": person_name(m.responsible),
             }
         )
     return {

@@ -90,11 +90,10 @@ def steps(*, current: str, facts: dict[str, bool]) -> list[StepStatus]:
     return result
 
 
-def steps_for(project, memberships, flow_facts: dict | None = None) -> list[StepStatus]:
-    """`steps` for a project, its (already loaded) memberships and the facts of
-    its step work (`flow.selectors.flow_facts`)."""
-    roles = [m.role for m in memberships]
-    facts = {
+def step_facts(project, roles: list[str], flow_facts: dict | None = None) -> dict[str, bool]:
+    """The facts of `steps` for a project, the roles of its members and the
+    facts of its step work (`flow.selectors.flow_facts`)."""
+    return {
         **(flow_facts or {}),
         "has_summary": bool(project.summary.strip()),
         "has_team": len(roles) >= 2,
@@ -102,7 +101,20 @@ def steps_for(project, memberships, flow_facts: dict | None = None) -> list[Step
         "has_target_date": project.target_date is not None,
         "has_solution_owner": "solution_owner" in roles,
     }
+
+
+def steps_for(project, memberships, flow_facts: dict | None = None) -> list[StepStatus]:
+    """`steps` for a project, its (already loaded) memberships and the facts of
+    its step work (`flow.selectors.flow_facts`)."""
+    facts = step_facts(project, [m.role for m in memberships], flow_facts)
     return steps(current=project.step, facts=facts)
+
+
+def gate_ready(*, step: str, facts: dict[str, bool]) -> bool:
+    """Whether all of the step's work is done and only its gate decision remains."""
+    return step in CHECKLIST and all(
+        facts.get(fact) for fact, _text in CHECKLIST[step] if fact != f"gate_{step}"
+    )
 
 
 def criteria_count(*, answers: list[bool | None]) -> dict[str, int]:
