@@ -139,7 +139,9 @@ class ProjectsConfig(AppConfig):
             # Decided on: someone must carry it out.
             needed=lambda: Q(status__in=[measure.PLANNED, measure.IN_PROGRESS]),
             current=lambda: ~Q(status__in=[measure.DONE, measure.DROPPED]),
-            url=lambda row: reverse("projects:matrix", args=[row.project_id]) + f"#priority-{row.pk}",
+            url=lambda row: (
+                reverse("projects:matrix", args=[row.project_id]) + f"#priority-{row.pk}"
+            ),
         )
         # An experiment runs until the team decides on it; goals are carried throughout.
         for model, page, slug, undecided in (

@@ -28,7 +28,6 @@ from projects.models import (
     TrialEntry,
     UserProfile,
 )
-
 from projects.people import person_name
 
 from . import drawn as d
@@ -127,7 +126,15 @@ SECTIONS = {
             ),
             "projects:step-hypothesis",
             add_label=_("Log an experiment"),
-            display=("date", "prototype", "measure", "result", "learning", "decision", "responsible"),
+            display=(
+                "date",
+                "prototype",
+                "measure",
+                "result",
+                "learning",
+                "decision",
+                "responsible",
+            ),
             related=("responsible",),
         ),
         Section(

@@ -1,7 +1,6 @@
 """Step 3's lists: the eleven activities, the suppliers and the dialogue with
 them, the touchpoints, the service journeys, the trial log and the lessons."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
