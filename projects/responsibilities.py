@@ -52,6 +52,11 @@ def register(
     )
 
 
+def fields() -> list[tuple[type[models.Model], str]]:
+    """(model, field) of every registered responsible person."""
+    return [(r.model, r.field) for r in _registered]
+
+
 def release(*, project_id: int, user: AbstractBaseUser) -> int:
     """Leave what `user` is responsible for in the project with no one
     responsible, one recorded save per row; the number of rows."""
