@@ -264,10 +264,11 @@ def indicators_due(*, before: date, user=None) -> list[Indicator]:
     member = Membership.objects.filter(
         project=OuterRef("benefit__plan__project"), user=OuterRef("responsible")
     )
-    rows = (
-        _indicators()
-        .filter(Exists(member), responsible__isnull=False)
-        .select_related("benefit__plan__project")
+    # Only the responsible person is named: the reminder e-mails them.
+    rows = _with_last_measured(
+        Indicator.objects.filter(Exists(member), responsible__isnull=False)
+        .select_related("responsible", "benefit__plan__project")
+        .order_by("pk")
     )
     if user is not None:
         rows = rows.filter(responsible=user)

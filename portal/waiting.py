@@ -48,7 +48,7 @@ def _actor(user: AbstractBaseUser, role: str | None) -> access.Actor:
 
 def gates(user: AbstractBaseUser, *, today: date) -> list[Item]:
     """Gates of the person's projects whose step's work is done, where the
-    access rules let them decide: three queries, however many projects."""
+    access rules let them decide: at most three queries, however many projects."""
     memberships = list(
         Membership.objects.filter(
             user=user, project__archived=False, project__step__in=progress.STEPS
@@ -60,13 +60,26 @@ def gates(user: AbstractBaseUser, *, today: date) -> list[Item]:
     mine = [m for m in memberships if access.gate_refusal(_actor(user, m.role)) is None]
     if not mine:
         return []
-    ids = [m.project_id for m in mine]
-    facts = flow_facts_of(Project.objects.filter(pk__in=ids))
     roles: dict[int, list[str]] = {}
-    for project_id, role in Membership.objects.filter(project__in=ids).values_list(
-        "project_id", "role"
-    ):
+    for project_id, role in Membership.objects.filter(
+        project__in=[m.project_id for m in mine]
+    ).values_list("project_id", "role"):
         roles.setdefault(project_id, []).append(role)
+    # What the members and the project's own fields tell is known already:
+    # the step's work is read only where it may be done.
+    mine = [
+        m
+        for m in mine
+        if progress.gate_ready(
+            step=m.project.step,
+            facts=progress.step_facts(m.project, roles[m.project_id]),
+            unknown=True,
+        )
+    ]
+    if not mine:
+        return []
+    needed = progress.gate_facts({m.project.step for m in mine})
+    facts = flow_facts_of(Project.objects.filter(pk__in=[m.project_id for m in mine]), needed)
     items = []
     for m in mine:
         p = m.project

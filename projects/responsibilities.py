@@ -118,7 +118,9 @@ def held(*, user: AbstractBaseUser, project_ids: Iterable[int] | models.QuerySet
         rows = r.prepare(
             r.model.objects.filter(
                 r.current(), **{r.field: user, f"{r.project_lookup}__in": project_ids}
-            ).annotate(held_project_id=models.F(r.project_lookup), held_project=models.F(title))
+            )
+            .annotate(held_project_id=models.F(r.project_lookup), held_project=models.F(title))
+            .order_by()  # sorted by the caller; the models' orderings cost compiling
         )
         label = str(r.model._meta.verbose_name).capitalize()
         found += [

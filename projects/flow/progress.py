@@ -110,10 +110,16 @@ def steps_for(project, memberships, flow_facts: dict | None = None) -> list[Step
     return steps(current=project.step, facts=facts)
 
 
-def gate_ready(*, step: str, facts: dict[str, bool]) -> bool:
-    """Whether all of the step's work is done and only its gate decision remains."""
+def gate_facts(steps: set[str]) -> set[str]:
+    """The facts `gate_ready` reads for gates at the end of `steps`."""
+    return {fact for step in steps for fact, _text in CHECKLIST.get(step, [])}
+
+
+def gate_ready(*, step: str, facts: dict[str, bool], unknown: bool = False) -> bool:
+    """Whether all of the step's work is done and only its gate decision
+    remains; a fact missing from `facts` counts as `unknown`."""
     return step in CHECKLIST and all(
-        facts.get(fact) for fact, _text in CHECKLIST[step] if fact != f"gate_{step}"
+        facts.get(fact, unknown) for fact, _text in CHECKLIST[step] if fact != f"gate_{step}"
     )
 
 
