@@ -1,16 +1,19 @@
 """The foundation's pages over a portfolio of 1,000 projects."""
 
+from datetime import date, timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from bench.harness import request, timed
 from projects import history
-from projects.models import Membership, Project, Unit
+from projects.models import Activity, Experiment, Goal, Measure, Membership, Project, Unit
 from projects.selectors import LEADERS_GROUP
 
 PROJECTS = 1000
 EDITS = 300  # recorded changes of the measured project: its overview shows the latest
+RESPONSIBLE_PROJECTS = 10  # the busy person's projects, 20 items each: 200 in all
 PAGE_MS = 50
 FRAGMENT_MS = 20
 
@@ -38,7 +41,33 @@ def build(ctx: dict) -> None:
     memberships += [Membership(project=projects[0], user=c, role="team_member") for c in colleagues]
     Membership.objects.bulk_create(memberships)
     _edit_history(projects[0], member)
-    ctx.update(member=member, leader=leader, project=projects[0], projects=projects)
+    busy = _responsibilities(projects[50 : 50 + RESPONSIBLE_PROJECTS], projects[60:70])
+    ctx.update(member=member, leader=leader, busy=busy, project=projects[0], projects=projects)
+
+
+def _responsibilities(projects, owned):
+    """A person responsible for 200 items (measures, experiments, goals and
+    activities, dated from overdue to next month) in their projects, and
+    commissioning owner of ten more."""
+    busy = get_user_model().objects.create_user("bench-busy", password="x")
+    Membership.objects.bulk_create(
+        [Membership(project=p, user=busy, role="team_member") for p in projects]
+        + [Membership(project=p, user=busy, role="commissioning_owner") for p in owned]
+    )
+    today = date.today()
+    rows = {Measure: [], Experiment: [], Goal: [], Activity: []}
+    for p in projects:
+        for i in range(5):
+            mine = {"project": p, "responsible": busy}
+            rows[Measure].append(Measure(title=f"Tiltak {i}", **mine))
+            rows[Experiment].append(Experiment(title=f"Eksperiment {i}", date=today, **mine))
+            rows[Goal].append(Goal(title=f"Mål {i}", level="user", **mine))
+            due = today + timedelta(days=7 * i - 10)
+            key = Activity.KEYS[i][0]
+            rows[Activity].append(Activity(key=key, due_date=due, status="in_progress", **mine))
+    for model, objects in rows.items():
+        model.objects.bulk_create(objects)
+    return busy
 
 
 def rows(ctx: dict):
@@ -46,6 +75,9 @@ def rows(ctx: dict):
     client.force_login(ctx["member"])
     pk = ctx["project"].pk
     yield timed("page: home (50 projects)", PAGE_MS, request(client, "get", "/"))
+    busy = Client()
+    busy.force_login(ctx["busy"])
+    yield timed("page: home (200 responsibilities)", PAGE_MS, request(busy, "get", "/"))
     overview = request(client, "get", f"/projects/{pk}/")
     yield timed("page: project overview", PAGE_MS, overview)
     yield timed("page: project overview after a change", PAGE_MS, lambda: _changed(pk, overview))

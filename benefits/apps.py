@@ -23,6 +23,7 @@ class BenefitsConfig(AppConfig):
             Measurement,
             PlanEvent,
         )
+        from .selectors import next_measurement, with_last_measured
 
         navigation.register(_("Benefit plan"), "benefits:plan", order=60)
         history.register(
@@ -47,6 +48,7 @@ class BenefitsConfig(AppConfig):
             Benefit,
             field="owner",
             project_lookup="plan__project_id",
+            prepare=lambda rows: rows.select_related("plan"),
             url=lambda b: reverse("benefits:plan", args=[b.plan.project_id]) + f"#benefit-{b.pk}",
         )
         responsibilities.register(
@@ -54,6 +56,8 @@ class BenefitsConfig(AppConfig):
             field="responsible",
             project_lookup="benefit__plan__project_id",
             url=lambda i: reverse("benefits:indicator", args=[i.benefit.plan.project_id, i.pk]),
+            prepare=lambda rows: with_last_measured(rows.select_related("benefit__plan")),
+            due=next_measurement,
         )
         _register_comment_targets(targets, reverse, Benefit, Indicator, PlanEvent)
 

@@ -271,32 +271,48 @@ def plan_events(plan: BenefitPlan) -> list[PlanEvent]:
     return list(plan.events.select_related("by").defer("snapshot"))
 
 
-def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
-    """Indicators whose next measurement is past due (those `user` is
-    responsible for, when given), each with `due` set."""
+def with_last_measured(indicators):
+    """The indicators with `last_measured`, the date of their latest measurement."""
+    return _with_last_measured(indicators)
+
+
+def next_measurement(indicator: Indicator) -> date | None:
+    """When the indicator (read `with_last_measured`) is next to be measured."""
+    return smarte.next_due(
+        frequency=indicator.frequency,
+        baseline_date=indicator.baseline_date,
+        last_measured=indicator.last_measured,
+        target_date=indicator.target_date,
+    )
+
+
+def indicators_due(*, before: date, user=None) -> list[Indicator]:
+    """Indicators whose next measurement falls before `before` (those `user`
+    is responsible for, when given), each with `due` set."""
     # Only people still in the project hear of its indicators.
     member = Membership.objects.filter(
         project=OuterRef("benefit__plan__project"), user=OuterRef("responsible")
     )
-    rows = (
-        _indicators()
-        .filter(Exists(member), responsible__isnull=False)
-        .select_related("benefit__plan__project")
+    # Only the responsible person is named: the reminder e-mails them.
+    rows = _with_last_measured(
+        Indicator.objects.filter(Exists(member), responsible__isnull=False)
+        .select_related("responsible", "benefit__plan__project")
+        .order_by("pk")
     )
     if user is not None:
         rows = rows.filter(responsible=user)
-    overdue = []
+    found = []
     for indicator in rows:
-        due = smarte.next_due(
-            frequency=indicator.frequency,
-            baseline_date=indicator.baseline_date,
-            last_measured=indicator.last_measured,
-            target_date=indicator.target_date,
-        )
-        if due is not None and due < today:
+        due = next_measurement(indicator)
+        if due is not None and due < before:
             indicator.due = due
-            overdue.append(indicator)
-    return overdue
+            found.append(indicator)
+    return found
+
+
+def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
+    """Indicators whose next measurement is past due (see `indicators_due`)."""
+    return indicators_due(before=today, user=user)
 
 
 def approved_snapshots(plan_ids) -> dict[int, dict]:

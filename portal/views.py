@@ -21,7 +21,7 @@ from projects.models import Project, Unit
 from projects.selectors import projects_for_user, projects_waiting_for_owner, user_is_leader
 from projects.versioning import StaleEdit
 
-from . import charts, portfolio
+from . import charts, portfolio, waiting
 from .forms import PortfolioFilterForm, UnitRatingForm
 from .models import UnitRating
 from .selectors import benefit_frames, benefits_fingerprint, portfolio_frame, portfolio_projects
@@ -46,8 +46,16 @@ def home(request):
         .select_related("unit")
         .order_by("-updated_at")
     )
-    waiting = projects_waiting_for_owner(request.user)
-    context = {"projects": projects, "waiting": waiting[:20], "waiting_count": waiting.count()}
+    waiting_owner = projects_waiting_for_owner(request.user)
+    today = timezone.localdate()
+    context = {
+        "projects": projects,
+        "waiting": waiting_owner[:20],
+        "waiting_count": waiting_owner.count(),
+        "waits": waiting.waiting_for(request.user, today=today),
+        "responsible": waiting.responsible_for(request.user),
+        "today": today,
+    }
     return render(request, "portal/home.html", context)
 
 

@@ -130,7 +130,36 @@ class ProjectsConfig(AppConfig):
             url=lambda row: (
                 reverse("projects:step-deliver", args=[row.project_id]) + "#activity-progress"
             ),
+            current=lambda: Q(status__in=[open_activity.NOT_STARTED, open_activity.IN_PROGRESS]),
+            due=lambda row: row.due_date,
         )
+        measure = Measure.Status
+        responsibilities.register(
+            Measure,
+            field="responsible",
+            project_lookup="project_id",
+            # Decided on: someone must carry it out.
+            needed=lambda: Q(status__in=[measure.PLANNED, measure.IN_PROGRESS]),
+            current=lambda: ~Q(status__in=[measure.DONE, measure.DROPPED]),
+            url=lambda row: (
+                reverse("projects:matrix", args=[row.project_id]) + f"#priority-{row.pk}"
+            ),
+        )
+        # An experiment runs until the team decides on it; goals are carried throughout.
+        for model, page, slug, undecided in (
+            (models.Experiment, "projects:step-hypothesis", "experiments", Q(decision="")),
+            (models.Goal, "projects:step-goals", "goals", Q()),
+        ):
+            responsibilities.register(
+                model,
+                field="responsible",
+                project_lookup="project_id",
+                needed=lambda q=undecided: q,
+                current=lambda q=undecided: q,
+                url=lambda row, page=page, slug=slug: (
+                    reverse(page, args=[row.project_id]) + f"#{slug}-{row.pk}"
+                ),
+            )
         history.register(models.Comment, project_lookup="project_id", label=_comment_label)
         _register_comment_targets(targets, reverse)
 

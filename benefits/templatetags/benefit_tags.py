@@ -5,16 +5,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from benefits.selectors import name_of, overdue_indicators
+from benefits.selectors import name_of
 
 register = template.Library()
-
-
-@register.inclusion_tag("benefits/_overdue.html", takes_context=True)
-def overdue_measurements(context):
-    """The signed-in user's overdue measurements, for their home page."""
-    user = context["request"].user
-    return {"overdue": overdue_indicators(today=timezone.localdate(), user=user)}
 
 
 @register.filter

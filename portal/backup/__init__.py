@@ -18,7 +18,7 @@ from projects.history import project_querysets
 from projects.models import Project, Unit
 
 from .fileformat import BACKUP, ImportRefused, ProjectFile, parse, write
-from .people import people_clear, people_map, people_of, people_rename
+from .people import people_clear, people_map, people_of, people_rename, responsible_check
 from .rows import renumber, rows_save, units_map
 
 __all__ = [
@@ -85,6 +85,7 @@ def rows_import(file: ProjectFile, *, into: Project | None = None, clean: bool =
     objects = units_map(file.objects)
     if file.people:
         people_rename(objects, people_map(file.people, objects))
+        responsible_check(objects)
     else:
         people_clear(objects)
     renumber(objects, into=into.pk if into else None)

@@ -14,6 +14,8 @@ from django.core.validators import validate_email
 from django.db import models
 from django.utils.translation import gettext as _
 
+from projects import responsibilities
+
 from .fileformat import PERSON_KEYS, ImportRefused
 
 
@@ -118,6 +120,30 @@ def people_map(people: list[dict], objects: list[dict]) -> dict[str, str]:
             % {"names": ", ".join(n[:150] for n in missing[:10])}
         )
     return {name: _find_or_create(person).get_username() for name, person in listed.items()}
+
+
+def responsible_check(objects: list[dict]) -> None:
+    """Refuse a row that names someone responsible who is not a member of the
+    file's project (the portal releases a member's items when they leave)."""
+    members = {
+        tuple(obj["fields"].get("user") or ())
+        for obj in objects
+        if obj["model"] == "projects.membership"
+    }
+    checked = {
+        model._meta.label_lower: (model, field) for model, field in responsibilities.fields()
+    }
+    for obj in objects:
+        model, field = checked.get(obj["model"], (None, None))
+        value = obj["fields"].get(field) if model else None
+        if value is not None and tuple(value) not in members:
+            raise ImportRefused(
+                _(
+                    "A row of the file (%(model)s) names %(username)s responsible, "
+                    "who is not a member of the project."
+                )
+                % {"model": model._meta.verbose_name, "username": str(value[0])[:150]}
+            )
 
 
 def people_rename(objects: list[dict], mapping: dict[str, str]) -> None:

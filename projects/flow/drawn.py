@@ -5,6 +5,8 @@ sends it along out of band. Each takes the project and the list's rows."""
 
 from django.urls import reverse
 
+from projects.people import person_name
+
 from ..discussion.selectors import comment_counts, count_label, thread_url
 from ..models import Measure
 from . import charts, progress, quadrants
@@ -41,6 +43,7 @@ def priorities(project, measures) -> dict:
                 "label": labels[key],
                 "comments": count_label(counts.of(m)),
                 "comments_url": f"{threads}{m.pk}/",
+                "responsible": person_name(m.responsible),
             }
         )
     return {

@@ -49,6 +49,8 @@ class VersionedForm(forms.ModelForm):
             # portal's catalogue; a choice of rows gets the same words.
             if isinstance(field, forms.ModelChoiceField):
                 field.empty_label = BLANK_CHOICE
+        if "responsible" in self.fields:
+            _member_choices(self.fields["responsible"], project)
 
     def clean(self):
         cleaned = super().clean()
@@ -192,7 +194,16 @@ class GateForm(forms.Form):
 class ExperimentForm(VersionedForm):
     class Meta:
         model = Experiment
-        fields = ["date", "title", "prototype", "measure", "result", "learning", "decision"]
+        fields = [
+            "date",
+            "title",
+            "prototype",
+            "measure",
+            "result",
+            "learning",
+            "decision",
+            "responsible",
+        ]
         widgets = {
             "date": DATE,
             "prototype": TEXT,
@@ -205,7 +216,7 @@ class ExperimentForm(VersionedForm):
 class GoalForm(VersionedForm):
     class Meta:
         model = Goal
-        fields = ["level", "title", "description", "success"]
+        fields = ["level", "title", "description", "success", "responsible"]
         widgets = {"description": TEXT, "success": TEXT}
 
 
@@ -239,10 +250,6 @@ class ActivityForm(VersionedForm):
         model = Activity
         fields = ["responsible", "due_date", "status", "notes"]
         widgets = {"due_date": DATE, "notes": TEXT}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _member_choices(self.fields["responsible"], self.project)
 
 
 class SupplierForm(VersionedForm):
@@ -321,7 +328,7 @@ class UserProfileForm(VersionedForm):
 class MeasureForm(VersionedForm):
     class Meta:
         model = Measure
-        fields = ["title", "description", "benefit", "effort", "status", "goal"]
+        fields = ["title", "description", "benefit", "effort", "status", "goal", "responsible"]
         widgets = {"description": TEXT}
 
     def __init__(self, *args, **kwargs):

@@ -90,11 +90,10 @@ def steps(*, current: str, facts: dict[str, bool]) -> list[StepStatus]:
     return result
 
 
-def steps_for(project, memberships, flow_facts: dict | None = None) -> list[StepStatus]:
-    """`steps` for a project, its (already loaded) memberships and the facts of
-    its step work (`flow.selectors.flow_facts`)."""
-    roles = [m.role for m in memberships]
-    facts = {
+def step_facts(project, roles: list[str], flow_facts: dict | None = None) -> dict[str, bool]:
+    """The facts of `steps` for a project, the roles of its members and the
+    facts of its step work (`flow.selectors.flow_facts`)."""
+    return {
         **(flow_facts or {}),
         "has_summary": bool(project.summary.strip()),
         "has_team": len(roles) >= 2,
@@ -102,7 +101,26 @@ def steps_for(project, memberships, flow_facts: dict | None = None) -> list[Step
         "has_target_date": project.target_date is not None,
         "has_solution_owner": "solution_owner" in roles,
     }
+
+
+def steps_for(project, memberships, flow_facts: dict | None = None) -> list[StepStatus]:
+    """`steps` for a project, its (already loaded) memberships and the facts of
+    its step work (`flow.selectors.flow_facts`)."""
+    facts = step_facts(project, [m.role for m in memberships], flow_facts)
     return steps(current=project.step, facts=facts)
+
+
+def gate_facts(steps: set[str]) -> set[str]:
+    """The facts `gate_ready` reads for gates at the end of `steps`."""
+    return {fact for step in steps for fact, _text in CHECKLIST.get(step, [])}
+
+
+def gate_ready(*, step: str, facts: dict[str, bool], unknown: bool = False) -> bool:
+    """Whether all of the step's work is done and only its gate decision
+    remains; a fact missing from `facts` counts as `unknown`."""
+    return step in CHECKLIST and all(
+        facts.get(fact, unknown) for fact, _text in CHECKLIST[step] if fact != f"gate_{step}"
+    )
 
 
 def criteria_count(*, answers: list[bool | None]) -> dict[str, int]:

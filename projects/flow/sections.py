@@ -28,6 +28,7 @@ from projects.models import (
     TrialEntry,
     UserProfile,
 )
+from projects.people import person_name
 
 from . import drawn as d
 from . import forms as f
@@ -106,7 +107,7 @@ class Section:
             elif hasattr(value, "strftime"):
                 value = formats.date_format(value, "SHORT_DATE_FORMAT")
             elif fld.is_relation:
-                value = value.get_full_name() or value.username if name == "responsible" else value
+                value = person_name(value) if name == "responsible" else value
             result.append((label, str(value)))
         return result
 
@@ -125,7 +126,16 @@ SECTIONS = {
             ),
             "projects:step-hypothesis",
             add_label=_("Log an experiment"),
-            display=("date", "prototype", "measure", "result", "learning", "decision"),
+            display=(
+                "date",
+                "prototype",
+                "measure",
+                "result",
+                "learning",
+                "decision",
+                "responsible",
+            ),
+            related=("responsible",),
         ),
         Section(
             "goals",
@@ -138,7 +148,8 @@ SECTIONS = {
             ),
             "projects:step-goals",
             add_label=_("Add a goal"),
-            display=("level", "description", "success"),
+            display=("level", "description", "success", "responsible"),
+            related=("responsible",),
         ),
         Section(
             "principles",
@@ -298,8 +309,8 @@ SECTIONS = {
             _("Add the measures (tiltak) to place in the matrix. Edit one from the table above."),
             "projects:matrix",
             add_label=_("Add a measure"),
-            display=("description", "benefit", "effort", "status", "goal"),
-            related=("goal",),
+            display=("description", "benefit", "effort", "status", "goal", "responsible"),
+            related=("goal", "responsible"),
             list_items=False,
             drawn=Drawn("priorities", d.priorities),
         ),

@@ -27,48 +27,84 @@ def _has(model, **filters):
     return Exists(model.objects.filter(project=OuterRef("pk"), **filters))
 
 
-def flow_facts(project: Project) -> dict[str, bool]:
-    """Facts for `progress.steps_for`, in one query however much work exists."""
+def _fact_annotations() -> dict:
+    """Each fact's expression, made when asked for (fact name → () → expression)."""
     criteria = Q(**{f"{key}__isnull": False for key, _label in ProjectFlow.CRITERIA})
-    flow = ProjectFlow.objects.filter(project=OuterRef("pk"))
     open_activity = Q(status__in=[Activity.Status.NOT_STARTED, Activity.Status.IN_PROGRESS])
-    annotations = {
-        "has_hypothesis": Exists(
-            flow.exclude(hypothesis_project="")
+
+    def flow():
+        return ProjectFlow.objects.filter(project=OuterRef("pk"))
+
+    return {
+        "has_hypothesis": lambda: Exists(
+            flow()
+            .exclude(hypothesis_project="")
             .exclude(hypothesis_value="")
             .exclude(hypothesis_measures="")
         ),
-        "criteria_answered": Exists(flow.filter(criteria)),
-        "has_bimodal": Exists(flow.exclude(mode1_effect="").exclude(bimodal_maturity="")),
-        "has_operation": Exists(flow.exclude(operation="")),
-        "has_experiment": _has(Experiment),
-        "has_stakeholders": _has(Stakeholder),
-        "has_profiles": _has(UserProfile),
-        "has_user_goal": _has(Goal, level=Goal.Level.USER),
-        "has_service_goal": _has(Goal, level=Goal.Level.SERVICE),
-        "has_org_goal": _has(Goal, level=Goal.Level.ORGANISATION),
-        "has_principles": _has(DesignPrinciple),
-        "has_benefits": _has(IdentifiedBenefit),
-        "has_activities": _has(Activity),
-        "has_open_activity": Exists(Activity.objects.filter(open_activity, project=OuterRef("pk"))),
-        "has_suppliers": _has(Supplier),
-        "has_touchpoints": _has(Touchpoint),
-        "has_future_journey": _has(JourneyStage, journey=JourneyStage.Journey.FUTURE),
-        "has_measures": _has(Measure),
-        "has_trials": _has(TrialEntry),
-        "has_lessons": _has(Lesson),
+        "criteria_answered": lambda: Exists(flow().filter(criteria)),
+        "has_bimodal": lambda: Exists(flow().exclude(mode1_effect="").exclude(bimodal_maturity="")),
+        "has_operation": lambda: Exists(flow().exclude(operation="")),
+        "has_experiment": lambda: _has(Experiment),
+        "has_stakeholders": lambda: _has(Stakeholder),
+        "has_profiles": lambda: _has(UserProfile),
+        "has_user_goal": lambda: _has(Goal, level=Goal.Level.USER),
+        "has_service_goal": lambda: _has(Goal, level=Goal.Level.SERVICE),
+        "has_org_goal": lambda: _has(Goal, level=Goal.Level.ORGANISATION),
+        "has_principles": lambda: _has(DesignPrinciple),
+        "has_benefits": lambda: _has(IdentifiedBenefit),
+        "has_activities": lambda: _has(Activity),
+        "has_open_activity": lambda: Exists(
+            Activity.objects.filter(open_activity, project=OuterRef("pk"))
+        ),
+        "has_suppliers": lambda: _has(Supplier),
+        "has_touchpoints": lambda: _has(Touchpoint),
+        "has_future_journey": lambda: _has(JourneyStage, journey=JourneyStage.Journey.FUTURE),
+        "has_measures": lambda: _has(Measure),
+        "has_trials": lambda: _has(TrialEntry),
+        "has_lessons": lambda: _has(Lesson),
         **{
-            f"gate_{step}": _has(GateDecision, step=step, decision=GateDecision.Decision.GO_ON)
+            f"gate_{step}": lambda step=step: _has(
+                GateDecision, step=step, decision=GateDecision.Decision.GO_ON
+            )
             for step in ("hypothesis", "goals", "deliver")
         },
     }
-    row = Project.objects.filter(pk=project.pk).annotate(**annotations).values(*annotations)[0]
+
+
+def _facts(row: dict) -> dict[str, bool]:
     facts = dict(row)
-    facts["has_all_goals"] = (
-        row["has_user_goal"] and row["has_service_goal"] and row["has_org_goal"]
-    )
-    facts["activities_done"] = row["has_activities"] and not row["has_open_activity"]
+    if "has_user_goal" in row:
+        facts["has_all_goals"] = (
+            row["has_user_goal"] and row["has_service_goal"] and row["has_org_goal"]
+        )
+    if "has_activities" in row:
+        facts["activities_done"] = row["has_activities"] and not row["has_open_activity"]
     return facts
+
+
+def flow_facts(project: Project) -> dict[str, bool]:
+    """Facts for `progress.steps_for`, in one query however much work exists."""
+    return flow_facts_of(Project.objects.filter(pk=project.pk))[project.pk]
+
+
+# The facts read to make up another: has_all_goals, activities_done.
+_MADE_OF = {
+    "has_all_goals": ("has_user_goal", "has_service_goal", "has_org_goal"),
+    "activities_done": ("has_activities", "has_open_activity"),
+}
+
+
+def flow_facts_of(projects, names: set[str] | None = None) -> dict[int, dict[str, bool]]:
+    """`flow_facts` of each of the projects (a queryset), by id: one query.
+    With `names`, only those facts are read (the others are left out)."""
+    made = _fact_annotations()
+    if names is not None:
+        wanted = {part for name in names for part in _MADE_OF.get(name, (name,))}
+        made = {k: v for k, v in made.items() if k in wanted}
+    annotations = {name: make() for name, make in made.items()}
+    rows = projects.order_by().annotate(**annotations).values("pk", *annotations)
+    return {row.pop("pk"): _facts(row) for row in rows}
 
 
 def deck_sections(project: Project) -> dict[str, list[str]]:

@@ -1,14 +1,13 @@
 """Step 3's lists: the eleven activities, the suppliers and the dialogue with
 them, the touchpoints, the service journeys, the trial log and the lessons."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ..versioning import ProjectRow, Versioned
-from .flow import SCORE_CHOICES
+from .flow import SCORE_CHOICES, responsible_field
 
 
 class Activity(Versioned):
@@ -38,14 +37,7 @@ class Activity(Versioned):
 
     key = models.CharField(_("activity"), max_length=30, choices=KEYS)
     position = models.PositiveSmallIntegerField(default=0)
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    responsible = responsible_field()
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.NOT_STARTED

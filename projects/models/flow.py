@@ -16,6 +16,19 @@ from ..versioning import ProjectRow
 from .core import Project
 
 
+def responsible_field() -> models.ForeignKey:
+    """The person who carries a row's work: one of the project's editors, or
+    no one (left so when they leave the project; see responsibilities.py)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
 class BenefitKind(models.TextChoices):
     """The kinds of benefit in Norwegian benefit-realisation guidance."""
 
@@ -78,6 +91,7 @@ class Measure(ProjectRow):
         blank=True,
         related_name="measures",
     )
+    responsible = responsible_field()
 
     class Meta:
         ordering = ["pk"]
@@ -220,6 +234,7 @@ class Experiment(ProjectRow):
     result = models.TextField(_("result"), blank=True, max_length=2000)
     learning = models.TextField(_("what we learned"), blank=True, max_length=2000)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision, blank=True)
+    responsible = responsible_field()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -242,6 +257,7 @@ class Goal(ProjectRow):
     title = models.CharField(_("goal"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     success = models.TextField(_("how success is recognised"), blank=True, max_length=2000)
+    responsible = responsible_field()
 
     class Meta:
         ordering = ["level", "pk"]

@@ -75,12 +75,12 @@ def test_viewer_reads_but_cannot_record(client, bob, project, indicator):
 def test_the_home_page_lists_overdue_indicators_of_the_responsible(client, alice, bob, indicator):
     client.force_login(alice)
     r = client.get(reverse("home"))
-    assert "Målinger du ligger etter med" in r.text and indicator.name in r.text
+    assert f"Måling: {indicator.name}" in r.text and "Forfalt" in r.text
     client.force_login(bob)
-    assert "Målinger du ligger etter med" not in client.get(reverse("home")).text
+    assert f"Måling: {indicator.name}" not in client.get(reverse("home")).text
 
 
 def test_an_indicator_measured_on_time_is_not_overdue(client, alice, indicator):
     Measurement.objects.create(indicator=indicator, value=80, date=date.today())
     client.force_login(alice)
-    assert "Målinger du ligger etter med" not in client.get(reverse("home")).text
+    assert f"Måling: {indicator.name}" not in client.get(reverse("home")).text

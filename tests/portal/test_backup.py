@@ -1,12 +1,13 @@
 import io
 import json
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from portal.backup import canonical, project_erase
-from projects.models import Measure, Membership, Project, Unit
+from projects.models import Experiment, Goal, Measure, Membership, Project, Unit
 
 User = get_user_model()
 
@@ -19,7 +20,13 @@ def rich_project(client, alice, project):
         f"/projects/{project.pk}/edit/",
         {"title": project.title, "unit": project.unit_id, "status": "at_risk", "version": 1},
     )
-    Measure.objects.create(project=project, title="SMS-varsel", benefit=5, effort=2)
+    Measure.objects.create(
+        project=project, title="SMS-varsel", benefit=5, effort=2, responsible=alice
+    )
+    Experiment.objects.create(
+        project=project, title="Varsel-pilot", date=date(2026, 3, 2), responsible=alice
+    )
+    Goal.objects.create(project=project, level="user", title="Færre bomturer", responsible=alice)
     project.identified_benefits.create(title="Færre telefoner", kind="time_saved")
     return project
 
@@ -68,6 +75,9 @@ def test_export_then_import_restores_the_project_identically(rich_project, tmp_p
     assert canonical(again.read_text()) == canonical(before)
     restored = Project.objects.get(pk=rich_project.pk)
     assert restored.status == "at_risk" and restored.measures.get().title == "SMS-varsel"
+    alice = User.objects.get(username="alice")
+    for rows in (restored.measures, restored.experiments, restored.goals):
+        assert rows.get().responsible == alice
     envelope = json.loads(before)
     assert envelope["format"] == "innoportal-project" and envelope["version"] == 2
     models = {row["model"] for row in envelope["objects"]}
@@ -327,3 +337,19 @@ def test_a_copied_project_s_comments_point_at_its_own_items(rich_project, alice,
     assert Comment.objects.filter(project=rich_project).count() == 2
     on_measure = copied.get(text__startswith="@bob")
     assert sorted(on_measure.mentions.values_list("username", flat=True)) == ["bob", "olga"]
+
+
+@pytest.mark.parametrize("model", ["projects.measure", "projects.experiment", "projects.goal"])
+def test_a_responsible_person_outside_the_project_is_refused(
+    rich_project, charlie, tmp_path, model
+):
+    envelope = _export(rich_project, tmp_path)
+    row = next(obj for obj in envelope["objects"] if obj["model"] == model)
+    row["fields"]["responsible"] = ["charlie"]
+    envelope["people"].append(
+        {"username": "charlie", "first_name": "", "last_name": "", "email": "charlie@example.no"}
+    )
+    before = _state()
+    with pytest.raises(CommandError, match="charlie.*not a member of the project"):
+        _import(envelope, tmp_path, "--as-new")
+    assert _state() == before
