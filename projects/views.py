@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -213,5 +214,9 @@ def member_remove(request, project, membership_id: int):
 
 @project_view()
 def project_history_view(request, project):
-    page = Paginator(ProjectHistory(project.pk), 50).get_page(request.GET.get("page"))
-    return render(request, "projects/history.html", {"project": project, "page": page})
+    number = request.GET.get("page")
+    # Read only when the page's cached entries (see the template) are stale.
+    page = SimpleLazyObject(lambda: Paginator(ProjectHistory(project.pk), 50).get_page(number))
+    return render(
+        request, "projects/history.html", {"project": project, "page": page, "number": number}
+    )

@@ -84,3 +84,17 @@ def test_a_save_that_changes_nothing_shown_records_nothing(client, alice, projec
     assert project.history.count() == recorded
     client.force_login(alice)
     assert "Alice Aas" in client.get(project.get_absolute_url()).text  # latest changes still there
+
+
+def test_a_repeated_visit_reads_no_history_and_a_change_shows_at_once(client, alice, project):
+    client.force_login(alice)
+    url = f"/projects/{project.pk}/history/"
+    project.title = "Første endring"
+    project.save()
+    first = count_queries(client, url)
+    assert count_queries(client, url) < first  # the entries come from the cache
+    assert "→ Første endring" in client.get(url).text
+    project.title = "Andre endring"
+    project.save()
+    assert "→ Andre endring" in client.get(url).text
+    assert "Andre endring" in client.get(f"{url}?page=1").text
