@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -121,12 +122,19 @@ def _render_members(request, project, *, form=None, message=None, error=None, st
     actor = project.actor
     memberships = list(project.memberships.select_related("user"))
     labels = dict(Membership.Role.choices)
+    # Names, links and labels of each row made once here: per row in the
+    # template they cost more than the rest of it.
+    base = reverse("projects:members", args=[project.pk])
+    role_of = _("Role of %(name)s")
     for m in memberships:
         offered = access.roles_offered(actor, user_id=m.user_id, old=m.role)
         m.role_choices = [(role, labels[role]) for role in offered]
         m.may_remove = (
             access.membership_refusal(actor, user_id=m.user_id, old=m.role, new=None) is None
         )
+        m.name = m.user.get_full_name() or m.user.username
+        m.role_label = role_of % {"name": m.name}
+        m.url = f"{base}{m.pk}/"
     context = {
         "project": project,
         "memberships": memberships,

@@ -5,12 +5,13 @@ a plain form post gets the page again through `render_page`."""
 
 from django import forms
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy
 
 from projects.decorators import project_view
 
 from .. import progress
-from ..pages import PAGES, decisions, flow_forms, gate_context, page_sections
+from ..pages import PAGES, decisions, flow_forms, gate_context, page_key, page_sections
 from ..services import flow_for
 
 STALE_TEXT = gettext_lazy(
@@ -43,6 +44,8 @@ def render_page(
     """The whole page `page` (a URL name in PAGES); `forms`, `sections` and
     `gate` replace the fresh ones, e.g. to show a refused form's errors."""
     step = PAGES[page].step
+    # Parts are cached as rendered only on a page asked for and drawn as it stands.
+    as_it_stands = request.method == "GET" and not (forms or sections or gate or extra)
     flow = flow_for(project)
     forms = flow_forms(project, flow, page, forms or {})
     context = {
@@ -50,6 +53,7 @@ def render_page(
         "flow": flow,
         "forms": forms,
         "step_key": step,
+        "page_key": page_key(request, project) if as_it_stands else None,
         **page_sections(project, page, sections or {}),
     }
     if PAGES[page].build:
@@ -57,7 +61,9 @@ def render_page(
     if step:
         context["step_done"] = progress.step_state(step=step, current=project.step) == "done"
         context["gate"] = gate or gate_context(project)
-        context["decisions"] = [d for d in decisions(project) if d.step == step]
+        context["decisions"] = SimpleLazyObject(
+            lambda: [d for d in decisions(project) if d.step == step]
+        )
     return render(request, PAGES[page].template, context, status=status)
 
 
