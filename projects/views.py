@@ -12,6 +12,7 @@ from . import access, responsibilities
 from .access import Refused
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
+from .fragments import person_key
 from .history import ProjectHistory
 from .htmx import respond
 from .models import Membership
@@ -120,10 +121,33 @@ def members(request, project):
 
 def _render_members(request, project, *, form=None, message=None, error=None, status=200):
     actor = project.actor
+    context = {
+        "project": project,
+        "memberships": SimpleLazyObject(lambda: _member_rows(project)),
+        "form": form or SimpleLazyObject(lambda: MemberAddForm(project=project, actor=actor)),
+        "may_add": access.may_manage_members(actor) and bool(MemberAddForm.roles_for(actor)),
+        "unassigned": SimpleLazyObject(lambda: responsibilities.unassigned(project.pk)),
+        "error": error,
+        # The list as it stands is cached as rendered (read above only when stale).
+        "members_key": person_key(request, project) if request.method == "GET" else None,
+    }
+    return respond(
+        request,
+        "projects/members.html",
+        context,
+        partial="members",
+        status=status,
+        message=message or error,
+    )
+
+
+def _member_rows(project) -> list[Membership]:
+    """The members, each with the roles the person may give them and whether
+    they may remove them; names, links and labels made once here: per row in
+    the template they cost more than the rest of it."""
+    actor = project.actor
     memberships = list(project.memberships.select_related("user"))
     labels = dict(Membership.Role.choices)
-    # Names, links and labels of each row made once here: per row in the
-    # template they cost more than the rest of it.
     base = reverse("projects:members", args=[project.pk])
     role_of = _("Role of %(name)s")
     for m in memberships:
@@ -135,22 +159,7 @@ def _render_members(request, project, *, form=None, message=None, error=None, st
         m.name = m.user.get_full_name() or m.user.username
         m.role_label = role_of % {"name": m.name}
         m.url = f"{base}{m.pk}/"
-    context = {
-        "project": project,
-        "memberships": memberships,
-        "form": form or MemberAddForm(project=project, actor=actor),
-        "may_add": access.may_manage_members(actor) and bool(MemberAddForm.roles_for(actor)),
-        "unassigned": responsibilities.unassigned(project.pk),
-        "error": error,
-    }
-    return respond(
-        request,
-        "projects/members.html",
-        context,
-        partial="members",
-        status=status,
-        message=message or error,
-    )
+    return memberships
 
 
 @project_view(methods=["POST"], write=())

@@ -6,7 +6,6 @@ what else a page adds (its `build`)."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -72,17 +71,6 @@ def _rows(section: Section, project, base: str, editing_pk) -> list[dict]:
             row["move_url"] = reverse("projects:stage-move", args=[project.pk, item.pk])
         rows.append(row)
     return rows
-
-
-def page_key(request, project) -> str:
-    """What the parts of a step page drawn as it stands (no form sent back),
-    cached as rendered, vary on besides the part and the language: the
-    project's change stamp, the person's standing in it (what they may do),
-    and their CSRF secret (the forms carry their token)."""
-    get_token(request)  # sets the secret on a first visit
-    secret = request.META["CSRF_COOKIE"]
-    actor = project.actor
-    return f"{project.pk}:{project.change_stamp}:{actor.role}:{actor.leader}:{actor.admin}:{secret}"
 
 
 def gate_context(project, form=None):

@@ -9,9 +9,10 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy
 
 from projects.decorators import project_view
+from projects.fragments import person_key
 
 from .. import progress
-from ..pages import PAGES, decisions, flow_forms, gate_context, page_key, page_sections
+from ..pages import PAGES, decisions, flow_forms, gate_context, page_sections
 from ..services import flow_for
 
 STALE_TEXT = gettext_lazy(
@@ -53,7 +54,7 @@ def render_page(
         "flow": flow,
         "forms": forms,
         "step_key": step,
-        "page_key": page_key(request, project) if as_it_stands else None,
+        "page_key": person_key(request, project) if as_it_stands else None,
         **page_sections(project, page, sections or {}),
     }
     if PAGES[page].build:
