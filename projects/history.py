@@ -265,8 +265,10 @@ class ProjectHistory:
     def __init__(self, project_id: int):
         self.project_id = project_id
 
+    @cached_property
     def _keys(self):
-        """(history_date, history_id, source index) of every recorded row."""
+        """(history_date, history_id, source index) of every recorded row,
+        built once: a paginated page counts them, then reads a window."""
         first, *rest = [
             _historical(source.model)
             .objects.filter(**{source.project_lookup: self.project_id})
@@ -278,15 +280,15 @@ class ProjectHistory:
         return first.union(*rest, all=True).order_by("-history_date", "-history_id")
 
     def count(self) -> int:
-        return self._keys().count()
+        return self._keys.count()
 
     def latest_date(self) -> datetime | None:
-        first = self._keys()[:1]
+        first = self._keys[:1]
         return first[0][0] if first else None
 
     def __getitem__(self, window: slice) -> list[Entry]:
         ids_by_source: dict[int, list[int]] = defaultdict(list)
-        for _when, history_id, index in self._keys()[window]:
+        for _when, history_id, index in self._keys[window]:
             ids_by_source[index].append(history_id)
         shown, earlier = {}, {}
         for index, ids in ids_by_source.items():

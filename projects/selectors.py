@@ -85,13 +85,18 @@ def project_for_user(
 
 
 def _with_access(user: AbstractBaseUser) -> QuerySet[Project]:
-    """Projects with the user's role in each (`my_role`) and whether they are a
-    leader (`in_leaders`): every project page asks this first, in one query.
+    """Projects with the user's role in each (`my_role`), whether they are a
+    leader (`in_leaders`) and their unit: every project page asks this first,
+    in one query.
     Unordered, as one row is read."""
     mine = Membership.objects.filter(project=OuterRef("pk"), user=user.pk).order_by()
     role = mine.values("role")[:1]
     leaders = Group.objects.filter(user=user.pk, name=LEADERS_GROUP)
-    return Project.objects.annotate(my_role=Subquery(role), in_leaders=Exists(leaders)).order_by()
+    return (
+        Project.objects.annotate(my_role=Subquery(role), in_leaders=Exists(leaders))
+        .select_related("unit")  # every page's header names it
+        .order_by()
+    )
 
 
 def projects_waiting_for_owner(user: AbstractBaseUser) -> QuerySet[Project]:

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -10,6 +12,7 @@ from . import access, responsibilities
 from .access import Refused
 from .decorators import project_view
 from .forms import MemberAddForm, MemberRoleForm, ProjectForm
+from .fragments import person_key
 from .history import ProjectHistory
 from .htmx import respond
 from .models import Membership
@@ -118,21 +121,15 @@ def members(request, project):
 
 def _render_members(request, project, *, form=None, message=None, error=None, status=200):
     actor = project.actor
-    memberships = list(project.memberships.select_related("user"))
-    labels = dict(Membership.Role.choices)
-    for m in memberships:
-        offered = access.roles_offered(actor, user_id=m.user_id, old=m.role)
-        m.role_choices = [(role, labels[role]) for role in offered]
-        m.may_remove = (
-            access.membership_refusal(actor, user_id=m.user_id, old=m.role, new=None) is None
-        )
     context = {
         "project": project,
-        "memberships": memberships,
-        "form": form or MemberAddForm(project=project, actor=actor),
+        "memberships": SimpleLazyObject(lambda: _member_rows(project)),
+        "form": form or SimpleLazyObject(lambda: MemberAddForm(project=project, actor=actor)),
         "may_add": access.may_manage_members(actor) and bool(MemberAddForm.roles_for(actor)),
-        "unassigned": responsibilities.unassigned(project.pk),
+        "unassigned": SimpleLazyObject(lambda: responsibilities.unassigned(project.pk)),
         "error": error,
+        # The list as it stands is cached as rendered (read above only when stale).
+        "members_key": person_key(request, project) if request.method == "GET" else None,
     }
     return respond(
         request,
@@ -142,6 +139,27 @@ def _render_members(request, project, *, form=None, message=None, error=None, st
         status=status,
         message=message or error,
     )
+
+
+def _member_rows(project) -> list[Membership]:
+    """The members, each with the roles the person may give them and whether
+    they may remove them; names, links and labels made once here: per row in
+    the template they cost more than the rest of it."""
+    actor = project.actor
+    memberships = list(project.memberships.select_related("user"))
+    labels = dict(Membership.Role.choices)
+    base = reverse("projects:members", args=[project.pk])
+    role_of = _("Role of %(name)s")
+    for m in memberships:
+        offered = access.roles_offered(actor, user_id=m.user_id, old=m.role)
+        m.role_choices = [(role, labels[role]) for role in offered]
+        m.may_remove = (
+            access.membership_refusal(actor, user_id=m.user_id, old=m.role, new=None) is None
+        )
+        m.name = m.user.get_full_name() or m.user.username
+        m.role_label = role_of % {"name": m.name}
+        m.url = f"{base}{m.pk}/"
+    return memberships
 
 
 @project_view(methods=["POST"], write=())
@@ -213,5 +231,9 @@ def member_remove(request, project, membership_id: int):
 
 @project_view()
 def project_history_view(request, project):
-    page = Paginator(ProjectHistory(project.pk), 50).get_page(request.GET.get("page"))
-    return render(request, "projects/history.html", {"project": project, "page": page})
+    number = request.GET.get("page")
+    # Read only when the page's cached entries (see the template) are stale.
+    page = SimpleLazyObject(lambda: Paginator(ProjectHistory(project.pk), 50).get_page(number))
+    return render(
+        request, "projects/history.html", {"project": project, "page": page, "number": number}
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.functional import Promise
+from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,15 +32,31 @@ from .sections import SECTIONS, Section
 
 def section_context(section: Section, project, *, add_form=None, editing=None, notice=None):
     """What `_section.html` needs: the rows, the add form and, when one row is
-    being edited, its form (`editing` = (pk, form))."""
+    being edited, its form (`editing` = (pk, form)). The rows and their count
+    are read on first use: a page whose lists come from the cache reads none."""
+    add_url = reverse("projects:section-add", args=[project.pk, section.slug])
+    editing_pk = editing[0] if editing else None
+    rows = SimpleLazyObject(lambda: _rows(section, project, add_url[:-4], editing_pk))
+    return {
+        "section": section,
+        "rows": rows,
+        "count": SimpleLazyObject(lambda: len(rows)),
+        "add_url": add_url,
+        # The add form is rendered only when asked for (GET of the add URL) or
+        # refused: forms are the costliest part of a page.
+        "add_form": add_form,
+        "edit_form": editing[1] if editing else None,
+        "notice": notice,
+        "moved": None,  # (stage pk, direction) after a journey stage was moved
+    }
+
+
+def _rows(section: Section, project, base: str, editing_pk) -> list[dict]:
     items = list(section.queryset(project)) if section.list_items else []
     # Links, ids and texts of each row are made here, most from one reversed
     # URL and one translation: per row in the template they cost more than
     # the rest of it.
-    add_url = reverse("projects:section-add", args=[project.pk, section.slug])
-    base = add_url[:-4]
     confirm = _("Delete “%(title)s”? It stays in the project's history.")
-    editing_pk = editing[0] if editing else None
     # Rows that members comment on show how many comments each has (one query).
     commented = targets.of_model(section.model) if items else None
     if commented:
@@ -63,18 +79,7 @@ def section_context(section: Section, project, *, add_form=None, editing=None, n
         if section.model is JourneyStage:
             row["move_url"] = reverse("projects:stage-move", args=[project.pk, item.pk])
         rows.append(row)
-    return {
-        "section": section,
-        "rows": rows,
-        "count": len(items),
-        "add_url": add_url,
-        # The add form is rendered only when asked for (GET of the add URL) or
-        # refused: forms are the costliest part of a page.
-        "add_form": add_form,
-        "edit_form": editing[1] if editing else None,
-        "notice": notice,
-        "moved": None,  # (stage pk, direction) after a journey stage was moved
-    }
+    return rows
 
 
 def gate_context(project, form=None):
@@ -159,11 +164,14 @@ def hypothesis_page(project, forms) -> dict:
 
 
 def owner_context(project, owner_form=None) -> dict:
-    """Step 3's solution owner, and whether the user may appoint one."""
-    owner = (
-        Membership.objects.filter(project=project, role=Membership.Role.SOLUTION_OWNER)
-        .select_related("user")
-        .first()
+    """Step 3's solution owner, and whether the user may appoint one; the
+    owner and the form are read on first use (not when the part is cached)."""
+    owner = SimpleLazyObject(
+        lambda: (
+            Membership.objects.filter(project=project, role=Membership.Role.SOLUTION_OWNER)
+            .select_related("user")
+            .first()
+        )
     )
     return {
         "owner": owner,
@@ -172,7 +180,11 @@ def owner_context(project, owner_form=None) -> dict:
         )
         is None,
         "owner_form": owner_form
-        or SolutionOwnerForm(project=project, initial={"user": owner.user_id if owner else None}),
+        or SimpleLazyObject(
+            lambda: SolutionOwnerForm(
+                project=project, initial={"user": owner.user_id if owner else None}
+            )
+        ),
     }
 
 

@@ -43,11 +43,16 @@ def test_it_records_added_and_removed_members(client, alice, project):
     assert "Alice Aas slettet medlemskap «Dora Dahl»" in text
 
 
-def test_queries_do_not_grow_with_history(client, alice, project):
-    client.force_login(alice)
-    url = f"/projects/{project.pk}/history/"
+def _history_after_a_change(client, user, project) -> str:
+    """The history page's address, signed in as `user`, after one change."""
+    client.force_login(user)
     project.title = "Første endring"
     project.save()
+    return f"/projects/{project.pk}/history/"
+
+
+def test_queries_do_not_grow_with_history(client, alice, project):
+    url = _history_after_a_change(client, alice, project)
     before = count_queries(client, url)
     for n in range(30):
         project.title = f"Tittel {n}"
@@ -84,3 +89,14 @@ def test_a_save_that_changes_nothing_shown_records_nothing(client, alice, projec
     assert project.history.count() == recorded
     client.force_login(alice)
     assert "Alice Aas" in client.get(project.get_absolute_url()).text  # latest changes still there
+
+
+def test_a_repeated_visit_reads_no_history_and_a_change_shows_at_once(client, alice, project):
+    url = _history_after_a_change(client, alice, project)
+    first = count_queries(client, url)
+    assert count_queries(client, url) < first  # the entries come from the cache
+    assert "→ Første endring" in client.get(url).text
+    project.title = "Andre endring"
+    project.save()
+    assert "→ Andre endring" in client.get(url).text
+    assert "Andre endring" in client.get(f"{url}?page=1").text

@@ -142,3 +142,21 @@ def test_add_member_answers_alike_for_unknown_inactive_and_ambiguous(client, ali
             assert name not in response.text
     assert len(answers) == 1 and "Ingen enkelt aktiv bruker" in answers.pop()
     assert Membership.objects.filter(project=project).count() == 3
+
+
+def test_the_list_is_kept_until_it_changes_and_per_person(client, alice, bob, project):
+    from django.test import Client
+
+    from tests.factories import count_queries
+
+    client.force_login(alice)
+    url = f"/projects/{project.pk}/members/"
+    first = count_queries(client, url, headers={"HX-Request": "true"})
+    assert count_queries(client, url, headers={"HX-Request": "true"}) < first
+    make_user("dora", first_name="Dora", last_name="Dahl")
+    client.post(url, {"identifier": "dora", "role": "viewer"})
+    assert "Dora Dahl" in client.get(url, headers={"HX-Request": "true"}).text
+    viewer = Client()
+    viewer.force_login(bob)
+    text = viewer.get(url, headers={"HX-Request": "true"}).text
+    assert "Dora Dahl" in text and "Change role" not in text and "Add member" not in text

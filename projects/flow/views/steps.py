@@ -5,10 +5,12 @@ a plain form post gets the page again through `render_page`."""
 
 from django import forms
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy
 
 from projects.decorators import project_view
 from projects.discussion.selectors import comment_counts
+from projects.fragments import person_key
 from projects.models import GateDecision
 
 from .. import progress
@@ -45,6 +47,8 @@ def render_page(
     """The whole page `page` (a URL name in PAGES); `forms`, `sections` and
     `gate` replace the fresh ones, e.g. to show a refused form's errors."""
     step = PAGES[page].step
+    # Parts are cached as rendered only on a page asked for and drawn as it stands.
+    as_it_stands = request.method == "GET" and not (forms or sections or gate or extra)
     flow = flow_for(project)
     forms = flow_forms(project, flow, page, forms or {})
     context = {
@@ -52,6 +56,7 @@ def render_page(
         "flow": flow,
         "forms": forms,
         "step_key": step,
+        "page_key": person_key(request, project) if as_it_stands else None,
         **page_sections(project, page, sections or {}),
     }
     if PAGES[page].build:
@@ -59,9 +64,12 @@ def render_page(
     if step:
         context["step_done"] = progress.step_state(step=step, current=project.step) == "done"
         context["gate"] = gate or gate_context(project)
-        context["decisions"] = [d for d in decisions(project) if d.step == step]
-        if context["decisions"]:
-            context["counts"] = comment_counts(project_id=project.pk, models=[GateDecision])
+        context["decisions"] = SimpleLazyObject(
+            lambda: [d for d in decisions(project) if d.step == step]
+        )
+        context["counts"] = SimpleLazyObject(
+            lambda: comment_counts(project_id=project.pk, models=[GateDecision])
+        )
     return render(request, PAGES[page].template, context, status=status)
 
 
