@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from projects.forms import validate_upload_size
 from projects.widgets import CountedTextarea
 
-from . import amounts, calculations, smarte
+from . import amounts, assumptions, calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -71,9 +71,7 @@ class PlanForm(VersionedForm):
         model = BenefitPlan
         fields = ["currency", "first_year", "horizon", "discount_rate"]
         help_texts = {
-            "discount_rate": _(
-                "Percent per year. Norway uses 4 by default; 3 is common in Sweden."
-            ),
+            "discount_rate": assumptions.RATE_HELP,
             "horizon": _("How many years the plan counts benefits and costs, 1–30."),
         }
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from projects import access
 from projects.models import BenefitKind
 
+from . import assumptions, charts, reports, smarte
 from . import calculations as calc
-from . import charts, smarte
 from .models import BenefitPlan, Cost, PlanEvent
 from .selectors import (
     card_key,
@@ -240,6 +240,10 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         else [],
         "error": error,
         **plan_numbers(project, loaded.figures),
+        "nonpriced": reports.nonpriced_rows(reports.benefit_dicts(loaded.benefits)),
+        "accountable": reports.accountable_text(plan),
+        "can_name_owner": project.can_write,
+        "fixed_prices": assumptions.fixed_prices(plan.first_year),
     }
 
 

@@ -13,6 +13,7 @@ from projects.models import Membership, Project
 
 from . import calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement, PlanEvent
+from .reports import accountable_text, realised_records
 
 
 def plan_for_project(project: Project) -> BenefitPlan | None:
@@ -64,6 +65,7 @@ class LoadedPlan:
                 "discount_rate": float(self.plan.discount_rate),
                 "status": self.plan.status,
                 "edition": self.plan.edition,
+                "accountable": accountable_text(self.plan),
             },
             "benefits": [
                 {
@@ -79,6 +81,10 @@ class LoadedPlan:
                     "counted": b.counted,
                     "measures": b.measure_titles,
                     "no_indicator_reason": b.no_indicator_reason,
+                    "external_owner_name": b.external_owner_name,
+                    "external_owner_org": b.external_owner_org,
+                    "assessment": b.assessment,
+                    "assessment_reason": b.assessment_reason,
                     # Row ids, so that a revision can return to the approved plan.
                     "pk": b.pk,
                     "source_pk": b.source_id,
@@ -140,6 +146,7 @@ class LoadedPlan:
                 for b, i in indicators
             ],
         }
+        data["realised"] = realised_records(self.plan, refs)
         if measurements:
             data["measurements"] = [
                 {
