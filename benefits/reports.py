@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from projects.models import BenefitKind
 
+from . import assumptions, cofinancing
 from . import calculations as calc
-from . import cofinancing
 from .models import Benefit, BenefitPlan, Realisation
 
 
@@ -163,3 +163,31 @@ def page_context(report: Report) -> dict:
         "years": [(y, money(p), maybe(r), maybe(d)) for y, p, r, d in report.years],
         "external": [(*row[:4], money(row[4]), money(row[5])) for row in report.external],
     }
+
+
+def sheet_rows(records: dict, report: Report) -> dict[str, list[list]]:
+    """The Excel export's two sheets of this module, as rows of plain values:
+    the non-priced effects and the co-financing report."""
+    plan = records["plan"]
+    nonpriced = [[_("Benefit"), _("Kind"), _("Assessment"), _("Justification")]]
+    nonpriced += [[r.title, r.kind, r.sign, r.reason] for r in nonpriced_rows(records["benefits"])]
+    rows = [
+        [_("Co-financing report"), ""],
+        [_("Benefit owner (accountable)"), plan.get("accountable", "")],
+        [_("Discount rate (%)"), plan["discount_rate"]],
+        [assumptions.fixed_prices(plan["first_year"])],
+        [],
+        [_("Key figure"), _("Expected")],
+        *[[label, value] for label, value in report.key_figures],
+        [],
+        [_("Who gains"), _("Undiscounted"), _("Present value")],
+        *[list(row) for row in report.groups],
+        [],
+        [_("Year"), _("Planned"), _("Realised"), _("Difference")],
+        *[list(row) for row in report.years],
+        [],
+        [_("Benefit"), _("External benefit owner"), _("Organisation"), _("Who gains")]
+        + [_("Planned"), _("Realised")],
+        *[list(row) for row in report.external],
+    ]
+    return {_("Non-priced effects"): nonpriced, _("Co-financing"): rows}
