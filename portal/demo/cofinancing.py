@@ -32,19 +32,23 @@ ASSESSMENTS = {
 }
 
 
-def _row(objects, model, **fields):
-    return next(
+def _put(objects: list, model: str, fields: dict, *, key: tuple) -> dict:
+    """The row of `model` whose `key` fields match `fields`, given `fields`
+    (added with the next free id when there is none)."""
+    row = next(
         (
             o
             for o in objects
-            if o["model"] == model and all(o["fields"].get(k) == v for k, v in fields.items())
+            if o["model"] == model and all(o["fields"].get(k) == fields[k] for k in key)
         ),
         None,
     )
-
-
-def _next_pk(objects, model) -> int:
-    return max((o["pk"] for o in objects if o["model"] == model), default=0) + 1
+    if row is None:
+        pk = max((o["pk"] for o in objects if o["model"] == model), default=0) + 1
+        row = {"model": model, "pk": pk}
+        objects.append(row)
+    row["fields"] = fields
+    return row
 
 
 def update(data: dict) -> dict:
@@ -57,15 +61,9 @@ def update(data: dict) -> dict:
     )
     for o in objects:
         if o["model"] == "benefits.benefit":
-            o["fields"].setdefault("external_owner_name", "")
-            o["fields"].setdefault("external_owner_org", "")
             score, reason = ASSESSMENTS.get(o["fields"]["title"], (None, ""))
             o["fields"].update(assessment=score, assessment_reason=reason)
-    benefit = _row(objects, "benefits.benefit", title=EXTERNAL)
-    if benefit is None:
-        benefit = {"model": "benefits.benefit", "pk": _next_pk(objects, "benefits.benefit")}
-        objects.append(benefit)
-    benefit["fields"] = {
+    fields = {
         "alternative_use": "",
         "assessment": None,
         "assessment_reason": "",
@@ -85,15 +83,9 @@ def update(data: dict) -> dict:
         "use_decided_by": "",
         "version": 1,
     }
+    benefit = _put(objects, "benefits.benefit", fields, key=("title",))
     for year in range(2026, 2036):
-        value = _row(objects, "benefits.benefitvalue", benefit=benefit["pk"], year=year)
-        if value is None:
-            value = {
-                "model": "benefits.benefitvalue",
-                "pk": _next_pk(objects, "benefits.benefitvalue"),
-            }
-            objects.append(value)
-        value["fields"] = {
+        fields = {
             "a": "150000.00",
             "a_high": "200000.00",
             "a_low": "100000.00",
@@ -105,20 +97,15 @@ def update(data: dict) -> dict:
             "version": 1,
             "year": year,
         }
-    realised = _row(objects, "benefits.realisation", benefit=benefit["pk"], year=2026)
-    if realised is None:
-        realised = {
-            "model": "benefits.realisation",
-            "pk": _next_pk(objects, "benefits.realisation"),
-        }
-        objects.append(realised)
-    realised["fields"] = {
+        _put(objects, "benefits.benefitvalue", fields, key=("benefit", "year"))
+    fields = {
         "amount": "120000.00",
         "benefit": benefit["pk"],
         "note": "Tall fra legevaktens rapport for første halvår, regnet om til helt år.",
         "version": 1,
         "year": 2026,
     }
+    _put(objects, "benefits.realisation", fields, key=("benefit", "year"))
     return data
 
 
