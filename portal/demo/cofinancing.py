@@ -32,9 +32,14 @@ ASSESSMENTS = {
 }
 
 
+# Ids in use in every demo file: the demo loads them into one database, where
+# a new row must not take an id another file's row has.
+TAKEN: dict[str, int] = {}
+
+
 def _put(objects: list, model: str, fields: dict, *, key: tuple) -> dict:
     """The row of `model` whose `key` fields match `fields`, given `fields`
-    (added with the next free id when there is none)."""
+    (added with an id no demo file uses when there is none)."""
     row = next(
         (
             o
@@ -44,7 +49,8 @@ def _put(objects: list, model: str, fields: dict, *, key: tuple) -> dict:
         None,
     )
     if row is None:
-        pk = max((o["pk"] for o in objects if o["model"] == model), default=0) + 1
+        pk = max([TAKEN.get(model, 0)] + [o["pk"] for o in objects if o["model"] == model]) + 1
+        TAKEN[model] = pk
         row = {"model": model, "pk": pk}
         objects.append(row)
     row["fields"] = fields
@@ -135,6 +141,9 @@ def write(path: Path, data: dict) -> None:
 
 
 if __name__ == "__main__":
+    for path in sorted(DEMO.glob("*.json")):
+        for o in json.loads(path.read_text())["objects"]:
+            TAKEN[o["model"]] = max(TAKEN.get(o["model"], 0), o["pk"])
     for path in sorted(DEMO.glob("*.json")):
         data = with_defaults(json.loads(path.read_text()))
         if path == PATH:
