@@ -105,6 +105,11 @@ def rows(ctx: dict):
         request(client, "get", base, htmx=True),
     )
     yield timed("page: plan settings", PAGE_MS, request(client, "get", base + "settings/"))
+    yield timed(
+        f"page: co-financing report ({BENEFITS} benefits)",
+        PAGE_MS,
+        request(client, "get", base + "cofinancing/"),
+    )
     benefit = ctx["benefit_plan"].benefits.order_by("position").first()
     yield timed(
         "fragment: benefit edit form (htmx)",
@@ -131,7 +136,7 @@ def largest_workbook(client: Client, base: str, *, valid: bool) -> bytes:
     """The plan's export grown to IMPORT_MAX_ROWS rows with new measurements
     (or, not `valid`, with measurements whose value is not a number)."""
     book = load_workbook(io.BytesIO(client.get(base + "export/").content))
-    sheet = book[book.sheetnames[-1]]
+    sheet = book[book.sheetnames[5]]  # the measurements (the sheets after them are not read)
     rows = sum(s.max_row for s in book.worksheets)
     for n in range(settings.IMPORT_MAX_ROWS - rows):
         day = date(2020, 1, 1) + timedelta(days=n // BENEFITS)

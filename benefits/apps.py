@@ -9,6 +9,7 @@ class BenefitsConfig(AppConfig):
     verbose_name = _("Benefits")
 
     def ready(self) -> None:
+        from django.db.models import Q
         from django.urls import reverse
 
         from projects import history, navigation, responsibilities
@@ -22,6 +23,7 @@ class BenefitsConfig(AppConfig):
             Indicator,
             Measurement,
             PlanEvent,
+            Realisation,
         )
         from .selectors import next_measurement, with_last_measured
 
@@ -43,13 +45,29 @@ class BenefitsConfig(AppConfig):
             label=lambda row, refs: row.date.isoformat(),
         )
         history.register(PlanEvent, project_lookup="plan__project_id", label=plan_event_label)
+        history.register(
+            Realisation,
+            project_lookup="benefit__plan__project_id",
+            label=lambda row, refs: str(row.year),
+        )
         # A member who leaves is released from these; each needs someone.
         responsibilities.register(
             Benefit,
             field="owner",
             project_lookup="plan__project_id",
             prepare=lambda rows: rows.select_related("plan"),
+            # A benefit owned outside the organisation may have no one inside.
+            needed=lambda: Q(external_owner_name=""),
             url=lambda b: reverse("benefits:plan", args=[b.plan.project_id]) + f"#benefit-{b.pk}",
+        )
+        responsibilities.register(
+            BenefitPlan,
+            field="accountable",
+            project_lookup="project_id",
+            url=lambda p: reverse("benefits:plan", args=[p.project_id]) + "#plan-owner",
+            # Released when the member leaves; the plan page then says the
+            # owner is not named, so it is not listed among rows needing someone.
+            needed=lambda: Q(pk__in=[]),
         )
         responsibilities.register(
             Indicator,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from projects.models import BenefitKind, Project
 
-from . import calculations, smarte
+from . import calculations, reports, smarte
 from .charts import deck_chart
 from .models import BenefitPlan, Measurement
 from .selectors import last_approval, plan_of_record, result_of
@@ -59,6 +59,7 @@ def deck_part(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
     }
     sections = {
         "benefit_plan": plan_lines(plan, result, approval=approval, revising=shown.revising)
+        + nonpriced_lines(records["benefits"])
         + _benefit_lines(records["benefits"]),
         "benefit_followup": [indicator_line(i, latest.get(i.get("pk"))) for i in indicators],
         "realisation_plan": realisation_lines(records, latest, people),
@@ -105,6 +106,19 @@ def plan_lines(plan, result: calculations.PlanResult, *, approval, revising: boo
             "high": amount(result.scenarios[calculations.OPTIMISTIC].npv),
         },
     ]
+
+
+def nonpriced_lines(benefits: list[dict]) -> list[str]:
+    """Beside the net present value: each effect not counted in money, with
+    its plus-minus assessment and justification (DFØ's table, line by line)."""
+    rows = reports.nonpriced_rows(benefits)
+    if not rows:
+        return []
+    lines = [_("Non-priced effects (−−− to +++):")]
+    for row in rows:
+        sign = row.sign or _("not assessed")
+        lines.append(f"{sign} {row.title}" + (f" – {row.reason}" if row.reason else ""))
+    return lines
 
 
 def _benefit_lines(benefits: list[dict]) -> list[str]:

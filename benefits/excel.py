@@ -1,6 +1,7 @@
 """The benefit plan as an Excel workbook for a finance department, and back.
 
-Sheets: summary, benefits, yearly values, costs, indicators, measurements.
+Sheets: summary, benefits, yearly values, costs, indicators, measurements,
+non-priced effects and the co-financing report (reports.py; not read back).
 Columns marked `computed` are written for the reader and ignored on import.
 imports.py reads a workbook back. Every cell goes through spreadsheets.cell,
 so text is never run as a formula.
@@ -19,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from projects import spreadsheets
 from projects.models import BenefitKind
 
+from . import assumptions, reports
 from . import calculations as calc
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator
 from .pages import scenario_names
@@ -168,6 +170,8 @@ def _summary_rows(records: dict, project, result: calc.PlanResult) -> list[list]
         [_("Tolerance against the target path (%)"), plan.get("progress_tolerance")],
         [_("Status"), str(BenefitPlan.Status(plan["status"]).label)],
         [_("Version"), plan["edition"]],
+        [_("Benefit owner (accountable)"), plan.get("accountable", "")],
+        [_("Prices"), assumptions.fixed_prices(plan["first_year"])],
         [],
         [_("Key figure"), *names],
     ]
@@ -230,8 +234,18 @@ def workbook_bytes(records: dict, *, project) -> bytes:
                 rows.append(row)
             frame = pd.DataFrame(rows, columns=[c.header for c in columns])
             frame.to_excel(writer, sheet_name=title, index=False)
+        _append_sheets(writer.book, reports.sheet_rows(records, reports.report_of(records)))
         _style(writer.book)
     return out.getvalue()
+
+
+def _append_sheets(book, sheets: dict[str, list[list]]) -> None:
+    """Sheets written straight to the workbook (no frame: they are small and
+    their rows vary in width)."""
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append([spreadsheets.cell(v) for v in row])
 
 
 def _cell(col: Column, value):

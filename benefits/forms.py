@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from projects.forms import validate_upload_size
 from projects.widgets import CountedTextarea
 
-from . import amounts, calculations, progress, smarte
+from . import amounts, assumptions, calculations, progress, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
 from .selectors import digest
 
@@ -74,9 +74,7 @@ class PlanForm(VersionedForm):
         fields = ["currency", "first_year", "horizon", "discount_rate", "progress_tolerance"]
         help_texts = {
             "progress_tolerance": _("Percentage points behind the target path, 0–100. Empty: 10."),
-            "discount_rate": _(
-                "Percent per year. Norway uses 4 by default; 3 is common in Sweden."
-            ),
+            "discount_rate": assumptions.RATE_HELP,
             "horizon": _("How many years the plan counts benefits and costs, 1–30."),
         }
 
@@ -368,34 +366,6 @@ class MeasurementForm(forms.ModelForm):
 
 class DeleteForm(forms.Form):
     # The version the person saw; a changed or deleted row is refused as stale.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-class DecisionForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"),
-        required=False,
-        max_length=4000,
-        widget=CountedTextarea(attrs={"rows": 3}),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-class RevisionForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why the plan is revised"),
-        max_length=4000,
-        widget=CountedTextarea(attrs={"rows": 2}),
-        error_messages={"required": _("Say why the plan is revised.")},
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-class DiscardForm(forms.Form):
-    confirm = forms.BooleanField(
-        label=_("Yes, throw away every change made in this revision"),
-        error_messages={"required": _("Tick the box to confirm that the revision is discarded.")},
-    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 

@@ -260,7 +260,16 @@ def read_workbook(file, *, project, users: dict) -> tuple[dict | None, list]:
         if "first_year" in plan and "horizon" in plan:
             _check_references(reader, records)
     except _Full:
-        more = max(total_rows - reader.rows_read, 0)
+        # Sheets written for the reader only (non-priced effects, co-financing) are never read.
+        read = {_("Summary"), *(title for title, _c in sheets().values())}
+        unread = sum(
+            1
+            for sheet in book.worksheets
+            if sheet.title not in read
+            for row in sheet.iter_rows(values_only=True)
+            if any(v is not None for v in row)  # the rows the file holds, as counted
+        )
+        more = max(total_rows - reader.rows_read - unread, 0)
         return None, [
             *reader.errors,
             _("Reading stopped after %(n)s problems; %(more)s more rows were not checked.")

@@ -15,8 +15,8 @@ from projects import access
 from projects.discussion.selectors import comment_counts
 from projects.models import BenefitKind
 
+from . import assumptions, charts, reports, smarte, tracking
 from . import calculations as calc
-from . import charts, smarte, tracking
 from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
 from .selectors import (
     card_key,
@@ -248,6 +248,10 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "error": error,
         "progress": tracking.plan_summary(plan, indicators),
         **plan_numbers(project, loaded.figures),
+        "nonpriced": reports.nonpriced_rows(reports.benefit_dicts(loaded.benefits)),
+        "accountable": reports.accountable_text(plan),
+        "can_name_owner": project.can_write,
+        "fixed_prices": assumptions.fixed_prices(plan.first_year),
     }
 
 

@@ -111,6 +111,11 @@ def _benefits(plan: BenefitPlan, records: dict, people: _People) -> None:
             "plan": plan,
             "use_decided_by": b["use_decided_by"],
             "no_indicator_reason": b.get("no_indicator_reason", ""),
+            # Snapshots from before these were recorded lack them.
+            "external_owner_name": b.get("external_owner_name", ""),
+            "external_owner_org": b.get("external_owner_org", ""),
+            "assessment": b.get("assessment"),
+            "assessment_reason": b.get("assessment_reason", ""),
             "owner_id": people.member(b["owner"]),
             "source_id": b["source_pk"] if b["source_pk"] in sources else None,
             "position": position,

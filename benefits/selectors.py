@@ -14,6 +14,7 @@ from projects.models import Membership, Project
 
 from . import calculations, smarte
 from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement, PlanEvent
+from .reports import accountable_text, realised_records
 
 
 def plan_for_project(project: Project) -> BenefitPlan | None:
@@ -66,6 +67,7 @@ class LoadedPlan:
                 "progress_tolerance": float(self.plan.progress_tolerance),
                 "status": self.plan.status,
                 "edition": self.plan.edition,
+                "accountable": accountable_text(self.plan),
             },
             "benefits": [
                 {
@@ -81,6 +83,10 @@ class LoadedPlan:
                     "counted": b.counted,
                     "measures": b.measure_titles,
                     "no_indicator_reason": b.no_indicator_reason,
+                    "external_owner_name": b.external_owner_name,
+                    "external_owner_org": b.external_owner_org,
+                    "assessment": b.assessment,
+                    "assessment_reason": b.assessment_reason,
                     # Row ids, so that a revision can return to the approved plan.
                     "pk": b.pk,
                     "source_pk": b.source_id,
@@ -142,6 +148,7 @@ class LoadedPlan:
                 for b, i in indicators
             ],
         }
+        data["realised"] = realised_records(self.plan, refs)
         if measurements:
             data["measurements"] = [
                 {

@@ -11,7 +11,7 @@ from projects.models import IdentifiedBenefit, Project
 from projects.versioning import StaleEdit, delete_versioned, fields_of, lock, save_versioned
 
 from . import plan_sync, smarte
-from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from .models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement, Realisation
 
 
 class Refused(access.Refused):
@@ -239,3 +239,30 @@ def plan_import(*, plan: BenefitPlan, records: dict, users: dict, by) -> Benefit
     except plan_sync.MeasuredRowLeftOut as left_out:
         raise Refused(str(left_out)) from left_out
     return plan
+
+
+@transaction.atomic
+def accountable_save(*, plan: BenefitPlan, data: dict, version: int | None, by) -> BenefitPlan:
+    """Name the plan's accountable owner. Owners change with the organisation,
+    not with the plan's content, so this is allowed in every state of the plan."""
+    return save_versioned(plan, data=data, version=version)
+
+
+@transaction.atomic
+def realisation_save(
+    *, benefit: Benefit, year: int, amount, note: str = "", by
+) -> Realisation | None:
+    """Record (or, with `amount` None, remove) what `benefit` realised in
+    `year`. Follow-up like measuring: allowed in every state of the plan."""
+    if year not in benefit.plan.years:
+        raise Refused(_("The year is outside the plan's years."))
+    if not benefit.counted:
+        raise Refused(_("Only benefits counted in money have realised amounts."))
+    current = Realisation.objects.select_for_update().filter(benefit=benefit, year=year).first()
+    if amount is None:
+        if current is not None:
+            current.delete()
+        return None
+    if current is None:
+        return Realisation.objects.create(benefit=benefit, year=year, amount=amount, note=note)
+    return save_versioned(current, data={"amount": amount, "note": note})

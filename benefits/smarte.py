@@ -174,7 +174,7 @@ def plan_gaps(benefits) -> list[str]:
     gaps = []
     for benefit in benefits:
         title = benefit.title
-        if benefit.owner_id is None:
+        if benefit.owner_id is None and not benefit.external_owner_name:
             gaps.append(str(_("“%(title)s” has no benefit owner.") % {"title": title}))
         complete = any(
             all(check.ok for check in (getattr(i, "checks", None) or assess(i)))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import benefits, costs, grid, indicators, plan, review
+from .views import benefits, cofinancing, costs, grid, indicators, plan, review
 
 app_name = "benefits"
 # Every page hangs under its project, so the URL walker sees `project_id`.
@@ -9,6 +9,8 @@ B = P + "benefits/<id:benefit_id>/"
 urlpatterns = [
     path(P + "", plan.plan_page, name="plan"),
     path(P + "settings/", plan.plan_settings, name="plan-settings"),
+    path(P + "owner/", cofinancing.plan_owner, name="plan-owner"),
+    path(P + "cofinancing/", cofinancing.cofinancing_report, name="cofinancing"),
     path(P + "adopt/", plan.benefit_adopt, name="benefit-adopt"),
     path(P + "benefits/new/", benefits.benefit_add, name="benefit-add"),
     path(B, benefits.benefit_edit, name="benefit-edit"),

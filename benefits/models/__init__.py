@@ -2,7 +2,7 @@
 costs and review trail), benefit.py (benefits and their yearly values) and
 indicator.py (S.M.A.R.T.E indicators and their measurements)."""
 
-from .benefit import Benefit, BenefitValue
+from .benefit import Benefit, BenefitValue, Realisation
 from .indicator import Indicator, Measurement, ReminderSent
 from .plan import BenefitPlan, Cost, PlanEvent
 
@@ -14,5 +14,6 @@ __all__ = [
     "Indicator",
     "Measurement",
     "PlanEvent",
+    "Realisation",
     "ReminderSent",
 ]

@@ -8,9 +8,12 @@ from simple_history.models import HistoricalRecords
 
 from projects.models import BenefitKind, IdentifiedBenefit, Measure
 
-from .. import calculations
+from .. import calculations, cofinancing
 from ..amounts import AmountField
 from .plan import BenefitPlan
+
+# DFØ's scale for non-priced effects, from very negative to very positive.
+ASSESSMENTS = [(n, cofinancing.plus_minus(n)) for n in range(-3, 4)]
 
 
 class Benefit(models.Model):
@@ -23,9 +26,11 @@ class Benefit(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     kind = models.CharField(_("kind"), max_length=20, choices=BenefitKind, default="other")
+    # The benefit's responsible person (gevinstansvarlig); the plan names one
+    # accountable owner of all its benefits (BenefitPlan.accountable).
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("benefit owner"),
+        verbose_name=_("responsible for the benefit"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -53,6 +58,19 @@ class Benefit(models.Model):
     # A benefit followed up some other way than by an indicator says why.
     no_indicator_reason = models.CharField(
         _("followed up without an indicator, because"), max_length=500, blank=True
+    )
+    # A benefit that falls to another organisation names its owner there; the
+    # responsible person inside the project may then be left empty.
+    external_owner_name = models.CharField(_("external benefit owner"), max_length=200, blank=True)
+    external_owner_org = models.CharField(
+        _("external owner's organisation"), max_length=200, blank=True
+    )
+    # DFØ's plus-minus assessment of an effect not counted in money (−3 … +3).
+    assessment = models.SmallIntegerField(
+        _("plus-minus assessment"), choices=ASSESSMENTS, null=True, blank=True
+    )
+    assessment_reason = models.TextField(
+        _("justification of the assessment"), blank=True, max_length=1000
     )
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
@@ -109,6 +127,29 @@ class BenefitValue(models.Model):
         verbose_name_plural = _("yearly values")
         constraints = [
             models.UniqueConstraint(fields=["benefit", "year"], name="one_value_per_benefit_year")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class Realisation(models.Model):
+    """What a benefit counted in money actually brought in one year, as the
+    team records it (follow-up, allowed in every state of the plan)."""
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="realisations")
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = AmountField(_("realised amount"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        ordering = ["year", "pk"]
+        verbose_name = _("realised benefit")
+        verbose_name_plural = _("realised benefits")
+        constraints = [
+            models.UniqueConstraint(fields=["benefit", "year"], name="one_realisation_per_year")
         ]
 
     def __str__(self) -> str:

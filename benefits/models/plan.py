@@ -49,6 +49,18 @@ class BenefitPlan(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    # The accountable owner of the plan's benefits (gevinsteier), a line
+    # manager: a member of the project, or someone outside it by name and role.
+    accountable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("benefit owner (accountable)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accountable_plans",
+    )
+    accountable_name = models.CharField(_("name"), max_length=200, blank=True)
+    accountable_role = models.CharField(_("role"), max_length=200, blank=True)
     # Counts the plan's drafts: an approved plan that is changed becomes draft n + 1.
     edition = models.PositiveIntegerField(_("revision"), default=1)
     # Bumped on every change of the plan's own fields; stale forms are refused.

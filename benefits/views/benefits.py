@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from projects.decorators import project_view
 
 from .. import services
-from ..forms import BenefitForm, ValueForm
+from ..forms import ValueForm
+from ..guidance_forms import PlanBenefitForm as BenefitForm
 from ..models import Benefit
 from .common import Editor, attempt, done, edit_page, plan_or_404, posted_version
 

@@ -14,7 +14,7 @@ from projects import access
 from projects.decorators import project_view
 from projects.ids import parse_id
 
-from .. import excel, imports, services
+from .. import assumptions, excel, imports, services
 from ..forms import ImportForm, PlanForm
 from ..selectors import load_plan, plan_for_project
 from .common import Editor, attempt, done, edit_page, plan_or_404, plan_response, plan_url
@@ -22,15 +22,26 @@ from .common import Editor, attempt, done, edit_page, plan_or_404, plan_response
 
 def _new_plan_initial(project) -> dict:
     start = project.start_date or timezone.localdate()
-    return {"first_year": start.year, "horizon": 10, "discount_rate": 4, "currency": "NOK"}
+    return {
+        "first_year": start.year,
+        "horizon": 10,
+        "discount_rate": assumptions.default_rate("NOK"),
+        "currency": "NOK",
+    }
+
+
+def _new_plan_page(request, project, form):
+    # The rate follows the currency chosen, until someone types their own (benefits.js).
+    rates = {k: str(v) for k, v in assumptions.DEFAULT_RATES.items()}
+    context = {"project": project, "form": form, "rate_defaults": rates}
+    return render(request, "benefits/plan_new.html", context)
 
 
 @project_view()
 def plan_page(request, project):
     plan = plan_for_project(project)
     if plan is None:
-        context = {"project": project, "form": PlanForm(initial=_new_plan_initial(project))}
-        return render(request, "benefits/plan_new.html", context)
+        return _new_plan_page(request, project, PlanForm(initial=_new_plan_initial(project)))
     return plan_response(request, project, plan)
 
 
@@ -44,7 +55,7 @@ def plan_settings(request, project):
             services.plan_create(project=project, data=form.cleaned_data, by=request.user)
             messages.success(request, _("The benefit plan was created."))
             return redirect(plan_url(project))
-        return render(request, "benefits/plan_new.html", {"project": project, "form": form})
+        return _new_plan_page(request, project, form)
     editor = Editor(
         title=_("Plan settings"),
         action=reverse("benefits:plan-settings", args=[project.pk]),

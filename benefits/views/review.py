@@ -15,9 +15,9 @@ from projects.decorators import project_view
 from projects.versioning import StaleEdit
 
 from .. import review, services
-from ..forms import DecisionForm, DiscardForm, RevisionForm
 from ..models import PlanEvent
 from ..pages import snapshot_context
+from ..review_forms import DecisionForm, DiscardForm, RevisionForm
 from ..selectors import plan_for_project
 from .common import done, plan_or_404, plan_response, plan_url
 

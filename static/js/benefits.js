@@ -21,4 +21,17 @@
       label.textContent = labels[name] + (suffix ? suffix[0] : "");
     });
   });
+  // A new plan's discount rate follows its currency (4 % NOK, 3 % SEK) until
+  // someone types a rate of their own.
+  document.addEventListener("change", function (event) {
+    const select = event.target;
+    const defaults = document.getElementById("rate-defaults");
+    if (!defaults || select.name !== "currency") return;
+    const rates = JSON.parse(defaults.textContent);
+    const rate = select.form && select.form.elements.discount_rate;
+    if (!rate) return;
+    const typed = rate.value.replace(",", ".").trim();
+    const isDefault = Object.values(rates).some(function (r) { return Number(r) === Number(typed); });
+    if ((typed === "" || isDefault) && rates[select.value]) rate.value = rates[select.value];
+  });
 })();

@@ -222,3 +222,34 @@ def test_import(client, people, ready, alice, sara, role, state):
     else:
         assert r.status_code == 409 and not imported
         assert ready.status == state  # unchanged
+
+
+# Follow-up that no state of the plan stops: naming the accountable owner and
+# recording realised amounts. Team members and the solution owner do it, in an
+# approved plan too.
+@pytest.mark.parametrize("role", ROLES)
+def test_name_the_accountable_owner(client, people, ready, alice, sara, owner, role):
+    approved(ready, alice, sara)
+    ready.refresh_from_db()
+    client.force_login(people[role])
+    r = post(client, ready, "plan-owner", {"accountable": owner.pk, "version": ready.version})
+    ready.refresh_from_db()
+    if role in ("team_member", "solution_owner"):
+        assert r.status_code == 302 and ready.accountable == owner
+    else:
+        assert r.status_code == refused_status(role) and ready.accountable is None
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_record_a_realised_amount(client, people, ready, alice, sara, role):
+    from benefits.models import Realisation
+
+    approved(ready, alice, sara)
+    benefit = ready.benefits.get()
+    client.force_login(people[role])
+    r = post(client, ready, "cofinancing", {"benefit": benefit.pk, "year": 2028, "amount": "1"})
+    recorded = Realisation.objects.filter(benefit=benefit, year=2028).exists()
+    if role in ("team_member", "solution_owner"):
+        assert r.status_code == 302 and recorded
+    else:
+        assert r.status_code == refused_status(role) and not recorded

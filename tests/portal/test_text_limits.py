@@ -21,6 +21,9 @@ FORM_MODULES = (
     "projects.flow.forms",
     "canvas.forms",
     "benefits.forms",
+    "benefits.guidance_forms",
+    "benefits.review_forms",
+    "projects.discussion.forms",
     "portal.forms",
 )
 
