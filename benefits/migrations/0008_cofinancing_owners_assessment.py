@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('benefits', '0006_plan_edition'),
+        ('benefits', '0007_plan_progress_tolerance'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
