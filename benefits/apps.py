@@ -13,12 +13,14 @@ class BenefitsConfig(AppConfig):
 
         from projects import history, navigation, responsibilities
 
+        from .maplinks import map_link_label
         from .models import (
             Benefit,
             BenefitPlan,
             BenefitValue,
             Cost,
             Indicator,
+            MapLink,
             Measurement,
             PlanEvent,
         )
@@ -41,6 +43,7 @@ class BenefitsConfig(AppConfig):
             label=lambda row, refs: row.date.isoformat(),
         )
         history.register(PlanEvent, project_lookup="plan__project_id", label=plan_event_label)
+        history.register(MapLink, project_lookup="plan__project_id", label=map_link_label)
         # A member who leaves is released from these; each needs someone.
         responsibilities.register(
             Benefit,
