@@ -199,8 +199,11 @@ def _summary_rows(records: dict, project, result: calc.PlanResult) -> list[list]
 SETTINGS_ROWS = {3: "currency", 4: "first_year", 5: "horizon", 6: "discount_rate"}
 
 
-def workbook_bytes(records: dict, *, project) -> bytes:
-    """The plan's records as an .xlsx file."""
+def workbook_bytes(
+    records: dict, *, project, extra: dict[str, pd.DataFrame] | None = None
+) -> bytes:
+    """The plan's records as an .xlsx file; `extra` adds sheets (title →
+    frame) for the reader, which an import ignores."""
     result = result_of(records)
     titles = {b["id"]: b["title"] for b in records["benefits"]}
     amounts = calc.value_amounts(
@@ -229,6 +232,8 @@ def workbook_bytes(records: dict, *, project) -> bytes:
                 rows.append(row)
             frame = pd.DataFrame(rows, columns=[c.header for c in columns])
             frame.to_excel(writer, sheet_name=title, index=False)
+        for title, frame in (extra or {}).items():
+            frame.map(spreadsheets.cell).to_excel(writer, sheet_name=title, index=False)
         _style(writer.book)
     return out.getvalue()
 

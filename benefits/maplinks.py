@@ -4,17 +4,27 @@ removing a link under the plan's rules."""
 
 from dataclasses import dataclass
 
+import pandas as pd
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from projects import access
 from projects.models import Activity, Goal, Measure, Touchpoint
 from projects.versioning import delete_versioned
 
 from . import services
-from .benefit_map import CHANGES, Edge, Node, key_of, link_refusal, parse_key
+from .benefit_map import CHANGES, Edge, Node, chain_lines, key_of, layout, link_refusal, parse_key
 from .models import Benefit, BenefitPlan, MapLink
 
+KIND_NAMES = {
+    "measure": gettext_lazy("Measure"),
+    "activity": gettext_lazy("Activity"),
+    "touchpoint": gettext_lazy("Touchpoint"),
+    "benefit": gettext_lazy("Benefit"),
+    "goal": gettext_lazy("Goal"),
+}
 END_MODELS = {"measure": Measure, "activity": Activity, "touchpoint": Touchpoint, "goal": Goal}
 
 
@@ -62,6 +72,38 @@ def map_graph(plan: BenefitPlan) -> MapGraph:
     changes = [node for kind in CHANGES for node in sorted(ends[kind].values(), key=_pk)]
     goals = sorted(ends["goal"].values(), key=_pk)
     return MapGraph(changes + benefits + goals, edges, {link.pk: link for link in links})
+
+
+def map_frame(graph: MapGraph) -> pd.DataFrame:
+    """The map's links as a sheet: what each goes from and leads to (kind
+    and title) and its assumption, in the order they were made."""
+    nodes = {node.key: node for node in graph.nodes}
+    headers = [_("From (kind)"), _("From"), _("Leads to (kind)"), _("Leads to"), _("Assumption")]
+    rows = []
+    for edge in graph.edges:
+        a, b = nodes[edge.source], nodes[edge.target]
+        rows.append(
+            [str(KIND_NAMES[a.kind]), a.title, str(KIND_NAMES[b.kind]), b.title, edge.assumption]
+        )
+    return pd.DataFrame(rows, columns=headers)
+
+
+def map_deck_part(plan: BenefitPlan) -> tuple[list[str], dict | None]:
+    """Slide 8's share of the map: its chains as lines ("change → benefit →
+    goal") and its shape as an SVG chart, without text: a slide has no text
+    under 30 point, so the chains' titles are in the lines; nothing when the
+    map has no link."""
+    graph = map_graph(plan)
+    if graph.empty:
+        return [], None
+    svg = render_to_string(
+        "benefits/map/_svg.html", {"layout": layout(graph.nodes, graph.edges), "bare": True}
+    )
+    alt = _(
+        "Benefit map: %(n)s links from what the project changes to benefits and goals; "
+        "each chain is listed on the slide and in the notes."
+    ) % {"n": len(graph.edges)}
+    return chain_lines(graph.nodes, graph.edges), {"svg": svg, "text": [alt]}
 
 
 def _pk(node: Node) -> int:

@@ -4,6 +4,7 @@ benefit, and from a benefit to a goal (the rules: benefits/benefit_map.py)."""
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from projects.models import Activity, Goal, Measure, Touchpoint
@@ -25,7 +26,10 @@ class MapLink(models.Model):
 
     plan = models.ForeignKey(BenefitPlan, on_delete=models.CASCADE, related_name="map_links")
     benefit = models.ForeignKey(
-        Benefit, verbose_name=_("benefit"), on_delete=models.CASCADE, related_name="map_links"
+        Benefit,
+        verbose_name=pgettext_lazy("benefit plan", "benefit"),
+        on_delete=models.CASCADE,
+        related_name="map_links",
     )
     measure = models.ForeignKey(
         Measure, verbose_name=_("measure"), on_delete=models.CASCADE, null=True, related_name="+"
