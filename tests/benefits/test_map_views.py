@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from benefits.models import MapLink
-from tests.factories import make_project
 from projects.models import Measure, Touchpoint
+from tests.factories import make_project
 
 from .builders import make_benefit, make_goal, make_link
 from .conftest import HTMX
