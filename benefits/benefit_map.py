@@ -64,6 +64,7 @@ class Node:
     key: str
     kind: str
     title: str
+    kind_label: str = ""  # the kind in words, for the list beside the drawing
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ class Box:
     @property
     def middle(self) -> float:
         return self.y + self.height / 2
+
+    @property
+    def text_x(self) -> float:
+        return self.x + PADDING
 
 
 @dataclass

@@ -57,16 +57,17 @@ def map_graph(plan: BenefitPlan) -> MapGraph:
         )
     )
     ends: dict[str, dict[str, Node]] = {kind: {} for kind in END_MODELS}
+    names = {kind: str(name) for kind, name in KIND_NAMES.items()}  # each translated once
     edges = []
     for link in links:
         end = link.end_name
         other = link.other_end
         key = key_of(end, other.pk)
-        ends[end].setdefault(key, Node(key, end, str(other)))
+        ends[end].setdefault(key, Node(key, end, str(other), names[end]))
         source, target = link_ends(link)
         edges.append(Edge(source, target, link.assumption, link.pk))
     benefits = [
-        Node(key_of("benefit", pk), "benefit", title)
+        Node(key_of("benefit", pk), "benefit", title, names["benefit"])
         for pk, title in plan.benefits.order_by("position", "pk").values_list("pk", "title")
     ]
     changes = [node for kind in CHANGES for node in sorted(ends[kind].values(), key=_pk)]

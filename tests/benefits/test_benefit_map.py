@@ -1,9 +1,16 @@
 """The benefit map's rules, layout and list as pure functions (no database)."""
 
 import pytest
+from django.utils import translation
 
 from benefits import benefit_map as bm
 from benefits.benefit_map import Edge, Node
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 def node(key: str, title: str = "") -> Node:
