@@ -76,6 +76,7 @@ def main() -> None:
         return next(o["pk"] for o in objects if o["model"] == model and o["fields"][name] == value)
 
     plan = next(o["pk"] for o in objects if o["model"] == "benefits.benefitplan")
+    links, recorded = [], []
     for n, (kind, name, benefit, assumption) in enumerate(LINKS, start=1):
         other = pk_of(MODELS[kind], "key" if kind == "activity" else "title", name)
         fields = {
@@ -84,13 +85,15 @@ def main() -> None:
             "assumption": assumption,
             **{end: other if end == kind else None for end in ENDS},
         }
-        objects.append({"model": "benefits.maplink", "pk": n, "fields": {**fields, "version": 1}})
+        links.append({"model": "benefits.maplink", "pk": n, "fields": {**fields, "version": 1}})
         history = {"id": n, "history_date": WHEN, "history_type": "+"}
         history |= {"history_user": None, "history_change_reason": None}
-        objects.append(
+        recorded.append(
             {"model": "benefits.historicalmaplink", "pk": n, "fields": {**fields, **history}}
         )
-    data["objects"] = objects
+    # As an export orders them: every model's rows, then every model's history.
+    first = next(i for i, o in enumerate(objects) if ".historical" in o["model"])
+    data["objects"] = objects[:first] + links + objects[first:] + recorded
     FILE.write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False))
 
 
