@@ -8,15 +8,28 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 from openpyxl import load_workbook
 
 from bench.harness import Row, request, timed
-from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from benefits import excel
+from benefits.models import (
+    Benefit,
+    BenefitPlan,
+    BenefitValue,
+    Cost,
+    Indicator,
+    MapLink,
+    Measurement,
+)
 from benefits.selectors import load_plan, result_of
+from projects.models import Goal, Measure
 
 BENEFITS = 50
 YEARS = 10
 MEASUREMENTS = 10  # monthly, per indicator
+MAP_MEASURES = 20  # each benefit led to by one measure and leading to one goal
+MAP_GOALS = 6
 PAGE_MS = 50
 FRAGMENT_MS = 20
 CALCULATION_MS = 10
@@ -90,6 +103,24 @@ def build(ctx: dict) -> None:
         ]
     )
     ctx["benefit_plan"] = plan
+    map_build(project, plan, benefits)
+
+
+def map_build(project, plan, benefits) -> None:
+    """The plan's benefit map: 50 measure → benefit and 50 benefit → goal links."""
+    measures = Measure.objects.bulk_create(
+        [Measure(project=project, title=f"Tiltak for kartet {n}") for n in range(MAP_MEASURES)]
+    )
+    goals = Goal.objects.bulk_create(
+        [Goal(project=project, level="service", title=f"Mål {n}") for n in range(MAP_GOALS)]
+    )
+    MapLink.objects.bulk_create(
+        [
+            MapLink(plan=plan, benefit=b, measure=measures[n % MAP_MEASURES], assumption="Antatt")
+            for n, b in enumerate(benefits)
+        ]
+        + [MapLink(plan=plan, benefit=b, goal=goals[n % MAP_GOALS]) for n, b in enumerate(benefits)]
+    )
 
 
 def rows(ctx: dict):
@@ -103,6 +134,11 @@ def rows(ctx: dict):
         "fragment: benefit plan body (htmx)",
         FRAGMENT_MS,
         request(client, "get", base, htmx=True),
+    )
+    yield timed(
+        "page: benefit plan with its map (50 benefits)",
+        PAGE_MS,
+        request(client, "get", base + "map/"),
     )
     yield timed("page: plan settings", PAGE_MS, request(client, "get", base + "settings/"))
     yield timed(
@@ -136,7 +172,8 @@ def largest_workbook(client: Client, base: str, *, valid: bool) -> bytes:
     """The plan's export grown to IMPORT_MAX_ROWS rows with new measurements
     (or, not `valid`, with measurements whose value is not a number)."""
     book = load_workbook(io.BytesIO(client.get(base + "export/").content))
-    sheet = book[book.sheetnames[5]]  # the measurements (the sheets after them are not read)
+    with translation.override(settings.LANGUAGE_CODE):  # the language the export is in
+        sheet = book[excel.sheets()["measurements"][0]]
     rows = sum(s.max_row for s in book.worksheets)
     for n in range(settings.IMPORT_MAX_ROWS - rows):
         day = date(2020, 1, 1) + timedelta(days=n // BENEFITS)

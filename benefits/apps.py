@@ -15,12 +15,14 @@ class BenefitsConfig(AppConfig):
         from projects import history, navigation, responsibilities
         from projects.discussion import targets
 
+        from .maplinks import map_link_label
         from .models import (
             Benefit,
             BenefitPlan,
             BenefitValue,
             Cost,
             Indicator,
+            MapLink,
             Measurement,
             PlanEvent,
             Realisation,
@@ -50,6 +52,7 @@ class BenefitsConfig(AppConfig):
             project_lookup="benefit__plan__project_id",
             label=lambda row, refs: str(row.year),
         )
+        history.register(MapLink, project_lookup="plan__project_id", label=map_link_label)
         # A member who leaves is released from these; each needs someone.
         responsibilities.register(
             Benefit,

@@ -1,6 +1,7 @@
 """The benefit plan's lines and chart in the project's deck (see portal.decks
 for the contract): slide 6 the plan's figures and status, slide 7 each
-indicator against its path, slide 8 the next measurements and who makes them."""
+indicator against its path, slide 8 the next measurements and who makes them,
+and the benefit map (drawn in place of the yearly chart when it has links)."""
 
 from datetime import date
 
@@ -13,6 +14,7 @@ from projects.models import BenefitKind, Project
 
 from . import calculations, reports, smarte
 from .charts import deck_chart
+from .maplinks import map_deck_part
 from .models import BenefitPlan, Measurement
 from .selectors import last_approval, plan_of_record, result_of
 
@@ -57,14 +59,18 @@ def deck_part(project: Project) -> tuple[dict[str, list[str]], dict[str, dict]]:
         .order_by("date", "pk")
         .values_list("indicator_id", "date", "value")
     }
+    map_lines, map_chart = map_deck_part(plan)
     sections = {
         "benefit_plan": plan_lines(plan, result, approval=approval, revising=shown.revising)
         + nonpriced_lines(records["benefits"])
         + _benefit_lines(records["benefits"]),
         "benefit_followup": [indicator_line(i, latest.get(i.get("pk"))) for i in indicators],
-        "realisation_plan": realisation_lines(records, latest, people),
+        "realisation_plan": realisation_lines(records, latest, people) + map_lines,
     }
-    return sections, {"benefits": deck_chart(result)}
+    charts = {"benefits": deck_chart(result)}
+    if map_chart:
+        charts["benefit_map"] = map_chart
+    return sections, charts
 
 
 def plan_status(plan: BenefitPlan, *, approval, revising: bool) -> str:

@@ -204,8 +204,11 @@ def _summary_rows(records: dict, project, result: calc.PlanResult) -> list[list]
 SETTINGS_ROWS = {3: "currency", 4: "first_year", 5: "horizon", 6: "discount_rate"}
 
 
-def workbook_bytes(records: dict, *, project) -> bytes:
-    """The plan's records as an .xlsx file."""
+def workbook_bytes(
+    records: dict, *, project, extra: dict[str, pd.DataFrame] | None = None
+) -> bytes:
+    """The plan's records as an .xlsx file; `extra` adds sheets (title →
+    frame) for the reader, which an import ignores."""
     result = result_of(records)
     titles = {b["id"]: b["title"] for b in records["benefits"]}
     amounts = calc.value_amounts(
@@ -235,6 +238,8 @@ def workbook_bytes(records: dict, *, project) -> bytes:
             frame = pd.DataFrame(rows, columns=[c.header for c in columns])
             frame.to_excel(writer, sheet_name=title, index=False)
         _append_sheets(writer.book, reports.sheet_rows(records, reports.report_of(records)))
+        for title, frame in (extra or {}).items():
+            frame.map(spreadsheets.cell).to_excel(writer, sheet_name=title, index=False)
         _style(writer.book)
     return out.getvalue()
 

@@ -260,7 +260,8 @@ def read_workbook(file, *, project, users: dict) -> tuple[dict | None, list]:
         if "first_year" in plan and "horizon" in plan:
             _check_references(reader, records)
     except _Full:
-        # Sheets written for the reader only (non-priced effects, co-financing) are never read.
+        # Sheets written for the reader only (non-priced effects, co-financing,
+        # the benefit map) are never read.
         read = {_("Summary"), *(title for title, _c in sheets().values())}
         unread = sum(
             1

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import benefits, cofinancing, costs, grid, indicators, plan, review
+from .views import benefits, cofinancing, costs, grid, indicators, map, plan, review
 
 app_name = "benefits"
 # Every page hangs under its project, so the URL walker sees `project_id`.
@@ -49,4 +49,7 @@ urlpatterns = [
     path(P + "approved/<id:event_id>/", review.plan_approved, name="approved"),
     path(P + "export/", plan.plan_export, name="export"),
     path(P + "import/", plan.plan_import, name="import"),
+    path(P + "map/", map.map_page, name="map"),
+    path(P + "map/links/new/", map.map_link_add, name="map-link-add"),
+    path(P + "map/links/<id:link_id>/delete/", map.map_link_delete, name="map-link-delete"),
 ]

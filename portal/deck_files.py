@@ -85,6 +85,10 @@ def deck_filename(project: Project, ext: str) -> str:
 def deck_html(project: Project, slides: list[Slide], *, for_pdf: bool, handout=False) -> str:
     for slide in slides:
         slide.image = _svg_data_uri(slide.chart) if (for_pdf and slide.chart) else None
+        if for_pdf and slide.svg:
+            slide.image = (
+                "data:image/svg+xml;base64," + base64.b64encode(slide.svg.encode()).decode()
+            )
     return render_to_string(
         "portal/deck_pdf.html",
         {"project": project, "slides": slides, "font_dir": _font_dir(), "handout": handout},

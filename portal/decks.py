@@ -58,6 +58,7 @@ class Slide:
     notes: list[str] = field(default_factory=list)  # the whole content
     chart_text: list[str] = field(default_factory=list)  # the chart's numbers
     image: str | None = None  # the chart as a data URI, for the PDF
+    svg: str = ""  # a chart drawn as SVG on the server (the benefit map)
 
     @property
     def shortened(self) -> bool:
@@ -72,8 +73,9 @@ class Slide:
         return f"chart-{self.number}"
 
 
-# (title, section, chart, noun of its items) per slide. A project in step 3 or in operation gets
-# the report of the method; earlier steps a status deck of the same form.
+# (title, section, chart or charts in order of preference, noun of its items) per
+# slide. A project in step 3 or in operation gets the report of the method;
+# earlier steps a status deck of the same form.
 DELIVERY_SLIDES = [
     (gettext_lazy("The solution"), "solution", None, ""),
     (gettext_lazy("Goals"), "goals", None, ""),
@@ -85,7 +87,7 @@ DELIVERY_SLIDES = [
     (
         gettext_lazy("Plan for further benefit realisation"),
         "realisation_plan",
-        "benefits",
+        ("benefit_map", "benefits"),  # the map when it has links, else the yearly chart
         "measurements",
     ),
     (gettext_lazy("Management in operation"), "operation", None, ""),
@@ -185,7 +187,8 @@ def slides_for(data: DeckData, *, body_lines: int = BODY_LINES) -> list[Slide]:
     specs = DELIVERY_SLIDES if delivering else STATUS_SLIDES
     slides = []
     for number, (title, section, chart_key, noun) in enumerate(specs, start=1):
-        chart = data.charts.get(chart_key) if chart_key else None
+        keys = (chart_key,) if isinstance(chart_key, str) else chart_key or ()
+        chart = next((data.charts[key] for key in keys if key in data.charts), None)
         items = [text for text in map(clean, data.sections.get(section, [])) if text]
         # The first slide carries the project's own name.
         heading = data.title if number == 1 else str(title)
@@ -206,7 +209,8 @@ def slides_for(data: DeckData, *, body_lines: int = BODY_LINES) -> list[Slide]:
                 number,
                 heading,
                 lines,
-                chart=chart["figure"] if chart else None,
+                chart=chart.get("figure") if chart else None,
+                svg=chart.get("svg", "") if chart else "",
                 more=more,
                 empty=empty,
                 notes=(items or lines) + chart_text,

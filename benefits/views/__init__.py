@@ -6,6 +6,7 @@
 - `costs`: the plan's costs;
 - `indicators`: an indicator, its confirmations, its page and measurements;
 - `review`: submit, approve, return, revise, discard;
+- `map`: the benefit map (gevinstkart), its links added and removed;
 - `common`: what they share: the page-or-partial render helper, the editor
   frame every form is shown in, and how a refused change is answered.
 """

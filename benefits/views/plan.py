@@ -14,7 +14,7 @@ from projects import access
 from projects.decorators import project_view
 from projects.ids import parse_id
 
-from .. import assumptions, excel, imports, services
+from .. import assumptions, excel, imports, maplinks, services
 from ..forms import ImportForm, PlanForm
 from ..selectors import load_plan, plan_for_project
 from .common import Editor, attempt, done, edit_page, plan_or_404, plan_response, plan_url
@@ -93,7 +93,8 @@ def benefit_adopt(request, project):
 @project_view()
 def plan_export(request, project):
     plan = plan_or_404(project)
-    content = excel.workbook_bytes(load_plan(plan).records(), project=project)
+    extra = {_("Benefit map"): maplinks.map_frame(maplinks.map_graph(plan))}
+    content = excel.workbook_bytes(load_plan(plan).records(), project=project, extra=extra)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

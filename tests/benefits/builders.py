@@ -3,7 +3,16 @@
 from datetime import date
 from decimal import Decimal
 
-from benefits.models import Benefit, BenefitPlan, BenefitValue, Cost, Indicator, Measurement
+from benefits.models import (
+    Benefit,
+    BenefitPlan,
+    BenefitValue,
+    Cost,
+    Indicator,
+    MapLink,
+    Measurement,
+)
+from projects.models import Goal
 
 
 def make_plan(project, **fields) -> BenefitPlan:
@@ -56,6 +65,18 @@ def make_indicator(benefit, *, complete: bool = True, by=None, **fields) -> Indi
     return Indicator.objects.create(benefit=benefit, **values)
 
 
+def make_goal(project, **fields) -> Goal:
+    fields = {"level": "service", "title": "Tryggere hjemmetjeneste", **fields}
+    return Goal.objects.create(project=project, **fields)
+
+
+def make_link(benefit, **end) -> MapLink:
+    """A link of the benefit map from `benefit` to a goal, or from the change
+    named in `end` (measure=…, activity=… or touchpoint=…) to `benefit`."""
+    end = end or {"goal": make_goal(benefit.plan.project)}
+    return MapLink.objects.create(plan=benefit.plan, benefit=benefit, **end)
+
+
 def url_samples(project) -> dict:
     """Sample URL arguments of the benefit pages, all inside `project`."""
     from benefits.models import PlanEvent
@@ -88,4 +109,7 @@ def url_samples(project) -> dict:
         "cost_id": lambda: (plan_of(project).costs.first() or make_cost(plan_of(project))).pk,
         "indicator_id": lambda: indicator().pk,
         "event_id": lambda: event().pk,
+        "link_id": lambda: (
+            (MapLink.objects.filter(plan=plan_of(project)).first() or make_link(benefit())).pk
+        ),
     }

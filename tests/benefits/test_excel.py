@@ -40,6 +40,7 @@ def test_it_exports_the_sheets_a_finance_department_needs(member_client, project
         "Målinger",
         "Ikke-prissatte virkninger",
         "Medfinansiering",
+        "Gevinstkart",  # for the reader; not imported
     ]
     summary = sheets["Oppsummering"]
     assert summary[0][:2] == ["Gevinstplan", project.title]

@@ -12,12 +12,12 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from benefits import excel, review
-from benefits.models import Indicator, PlanEvent
+from benefits.models import Indicator, MapLink, PlanEvent
 from benefits.selectors import load_plan
 from projects import access
 from projects.selectors import project_for_user
 
-from .builders import make_benefit, make_indicator, make_value
+from .builders import make_benefit, make_goal, make_indicator, make_link, make_value
 
 ROLES = ["team_member", "solution_owner", "commissioning_owner", "viewer", "leader", "admin"]
 ROLES += ["outsider"]
@@ -253,3 +253,41 @@ def test_record_a_realised_amount(client, people, ready, alice, sara, role):
         assert r.status_code == 302 and recorded
     else:
         assert r.status_code == refused_status(role) and not recorded
+
+
+@pytest.mark.parametrize("state", ["draft", "submitted"])
+@pytest.mark.parametrize("role", ROLES)
+def test_map_link_add(client, people, ready, alice, role, state):
+    """Team members and the solution owner draw the benefit map, only while
+    the plan may change."""
+    if state == "submitted":
+        submit_as(ready, alice)
+    benefit, goal = ready.benefits.get(), make_goal(ready.project)
+    client.force_login(people[role])
+    r = post(
+        client,
+        ready,
+        "map-link-add",
+        {"source": f"benefit:{benefit.pk}", "target": f"goal:{goal.pk}"},
+    )
+    linked = MapLink.objects.filter(benefit=benefit, goal=goal).exists()
+    if role not in ("team_member", "solution_owner"):
+        assert r.status_code == refused_status(role) and not linked
+    elif state == "draft":
+        assert r.status_code == 302 and linked
+        assert MapLink.history.get().history_user == people[role]
+    else:
+        assert r.status_code == 409 and not linked
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_map_link_remove(client, people, ready, role):
+    link = make_link(ready.benefits.get())
+    client.force_login(people[role])
+    url = reverse("benefits:map-link-delete", args=[ready.project_id, link.pk])
+    r = client.post(url, {"version": link.version})
+    kept = MapLink.objects.filter(pk=link.pk).exists()
+    if role in ("team_member", "solution_owner"):
+        assert r.status_code == 302 and not kept
+    else:
+        assert r.status_code == refused_status(role) and kept
