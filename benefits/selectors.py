@@ -242,9 +242,10 @@ def plan_events(plan: BenefitPlan) -> list[PlanEvent]:
     return list(plan.events.select_related("by").defer("snapshot"))
 
 
-def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
+def overdue_indicators(*, today: date, user=None, until: date | None = None) -> list[Indicator]:
     """Indicators whose next measurement is past due (those `user` is
-    responsible for, when given), each with `due` set."""
+    responsible for, when given), each with `due` set. With `until`, also
+    those due before that day."""
     # Only people still in the project hear of its indicators.
     member = Membership.objects.filter(
         project=OuterRef("benefit__plan__project"), user=OuterRef("responsible")
@@ -264,7 +265,7 @@ def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
             last_measured=indicator.last_measured,
             target_date=indicator.target_date,
         )
-        if due is not None and due < today:
+        if due is not None and due < (until or today):
             indicator.due = due
             overdue.append(indicator)
     return overdue
