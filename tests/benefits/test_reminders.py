@@ -87,7 +87,7 @@ def test_it_sends_through_the_console_mailer(plan, alice, settings, capsys):
     call_command("send_measurement_reminders", base_url="https://portal.example.no")
     out = capsys.readouterr().out
     assert "To: alice@example.no" in out
-    assert "Subject: Innoportal: 1 =?utf-8?q?m=C3=A5ling?= er forfalt" in out
+    assert "Subject: Innoportal: 1 =?utf-8?q?m=C3=A5ling?= har frist eller er forfalt" in out
     assert "Hei Alice Aas" in out
     assert out.rstrip().endswith("Measurement reminders: 1 e-mail(s) sent.")
 
