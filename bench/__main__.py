@@ -21,6 +21,7 @@ MODULES = [
     "bench.flow",
     "bench.benefits",
     "bench.templates",
+    "bench.notifications",
 ]
 
 

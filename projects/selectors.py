@@ -44,6 +44,19 @@ def projects_for_user(user: AbstractBaseUser) -> QuerySet[Project]:
     return Project.objects.filter(memberships__user=user)
 
 
+def seen_by(user: AbstractBaseUser, *, project_field: str = "pk") -> Q:
+    """The rule of `projects_for_user` as one condition on rows whose project
+    is `project_field`, for counting them in a single query: the user's
+    memberships, or every project for a leader or superuser."""
+    if user.is_superuser or getattr(user, "_is_leader", False):
+        return Q()
+    member = Membership.objects.filter(project=OuterRef(project_field), user=user.pk)
+    if hasattr(user, "_is_leader"):  # known not to be a leader
+        return Q(Exists(member))
+    leader = Group.objects.filter(user=user.pk, name=LEADERS_GROUP)
+    return Q(Exists(member)) | Q(Exists(leader))
+
+
 def users_who_see(*, project_id: int, user_ids: Iterable[int]) -> set[int]:
     """Of these people, those who may see the project, by the rule of
     `projects_for_user`: its members, the leaders and the superusers."""

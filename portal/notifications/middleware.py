@@ -25,10 +25,14 @@ class UnreadCountMiddleware:
             and (200 <= status < 300 or status == 409)
             and status != 204
             and request.user.is_authenticated
+            and "notifications" not in response.get("HX-Trigger", "")
         ):
-            count = unread_count(request.user)
-            add_trigger(response, "notifications", {"count": count, "label": unread_label(count)})
+            add_count(response, unread_count(request.user))
         return response
+
+
+def add_count(response: HttpResponse, count: int) -> None:
+    add_trigger(response, "notifications", {"count": count, "label": unread_label(count)})
 
 
 def add_trigger(response: HttpResponse, name: str, detail: dict) -> None:

@@ -3,26 +3,26 @@
 from django.db.models import QuerySet
 from django.utils.translation import ngettext
 
-from projects.selectors import projects_for_user
+from projects.selectors import seen_by
 
 from .models import Notification
 
 
 def notifications_for_user(user) -> QuerySet[Notification]:
-    """The user's notifications of projects they may see (by
+    """The user's notifications of projects they may see (the rule of
     `projects_for_user`), newest first."""
     return (
-        Notification.objects.filter(recipient=user, project__in=projects_for_user(user))
+        Notification.objects.filter(seen_by(user, project_field="project"), recipient=user)
         .select_related("project", "actor")
         .order_by("-created", "-pk")
     )
 
 
 def unread_count(user) -> int:
-    """One indexed count (notification_unread), the project check a subquery."""
-    return Notification.objects.filter(
-        recipient=user, read_at__isnull=True, project__in=projects_for_user(user)
-    ).count()
+    """One query: an indexed count (notification_unread) whose check of the
+    projects the user may see is a subquery."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    return unread.filter(seen_by(user, project_field="project")).count()
 
 
 def unread_label(count: int) -> str:

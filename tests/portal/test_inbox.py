@@ -53,7 +53,7 @@ def test_its_queries_do_not_grow_with_notifications(
     member_client, alice, project, django_assert_num_queries
 ):
     make_notification(alice, project)
-    with django_assert_num_queries(6) as few:
+    with django_assert_num_queries(5) as few:
         member_client.get("/inbox/")
     Notification.objects.bulk_create(
         [
@@ -173,3 +173,20 @@ def test_a_bad_email_choice_is_refused_with_a_message(member_client, alice):
     response = member_client.post("/inbox/settings/", {"email": "hourly"})
     assert response.status_code == 200 and "ds-error-summary" in response.text
     assert not Preference.objects.filter(user=alice).exists()
+
+
+def test_a_leader_sees_notifications_of_every_project(client, leader, charlie, project):
+    make_notification(leader, project, label="Til lederen")
+    client.force_login(leader)
+    page = client.get("/inbox/").text
+    assert "Til lederen" in page and "Varsler, 1 ulest" in page
+
+
+def test_the_count_follows_the_rule_of_projects_for_user(alice, leader, charlie, project):
+    from portal.notifications.selectors import unread_count
+    from projects.selectors import projects_for_user
+
+    for user in (alice, leader, charlie):
+        make_notification(user, project)
+        fresh = type(user).objects.get(pk=user.pk)  # nothing known of them yet
+        assert unread_count(fresh) == projects_for_user(user).filter(pk=project.pk).count()
