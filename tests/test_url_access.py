@@ -73,9 +73,11 @@ def sample_kwargs(args, project):
         "bundle_id": lambda: 1,
         "provider_id": lambda: "org",
         "template_id": lambda: _template(project).pk,
-        "notification_id": lambda: Notification.objects.create(
-            recipient=project.memberships.first().user, project=project, label="x", url="/"
-        ).pk,
+        "notification_id": lambda: (
+            Notification.objects.create(
+                recipient=project.memberships.first().user, project=project, label="x", url="/"
+            ).pk
+        ),
         **benefit_builders.url_samples(project),
     }
     missing = [a for a in args if a not in samples]
