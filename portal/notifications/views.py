@@ -34,12 +34,18 @@ def inbox(request):
     return render(request, "notifications/inbox.html", {"page": page})
 
 
-@require_POST
-def notification_read(request, notification_id: int):
+def _read(request, notification_id: int):
+    """The person's own notification (404 otherwise), marked read."""
     notification = notifications_for_user(request.user).filter(pk=notification_id).first()
     if notification is None:
         raise Http404
     notification_mark_read(user=request.user, notification_id=notification.pk)
+    return notification
+
+
+@require_POST
+def notification_read(request, notification_id: int):
+    notification = _read(request, notification_id)
     if not request.htmx:
         return _back(request)
     notification.refresh_from_db(fields=["read_at"])
@@ -62,11 +68,7 @@ def notifications_read_all(request):
 @require_GET
 def notification_go(request, notification_id: int):
     """Mark the notification read and go to its item."""
-    notification = notifications_for_user(request.user).filter(pk=notification_id).first()
-    if notification is None:
-        raise Http404
-    notification_mark_read(user=request.user, notification_id=notification.pk)
-    url = notification.url
+    url = _read(request, notification_id).url
     if not url_has_allowed_host_and_scheme(url, allowed_hosts=None) or not url.startswith("/"):
         url = "/inbox/"
     return redirect(url)
