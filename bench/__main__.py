@@ -22,6 +22,7 @@ MODULES = [
     "bench.benefits",
     "bench.templates",
     "bench.discussion",
+    "bench.notifications",
 ]
 
 

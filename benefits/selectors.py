@@ -317,9 +317,10 @@ def indicators_due(*, before: date, user=None) -> list[Indicator]:
     return found
 
 
-def overdue_indicators(*, today: date, user=None) -> list[Indicator]:
-    """Indicators whose next measurement is past due (see `indicators_due`)."""
-    return indicators_due(before=today, user=user)
+def overdue_indicators(*, today: date, user=None, until: date | None = None) -> list[Indicator]:
+    """Indicators whose next measurement is past due (see `indicators_due`);
+    with `until`, also those due before that day."""
+    return indicators_due(before=until or today, user=user)
 
 
 def approved_snapshots(plan_ids) -> dict[int, dict]:

@@ -11,7 +11,11 @@ class PortalConfig(AppConfig):
         from django.contrib.auth.signals import user_login_failed
         from django.db.models.signals import post_save
 
+        from benefits.models import PlanEvent
+        from projects.signals import roles_changed
+
         from .accounts import log_locked_out, log_login_failed
+        from .notifications.events import plan_event_notify, roles_changed_notify
         from .oidc.accounts import on_social_login
         from .sessions import end_sessions_of_inactive_user
 
@@ -23,3 +27,7 @@ class PortalConfig(AppConfig):
         user_login_failed.connect(log_login_failed, dispatch_uid="portal.log_login_failed")
         user_locked_out.connect(log_locked_out, dispatch_uid="portal.log_locked_out")
         allauth_logged_in.connect(on_social_login, dispatch_uid="portal.oidc.on_social_login")
+        post_save.connect(
+            plan_event_notify, sender=PlanEvent, dispatch_uid="portal.notifications.plan"
+        )
+        roles_changed.connect(roles_changed_notify, dispatch_uid="portal.notifications.roles")

@@ -88,13 +88,26 @@ class DeckBundle(models.Model):
         return round(100 * self.done / self.total) if self.total else 0
 
 
+class EmailChoice(models.TextChoices):
+    EACH = "each", _("E-mail for each event")
+    DIGEST = "digest", _("A daily digest")
+    NONE = "none", _("No e-mail")
+
+
 class Preference(models.Model):
-    """What the portal remembers of a person: the language e-mails are written in."""
+    """What the portal remembers of a person: the language e-mails are written in
+    and how notifications reach them by e-mail."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    email = models.CharField(
+        _("e-mail about notifications"),
+        max_length=10,
+        choices=EmailChoice,
+        default=EmailChoice.DIGEST,
+    )
 
     class Meta:
         verbose_name = _("preference")
@@ -169,3 +182,7 @@ class ProjectTemplate(models.Model):
             for key, label in TemplatePart.choices
             if self.contents.get(key)
         ]
+
+
+# Registered with the portal app from its own package (portal.notifications).
+from .notifications.models import Kind, Notification  # noqa: E402, F401

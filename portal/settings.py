@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "portal.notifications.middleware.UnreadCountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.middleware.PrivateResponseMiddleware",
     # Last, as axes asks: turns a refused log-in into the lock-out answer.
@@ -323,6 +324,8 @@ MAILERS = mailers(
     )
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "innoportal@localhost")
+# The portal's address, for the links in e-mails sent by the task worker.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://localhost:8000").rstrip("/")
 
 # Slow work (deck bundles) runs as tasks: inline by default, or in the database
 # queue worked by `manage.py db_worker` with TASKS_BACKEND=database.

@@ -34,3 +34,11 @@ def build_deck_bundle(bundle_id: int) -> None:
     DeckBundle.objects.filter(pk=bundle_id).update(
         status=DeckBundle.Status.DONE, pdf=pdf, done=len(projects)
     )
+
+
+@task
+def send_notification(notification_id: int) -> None:
+    """E-mail one notification to a person who chose e-mail for each event."""
+    from .notifications.mail import event_send
+
+    event_send(notification_id=notification_id)

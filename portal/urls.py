@@ -63,6 +63,7 @@ urlpatterns = [
         name="project-template",
     ),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("inbox/", include("portal.notifications.urls")),
     path("projects/", include("projects.urls")),
     path("projects/", include("benefits.urls")),
     path("projects/", include("canvas.urls")),

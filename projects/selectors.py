@@ -2,12 +2,14 @@
 a project's overview page shows."""
 
 import logging
+from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from . import access
@@ -41,6 +43,34 @@ def projects_for_user(user: AbstractBaseUser) -> QuerySet[Project]:
     if user_is_leader(user):
         return Project.objects.all()
     return Project.objects.filter(memberships__user=user)
+
+
+def seen_by(user: AbstractBaseUser, *, project_field: str = "pk") -> Q:
+    """The rule of `projects_for_user` as one condition on rows whose project
+    is `project_field`, for counting them in a single query: the user's
+    memberships, or every project for a leader or superuser."""
+    if user.is_superuser or getattr(user, "_is_leader", False):
+        return Q()
+    member = Membership.objects.filter(project=OuterRef(project_field), user=user.pk)
+    if hasattr(user, "_is_leader"):  # known not to be a leader
+        return Q(Exists(member))
+    leader = Group.objects.filter(user=user.pk, name=LEADERS_GROUP)
+    return Q(Exists(member)) | Q(Exists(leader))
+
+
+def users_who_see(*, project_id: int, user_ids: Iterable[int]) -> set[int]:
+    """Of these people, those who may see the project, by the rule of
+    `projects_for_user`: its members, the leaders and the superusers."""
+    ids = set(user_ids)
+    if not ids:
+        return set()
+    members = Membership.objects.filter(project=project_id, user__in=ids)
+    leaders = get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__name=LEADERS_GROUP), pk__in=ids
+    )
+    return set(members.values_list("user_id", flat=True)) | set(
+        leaders.values_list("pk", flat=True)
+    )
 
 
 def project_for_user(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from . import access, responsibilities
 from .access import Actor, Refused, check
 from .models import Activity, Membership, Project
+from .signals import roles_changed
 from .versioning import bump, fields_of, save_versioned
 
 
@@ -59,11 +60,15 @@ def _keep_an_editor(members: list[Membership], *, changed: Membership, role: str
         raise Refused(_("The project must keep at least one editor."))
 
 
-def _appoint(members: list[Membership], *, role: str, project_id: int) -> None:
+def _appoint(
+    members: list[Membership], *, role: str, project_id: int
+) -> list[tuple[Membership, str]]:
     """Make room for a new owner in `role`; a new solution owner also completes
-    step 3's first activity."""
+    step 3's first activity. The members moved aside, each with their old role."""
+    moved = []
     for m in members:
         if m.role == role and role in REPLACED_BY:
+            moved.append((m, m.role))
             m.role = REPLACED_BY[role]
             m.save()
     if role == Membership.Role.SOLUTION_OWNER:
@@ -72,6 +77,7 @@ def _appoint(members: list[Membership], *, role: str, project_id: int) -> None:
         ):
             activity.status = Activity.Status.DONE
             bump(activity)
+    return moved
 
 
 @transaction.atomic
@@ -82,8 +88,10 @@ def membership_add(
     if any(m.user_id == user.pk for m in members):
         raise Refused(_("That person is already a member of this project."))
     check(access.membership_refusal(actor, user_id=user.pk, old=None, new=role))
-    _appoint(members, role=role, project_id=project.pk)
-    return Membership.objects.create(project=project, user=user, role=role)
+    moved = _appoint(members, role=role, project_id=project.pk)
+    membership = Membership.objects.create(project=project, user=user, role=role)
+    roles_changed.send(Membership, changes=[*moved, (membership, None)], actor_id=actor.user_id)
+    return membership
 
 
 @transaction.atomic
@@ -96,9 +104,11 @@ def membership_change_role(*, membership: Membership, role: str, actor: Actor) -
         return current
     check(access.membership_refusal(actor, user_id=current.user_id, old=current.role, new=role))
     _keep_an_editor(members, changed=current, role=role)
-    _appoint([m for m in members if m.pk != current.pk], role=role, project_id=current.project_id)
-    current.role = role
+    others = [m for m in members if m.pk != current.pk]
+    moved = _appoint(others, role=role, project_id=current.project_id)
+    old, current.role = current.role, role
     current.save()
+    roles_changed.send(Membership, changes=[*moved, (current, old)], actor_id=actor.user_id)
     return current
 
 

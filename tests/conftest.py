@@ -25,6 +25,14 @@ def charlie(db):
 
 
 @pytest.fixture
+def sara(project):
+    """Solution owner of `project`."""
+    user = make_user("sara", first_name="Sara", last_name="Solberg")
+    Membership.objects.create(project=project, user=user, role=Membership.Role.SOLUTION_OWNER)
+    return user
+
+
+@pytest.fixture
 def leader(db):
     return make_user("lena", first_name="Lena", last_name="Leder", leader=True)
 

@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from canvas.models import Canvas, Note, Snapshot
 from portal.backup import project_export
-from portal.models import DeckBundle, ProjectTemplate, UnitRating
+from portal.models import DeckBundle, Notification, ProjectTemplate, UnitRating
 from projects.models import Experiment, JourneyStage, Measure, Membership
 from tests.benefits import builders as benefit_builders
 
@@ -82,6 +82,11 @@ def sample_kwargs(args, project):
         "bundle_id": lambda: 1,
         "provider_id": lambda: "org",
         "template_id": lambda: _template(project).pk,
+        "notification_id": lambda: (
+            Notification.objects.create(
+                recipient=project.memberships.first().user, project=project, label="x", url="/"
+            ).pk
+        ),
         **benefit_builders.url_samples(project),
     }
     missing = [a for a in args if a not in samples]

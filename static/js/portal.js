@@ -11,6 +11,24 @@
     window.setTimeout(function () { region.textContent = event.detail.value; }, 50);
   });
 
+  // Every htmx answer carries the unread count (HX-Trigger "notifications");
+  // the header's inbox link follows it. Only a change is written, so the
+  // live region around the link speaks only when the count moved.
+  document.addEventListener("notifications", function (event) {
+    const count = Number(event.detail.count);
+    document.querySelectorAll("[data-unread]").forEach(function (link) {
+      if (link.dataset.unread === String(count)) return;
+      link.dataset.unread = String(count);
+      const label = link.querySelector("[data-unread-label]");
+      const shown = link.querySelector("[data-unread-count]");
+      if (label) label.textContent = event.detail.label;
+      if (shown) {
+        shown.textContent = String(count);
+        shown.hidden = count === 0;
+      }
+    });
+  });
+
   // A failed request must never be silent.
   document.addEventListener("htmx:responseError", function (event) {
     const region = status();

@@ -3,18 +3,9 @@ from datetime import date
 import pytest
 
 from benefits.models import Measurement
-from projects.models import IdentifiedBenefit, Measure, Membership
-from tests.factories import make_user
+from projects.models import IdentifiedBenefit, Measure
 
 from .builders import make_benefit, make_cost, make_indicator, make_plan, make_value
-
-
-@pytest.fixture
-def sara(project):
-    """Solution owner of `project`."""
-    user = make_user("sara", first_name="Sara", last_name="Solberg")
-    Membership.objects.create(project=project, user=user, role=Membership.Role.SOLUTION_OWNER)
-    return user
 
 
 @pytest.fixture

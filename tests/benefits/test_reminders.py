@@ -19,7 +19,7 @@ def test_it_mails_each_responsible_person_once_a_day(plan, alice, owner, mailout
     call_command("send_measurement_reminders", base_url="https://portal.example.no")
     assert sorted(m.to[0] for m in mailoutbox) == ["alice@example.no", "olga@example.no"]
     to_alice = next(m for m in mailoutbox if m.to == ["alice@example.no"])
-    assert to_alice.subject == "Innoportal: 2 målinger er forfalt"
+    assert to_alice.subject == "Innoportal: 2 målinger har frist eller er forfalt"
     assert "Ventetid på telefon" in to_alice.body and "Hei Alice Aas" in to_alice.body
     assert "https://portal.example.no/projects/" in to_alice.body
     assert "Målt i dag" not in "".join(m.body for m in mailoutbox)
@@ -44,8 +44,8 @@ def test_it_writes_in_the_language_each_person_chose(client, plan, alice, owner,
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     call_command("send_measurement_reminders")
     subjects = {m.to[0]: m.subject for m in mailoutbox}
-    assert subjects["alice@example.no"] == "Innoportal: 1 mätning är försenad"
-    assert subjects["olga@example.no"] == "Innoportal: 1 measurement is overdue"
+    assert subjects["alice@example.no"] == "Innoportal: 1 mätning ska göras eller är försenad"
+    assert subjects["olga@example.no"] == "Innoportal: 1 measurement is due or overdue"
 
 
 def test_it_also_tells_of_activities_due_this_week_once_a_day(project, alice, bob, mailoutbox):
@@ -69,7 +69,7 @@ def test_it_also_tells_of_activities_due_this_week_once_a_day(project, alice, bo
     call_command("send_measurement_reminders", base_url="https://portal.example.no")
     assert [m.to for m in mailoutbox] == [["alice@example.no"]]
     mail = mailoutbox[0]
-    assert mail.subject == "Innoportal: 1 aktivitet har frist denne uken"
+    assert mail.subject == "Innoportal: 1 aktivitet har frist eller er forfalt"
     assert f"- Start dialog med leverandører ({project.title})" in mail.body
     assert f"https://portal.example.no/projects/{project.pk}/deliver/" in mail.body
     assert "Planlegg arbeidet" not in mail.body
@@ -87,7 +87,7 @@ def test_it_sends_through_the_console_mailer(plan, alice, settings, capsys):
     call_command("send_measurement_reminders", base_url="https://portal.example.no")
     out = capsys.readouterr().out
     assert "To: alice@example.no" in out
-    assert "Subject: Innoportal: 1 =?utf-8?q?m=C3=A5ling?= er forfalt" in out
+    assert "Subject: Innoportal: 1 =?utf-8?q?m=C3=A5ling?= har frist eller er forfalt" in out
     assert "Hei Alice Aas" in out
     assert out.rstrip().endswith("Measurement reminders: 1 e-mail(s) sent.")
 

@@ -22,8 +22,8 @@ def test_it_mails_one_digest_of_measurements_and_activities(project, alice, mail
     assert [m.to for m in mailoutbox] == [["alice@example.no"]]
     body = mailoutbox[0].body
     assert "Ventetid på telefon" in body and "Start dialog med leverandører" in body
-    # The subject names the overdue measurements first.
-    assert mailoutbox[0].subject == "Innoportal: 1 måling er forfalt"
+    # The subject names the measurements first.
+    assert mailoutbox[0].subject == "Innoportal: 1 måling har frist eller er forfalt"
     assert ReminderSent.objects.filter(day=date.today()).count() == 1
     assert ActivityReminderSent.objects.filter(day=date.today()).count() == 1
     call_command("send_measurement_reminders")

@@ -1,6 +1,8 @@
-"""Daily: e-mail each responsible person one digest of their overdue
-measurements and their step 3 activities due this week."""
+"""Daily: tell people of what they are responsible for that is due or
+overdue and of gates waiting for a decision, and e-mail each one digest of it
+and of their notifications (portal.reminders)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -8,12 +10,12 @@ from portal.reminders import reminders_send
 
 
 class Command(BaseCommand):
-    help = "E-mail responsible persons their overdue measurements (once per item per day)."
+    help = "Send the daily digest of due items and notifications (once per item per day)."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default="http://localhost:8000",
+            default=settings.PORTAL_BASE_URL,
             help="The portal's address, for the links in the e-mails.",
         )
 

@@ -1,0 +1,32 @@
+"""Reading notifications: only those of projects the person can still see."""
+
+from django.db.models import QuerySet
+from django.utils.translation import ngettext
+
+from projects.selectors import seen_by
+
+from .models import Notification
+
+
+def notifications_for_user(user) -> QuerySet[Notification]:
+    """The user's notifications of projects they may see (the rule of
+    `projects_for_user`), newest first."""
+    return (
+        Notification.objects.filter(seen_by(user, project_field="project"), recipient=user)
+        .select_related("project", "actor")
+        .order_by("-created", "-pk")
+    )
+
+
+def unread_count(user) -> int:
+    """One query: an indexed count (notification_unread) whose check of the
+    projects the user may see is a subquery."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    return unread.filter(seen_by(user, project_field="project")).count()
+
+
+def unread_label(count: int) -> str:
+    """The inbox link's accessible name: "Notifications, 3 unread"."""
+    return ngettext("Notifications, %(count)d unread", "Notifications, %(count)d unread", count) % {
+        "count": count
+    }
