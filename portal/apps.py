@@ -12,10 +12,15 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from benefits.models import PlanEvent
-        from projects.signals import roles_changed
+        from projects.signals import made_responsible, mentioned, roles_changed
 
         from .accounts import log_locked_out, log_login_failed
-        from .notifications.events import plan_event_notify, roles_changed_notify
+        from .notifications.events import (
+            comment_mentions_notify,
+            made_responsible_told,
+            plan_event_notify,
+            roles_changed_notify,
+        )
         from .oidc.accounts import on_social_login
         from .sessions import end_sessions_of_inactive_user
 
@@ -31,3 +36,7 @@ class PortalConfig(AppConfig):
             plan_event_notify, sender=PlanEvent, dispatch_uid="portal.notifications.plan"
         )
         roles_changed.connect(roles_changed_notify, dispatch_uid="portal.notifications.roles")
+        mentioned.connect(comment_mentions_notify, dispatch_uid="portal.notifications.mentioned")
+        made_responsible.connect(
+            made_responsible_told, dispatch_uid="portal.notifications.responsible"
+        )

@@ -23,6 +23,9 @@ from projects.flow.selectors import flow_facts_of
 from projects.models import Membership, Project
 from projects.selectors import activities_due, projects_for_user, user_is_leader
 
+from .notifications.models import Kind
+from .notifications.selectors import notifications_for_user
+
 SOON = timedelta(days=7)  # due within a week counts as waiting
 
 
@@ -177,7 +180,31 @@ def measurements(user: AbstractBaseUser, *, today: date) -> list[Item]:
     ]
 
 
-SOURCES: tuple[Callable[..., list[Item]], ...] = (gates, plans, activities, measurements)
+def mentions(user: AbstractBaseUser, *, today: date) -> list[Item]:
+    """Comments that mention the person, not yet read in the inbox (the link
+    marks them read): one query."""
+    unread = notifications_for_user(user).filter(kind=Kind.MENTIONED, read_at__isnull=True)
+    return [
+        Item(
+            label=_("Comment"),
+            title=n.label,
+            project=n.project.title,
+            url=reverse("inbox-go", args=[n.pk]),
+            why=str(Kind.MENTIONED.label),
+        )
+        for n in unread[:MAX_MENTIONS]
+    ]
+
+
+MAX_MENTIONS = 20  # the rest wait in the inbox
+
+SOURCES: tuple[Callable[..., list[Item]], ...] = (
+    gates,
+    plans,
+    mentions,
+    activities,
+    measurements,
+)
 
 
 def waiting_for(user: AbstractBaseUser, *, today: date) -> list[Item]:

@@ -12,7 +12,9 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
+from simple_history.signals import post_create_historical_record
 
+from . import signals
 from .versioning import bump
 
 
@@ -50,6 +52,34 @@ def register(
     _registered.append(
         Responsibility(model, field, project_lookup, needed, url, current, prepare, due)
     )
+    post_create_historical_record.connect(_given, sender=model.history.model, weak=False)
+
+
+def _given(sender, *, instance, history_instance, **kwargs) -> None:
+    """A recorded save that names a new responsible person tells the apps
+    (signals.made_responsible); a release or an unchanged name does not."""
+    if history_instance.history_type == "-":
+        return
+    for r in _registered:
+        if not isinstance(instance, r.model):
+            continue
+        user_id = getattr(instance, f"{r.field}_id")
+        if user_id is None:
+            continue
+        previous = history_instance.prev_record
+        if previous is not None and getattr(previous, f"{r.field}_id") == user_id:
+            continue
+        project_id = instance
+        for step in r.project_lookup.split("__"):
+            project_id = getattr(project_id, step)
+        signals.made_responsible.send(
+            sender=r.model,
+            row=instance,
+            user_id=user_id,
+            project_id=project_id,
+            url=r.url(instance),
+            actor_id=history_instance.history_user_id,
+        )
 
 
 def fields() -> list[tuple[type[models.Model], str]]:

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from benefits.models import PlanEvent
 from projects import access
 from projects.access import Actor
+from projects.discussion import targets
+from projects.discussion.selectors import thread_url
 from projects.flow import progress
 from projects.flow.selectors import flow_facts
 from projects.models import Membership, Project
@@ -50,6 +52,28 @@ def made_responsible_notify(
         actor=actor,
         label=label,
         url=url,
+    )
+
+
+def comment_mentions_notify(sender, *, comment, mentioned, actor_id: int, **kwargs) -> None:
+    """projects.signals.mentioned: tell the members a comment mentions, with
+    a link to its thread."""
+    target = targets.of_model(comment.target_type.model_class())
+    mentioned_notify(
+        project=comment.project_id,
+        recipients=mentioned,
+        actor=actor_id,
+        label=str(comment.target),
+        url=thread_url(project_id=comment.project_id, kind=target.kind, item_id=comment.target_id),
+    )
+
+
+def made_responsible_told(
+    sender, *, row, user_id: int, project_id: int, url: str, actor_id: int | None, **kwargs
+) -> None:
+    """projects.signals.made_responsible: tell the person named."""
+    made_responsible_notify(
+        project=project_id, user=user_id, actor=actor_id, label=str(row), url=url
     )
 
 

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from .. import access
+from .. import access, signals
 from ..access import Actor
 from ..models import Comment, Project
 from ..versioning import delete_versioned, save_versioned
@@ -43,6 +43,7 @@ def post_comment(
     comment.save()
     mentions = members_named(project_id=project.pk, text=text)
     comment.mentions.set(mentions)
+    _tell(comment, mentions, actor)
     return comment, mentions
 
 
@@ -60,7 +61,16 @@ def edit_comment(
     )
     mentions = members_named(project_id=comment.project_id, text=text)
     comment.mentions.set(mentions)
-    return comment, [user for user in mentions if user.pk not in before]
+    new = [user for user in mentions if user.pk not in before]
+    _tell(comment, new, actor)
+    return comment, new
+
+
+def _tell(comment: Comment, mentioned: list[AbstractBaseUser], actor: Actor) -> None:
+    if mentioned:
+        signals.mentioned.send(
+            sender=Comment, comment=comment, mentioned=mentioned, actor_id=actor.user_id
+        )
 
 
 @transaction.atomic
