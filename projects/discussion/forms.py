@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models.discussion import COMMENT_MAX_LENGTH
+from ..widgets import CountedTextarea
 
 
 class CommentForm(forms.Form):
@@ -10,7 +11,7 @@ class CommentForm(forms.Form):
         max_length=COMMENT_MAX_LENGTH,
         help_text=_("Plain text. Links become clickable; write @ and a name to mention a member."),
         # `data-mentions` names the list of members the mention picker offers.
-        widget=forms.Textarea(
+        widget=CountedTextarea(
             attrs={
                 "rows": 3,
                 "data-mentions": "mention-members",
