@@ -55,6 +55,20 @@ def thread(*, project_id: int, row: Model, people: list[dict], actor: Actor) -> 
     return shown(list(comments), people=people, actor=actor)
 
 
+def has_earlier(comment: Comment) -> bool:
+    """Whether the comment's item had other comments before it."""
+    return (
+        Comment.objects.filter(
+            project_id=comment.project_id,
+            target_type_id=comment.target_type_id,
+            target_id=comment.target_id,
+            pk__lt=comment.pk,
+        )
+        .order_by()
+        .exists()
+    )
+
+
 def thread_url(*, project_id: int, kind: str, item_id: int) -> str:
     return reverse("projects:comment-thread", args=[project_id, kind, item_id])
 

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django_htmx.http import reswap, retarget
 
 from .. import access
 from ..decorators import project_view
@@ -50,16 +51,35 @@ def comment_thread(request, project, kind: str, item_id: int):
             raise PermissionDenied(refusal)
         form = CommentForm(request.POST)
         if form.is_valid():
-            post_comment(
+            comment, _mentioned = post_comment(
                 project=project, actor=project.actor, target=row, text=form.cleaned_data["text"]
             )
             message = _("Your comment was posted.")
             if not request.htmx:
                 messages.success(request, message)
                 return redirect(request.path)
+            if selectors.has_earlier(comment):
+                return _posted(request, project, kind, row, comment, message=message)
             form = None
     context = _thread_context(project, kind, row, form=form)
     return respond(request, THREAD, context, partial="thread", message=message)
+
+
+def _posted(request, project, kind: str, row, comment: Comment, *, message: str):
+    """The answer to a comment added to a thread that has others: a fresh
+    form, and the comment added to the end of the list (out of band); the
+    thread's earlier comments are not drawn again."""
+    people = selectors.members(project_id=project.pk)
+    selectors.shown([comment], people=people, actor=project.actor)
+    comment.author = request.user
+    context = {
+        "project": project,
+        "posted": comment,
+        "form": CommentForm(),
+        "thread_url": selectors.thread_url(project_id=project.pk, kind=kind, item_id=row.pk),
+    }
+    response = render(request, f"{THREAD}#posted", context)
+    return announce(reswap(retarget(response, "#comment-form"), "outerHTML"), message)
 
 
 def _own(project, comment_id: int) -> Comment:

@@ -73,6 +73,18 @@ def test_a_member_mentions_a_colleague_on_a_canvas_note_by_keyboard(
     assert comment.target == note and comment.author == kari
     assert set(comment.mentions.all()) == {ola, olav}
 
+    # A second comment is added below the first, and the picker works in the fresh form.
+    field = page.get_by_role("combobox", name="Kommentar")
+    field.focus()
+    page.keyboard.type("Og @olav")
+    page.keyboard.press("Enter")
+    page.keyboard.type("svarer i morgen.")
+    page.get_by_role("button", name="Publiser kommentar").click()
+    expect(comment_item).to_have_count(2)
+    expect(comment_item.last).to_contain_text("Og @Olav Viken svarer i morgen.")
+    expect(page.get_by_role("combobox", name="Kommentar")).to_have_value("")
+    axe_check(page)
+
     page.goto(f"{live_server.url}/projects/{project.pk}/discussion/")
-    expect(page.locator(".comment__about")).to_contain_text("Førstegangskjøpere")
+    expect(page.locator(".comment__about").first).to_contain_text("Førstegangskjøpere")
     axe_check(page)

@@ -66,6 +66,22 @@ def test_it_answers_htmx_with_the_thread_only(client, alice, project):
     assert "announce" in response["HX-Trigger"]
 
 
+def test_a_thread_with_comments_gets_only_the_new_one_and_a_fresh_form(client, alice, project):
+    client.force_login(alice)
+    client.post(thread(project), {"text": "Første innspill"}, headers=HTMX)
+    response = client.post(thread(project), {"text": "Andre <b>innspill</b>"}, headers=HTMX)
+    assert response.status_code == 200
+    assert (response["HX-Retarget"], response["HX-Reswap"]) == ("#comment-form", "outerHTML")
+    assert "Første innspill" not in response.text and 'id="thread"' not in response.text
+    assert 'hx-swap-oob="beforeend:#comments"' in response.text
+    assert "Andre &lt;b&gt;innspill&lt;/b&gt;" in response.text
+    assert 'id="comment-form"' in response.text and "announce" in response["HX-Trigger"]
+    assert list(Comment.objects.values_list("text", flat=True)) == [
+        "Første innspill",
+        "Andre <b>innspill</b>",
+    ]
+
+
 @pytest.mark.parametrize("who", ["bob", "owner"])
 def test_viewers_and_the_commissioning_owner_comment(client, project, who, request):
     user = request.getfixturevalue(who)
