@@ -158,6 +158,17 @@ def render_pptx(project: Project) -> bytes:
     return out.getvalue()
 
 
+def cached_slides(project: Project) -> list[Slide]:
+    """The slides of the presentation page, worked out again only when the
+    project changed (its change stamp) or in another language."""
+    key = f"slides:{project.pk}:{get_language()}:{project.change_stamp}"
+    slides = cache.get(key)
+    if slides is None:
+        slides = slides_for(deck_data(project))
+        cache.set(key, slides, CACHE_SECONDS)
+    return slides
+
+
 def cached_deck(project: Project, fmt: str) -> bytes:
     """The deck in `fmt` ("pdf", "handout" or "pptx"), rebuilt only when the
     project changed."""

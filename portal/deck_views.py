@@ -10,8 +10,7 @@ from projects.ids import parse_id
 from projects.selectors import projects_for_user
 
 from .bundles import BundleLimit, bundle_request, bundles_delete_expired, live_bundles
-from .deck_files import cached_deck, deck_filename
-from .decks import deck_data, slides_for
+from .deck_files import cached_deck, cached_slides, deck_filename
 from .models import DeckBundle
 
 MAX_BUNDLE = 30
@@ -24,7 +23,7 @@ CONTENT_TYPES = {
 
 @project_view()
 def deck_present(request, project):
-    slides = slides_for(deck_data(project))
+    slides = cached_slides(project)
     return render(request, "portal/deck_present.html", {"project": project, "slides": slides})
 
 

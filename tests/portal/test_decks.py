@@ -131,6 +131,23 @@ def test_an_unchanged_project_is_served_from_cache_and_a_change_makes_a_new_deck
     assert len(renders) == 2 and "Nytt tiltak" in text
 
 
+def test_the_presentation_is_kept_until_the_project_changes(client, alice, project):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    client.force_login(alice)
+    url = f"/projects/{project.pk}/deck/"
+    with CaptureQueriesContext(connection) as cold:
+        client.get(url)
+    with CaptureQueriesContext(connection) as kept:
+        assert "Nytt tiltak" not in client.get(url).text
+    assert len(kept) < len(cold) - 5
+    Measure.objects.create(project=project, title="Nytt tiltak")
+    assert "Nytt tiltak" in client.get(url).text
+
+
 def test_a_bundle_is_queued_once_shows_progress_and_downloads(client, alice, three, queue):
     client.force_login(alice)
     ids = [p.pk for p in three]
