@@ -53,7 +53,7 @@ def home(request):
         "waiting": waiting_owner[:20],
         "waiting_count": waiting_owner.count(),
         "waits": waiting.waiting_for(request.user, today=today),
-        "responsible": waiting.responsible_for(request.user),
+        "responsible": waiting.responsible_for(request.user, today=today),
         "today": today,
     }
     return render(request, "portal/home.html", context)

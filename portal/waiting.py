@@ -11,12 +11,14 @@ from datetime import date, timedelta
 from itertools import groupby
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import caches
 from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from benefits.models import BenefitPlan, PlanEvent
-from benefits.selectors import indicators_due
+from benefits.selectors import digest, indicators_due
 from projects import access, responsibilities
 from projects.flow import progress
 from projects.flow.selectors import flow_facts_of
@@ -27,6 +29,7 @@ from .notifications.models import Kind
 from .notifications.selectors import notifications_for_user
 
 SOON = timedelta(days=7)  # due within a week counts as waiting
+RESPONSIBLE_SECONDS = 300  # as the plan page's cached parts
 
 
 @dataclass(frozen=True)
@@ -220,11 +223,24 @@ class ProjectWork:
     items: list[responsibilities.Held]
 
 
-def responsible_for(user: AbstractBaseUser) -> list[ProjectWork]:
+def responsible_for(user: AbstractBaseUser, *, today: date) -> list[ProjectWork]:
     """What the person is responsible for in the projects they can see, by
-    project, the dated first by date: one query per kind of item."""
-    visible = projects_for_user(user).filter(archived=False).values("pk")
-    held = responsibilities.held(user=user, project_ids=visible)
+    project, the dated first by date: one query per kind of item, or one
+    when kept. Kept per person, language and day for the projects they see,
+    each at its change stamp (replaced by every recorded change of its rows,
+    its members among them)."""
+    visible = projects_for_user(user).filter(archived=False)
+    stamps = tuple(visible.order_by("pk").values_list("pk", "change_stamp"))
+    key = "responsible:" + digest((user.pk, get_language(), today, stamps))
+    work = caches["pages"].get(key)
+    if work is None:
+        work = _responsible_for(user, project_ids=visible.values("pk"))
+        caches["pages"].set(key, work, RESPONSIBLE_SECONDS)
+    return work
+
+
+def _responsible_for(user: AbstractBaseUser, *, project_ids) -> list[ProjectWork]:
+    held = responsibilities.held(user=user, project_ids=project_ids)
     held.sort(key=lambda h: (h.project_title, h.project_id, h.due is None, h.due or date.min))
     return [
         ProjectWork(

@@ -19,9 +19,13 @@ def notifications_for_user(user) -> QuerySet[Notification]:
 
 
 def unread_count(user) -> int:
-    """One query: an indexed count (notification_unread) whose check of the
-    projects the user may see is a subquery."""
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    """One query on the index notification_unread. The check of the projects
+    the user may see is a plain join on their memberships when they are known
+    not to be a leader (a membership is unique per project and person), and
+    the general condition of `seen_by` otherwise."""
+    unread = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)
+    if hasattr(user, "_is_leader") and not (user._is_leader or user.is_superuser):
+        return unread.filter(project__memberships__user_id=user.pk).count()
     return unread.filter(seen_by(user, project_field="project")).count()
 
 

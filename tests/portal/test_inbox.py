@@ -190,3 +190,19 @@ def test_the_count_follows_the_rule_of_projects_for_user(alice, leader, charlie,
         make_notification(user, project)
         fresh = type(user).objects.get(pk=user.pk)  # nothing known of them yet
         assert unread_count(fresh) == projects_for_user(user).filter(pk=project.pk).count()
+
+
+def test_the_count_of_a_known_non_leader_is_one_query_on_their_projects(
+    alice, charlie, project, django_assert_num_queries
+):
+    from portal.notifications.selectors import unread_count
+    from projects.selectors import user_is_leader
+
+    make_notification(charlie, project)  # never a member
+    make_notification(charlie, make_project(title="Annet", members={charlie: "team_member"}))
+    make_notification(alice, project)
+    for user, expected in ((charlie, 1), (alice, 1)):
+        fresh = type(user).objects.get(pk=user.pk)
+        assert user_is_leader(fresh) is False
+        with django_assert_num_queries(1):
+            assert unread_count(fresh) == expected

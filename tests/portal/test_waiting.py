@@ -189,7 +189,7 @@ def test_my_responsibilities_lists_every_kind_by_project(project, alice, bob):
     Measure.objects.create(project=project, title="Bobs tiltak", responsible=bob)
     other = make_project(title="Et annet prosjekt", members={alice: "team_member"})
     Goal.objects.create(project=other, level="user", title="Mål der", responsible=alice)
-    work = waiting.responsible_for(alice)
+    work = waiting.responsible_for(alice, today=TODAY)
     assert [w.title for w in work] == ["Digital innbyggerdialog", "Et annet prosjekt"]
     mine = {(h.label, h.title) for h in work[0].items}
     assert mine == {
@@ -201,14 +201,15 @@ def test_my_responsibilities_lists_every_kind_by_project(project, alice, bob):
         ("Indikator", "Indikator 0"),
     }
     assert [h.title for h in work[1].items] == ["Mål der"]
-    assert waiting.responsible_for(bob)[0].items[0].title == "Bobs tiltak"
+    assert waiting.responsible_for(bob, today=TODAY)[0].items[0].title == "Bobs tiltak"
 
 
 def test_what_one_was_responsible_for_is_not_listed_after_leaving(project, alice, sara):
     _responsibilities(project, alice)
+    assert waiting.responsible_for(alice, today=TODAY)  # kept until the project changes
     membership = Membership.objects.get(project=project, user=alice)
     assert membership_remove(membership=membership, actor=Actor(alice.pk, "team_member", False))
-    assert waiting.responsible_for(alice) == []
+    assert waiting.responsible_for(alice, today=TODAY) == []
 
 
 def test_the_home_page_shows_responsibilities_with_due_dates_and_overdue(client, project, alice):
@@ -234,3 +235,15 @@ def test_the_home_page_reads_the_same_number_of_queries_for_1_or_10_of_each(
     _responsibilities(project, alice, n=10)
     _submit(BenefitPlan.objects.get(project=project), alice)
     assert count_queries(client, reverse("home")) == few
+
+
+def test_my_responsibilities_are_kept_until_a_project_of_mine_changes(
+    project, alice, django_assert_num_queries
+):
+    _responsibilities(project, alice)
+    first = waiting.responsible_for(alice, today=TODAY)
+    with django_assert_num_queries(1):  # the change stamps of the projects one sees
+        assert waiting.responsible_for(alice, today=TODAY) == first
+    Measure.objects.create(project=project, title="Nytt tiltak", responsible=alice)
+    titles = {h.title for h in waiting.responsible_for(alice, today=TODAY)[0].items}
+    assert "Nytt tiltak" in titles
