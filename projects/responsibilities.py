@@ -56,9 +56,10 @@ def register(
 
 
 def _given(sender, *, instance, history_instance, **kwargs) -> None:
-    """A recorded save that names a new responsible person tells the apps
-    (signals.made_responsible); a release or an unchanged name does not."""
-    if history_instance.history_type == "-":
+    """A recorded save by someone that names a new responsible person tells
+    the apps (signals.made_responsible); a release, an unchanged name or a
+    write of no one's (a command, a restore) does not."""
+    if history_instance.history_type == "-" or history_instance.history_user_id is None:
         return
     for r in _registered:
         if not isinstance(instance, r.model):
