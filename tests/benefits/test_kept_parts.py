@@ -69,3 +69,14 @@ def test_the_export_formats_amounts_and_sizes_columns(member_client, project, pl
     assert values.freeze_panes == "A2" and book.worksheets[0].freeze_panes is None
     widths = [values.column_dimensions[c].width for c in "ABC"]
     assert all(10 <= w <= 60 for w in widths)
+
+
+def test_the_kept_review_gaps_follow_a_recorded_change(member_client, project, plan, alice):
+    benefit = make_benefit(plan, title="Færre telefoner", owner=None)
+    url = reverse("benefits:plan", args=[project.pk])
+    with translation.override("nb"):
+        gap = gettext("“%(title)s” has no benefit owner.") % {"title": "Færre telefoner"}
+    assert gap in member_client.get(url).text
+    benefit.owner = alice
+    benefit.save()  # recorded: the project gets a new change stamp
+    assert gap not in member_client.get(url).text
