@@ -46,6 +46,10 @@ def _form(project, plan, *, graph, data=None) -> MapLinkForm:
 
 
 def _answer(request, project, plan, *, message=None, error=None, form=None, status=200):
+    if request.method == "POST":
+        # A change (this one or another meanwhile) gave the project a new change
+        # stamp, which keys the kept drawing and list; this request's copy may have the old.
+        project.refresh_from_db(fields=["change_stamp"])
     context = map_context(project, plan, form=form, error=error)
     return respond(
         request,

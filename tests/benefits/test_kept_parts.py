@@ -80,3 +80,16 @@ def test_the_kept_review_gaps_follow_a_recorded_change(member_client, project, p
     benefit.owner = alice
     benefit.save()  # recorded: the project gets a new change stamp
     assert gap not in member_client.get(url).text
+
+
+def test_a_link_added_in_place_shows_in_the_kept_map(member_client, project, plan):
+    benefit = make_benefit(plan, title="Færre telefoner")
+    goal = make_goal(project, title="Tryggere hjemmetjeneste")
+    assert (
+        "Tryggere hjemmetjeneste"
+        not in get(member_client, project, "map").text.split("map-list")[-1]
+    )
+    data = {"source": f"benefit:{benefit.pk}", "target": f"goal:{goal.pk}", "assumption": "Antatt"}
+    url = reverse("benefits:map-link-add", args=[project.pk])
+    html = member_client.post(url, data, headers={"HX-Request": "true"}).text
+    assert "(" in html and "Antatt" in html.split("map-list")[-1]
