@@ -222,6 +222,12 @@ def workbook_bytes(
             [[spreadsheets.cell(v) for v in r] + [None] * (width - len(r)) for r in rows]
         )
         summary.to_excel(writer, sheet_name=_("Summary"), header=False, index=False)
+        # The computed amounts as plain lists: a pandas lookup per cell costs more than the sheet.
+        computed = {
+            c.key: amounts[c.key].astype(float).tolist()
+            for c in sheets()["values"][1]
+            if c.kind == "computed" and c.key in amounts.columns
+        }
         for key, (title, columns) in sheets().items():
             rows = []
             for n, record in enumerate(records[key]):
@@ -230,7 +236,7 @@ def workbook_bytes(
                     if key == "values" and col.key == "benefit_title":
                         value = titles[record["benefit_id"]]
                     elif key == "values" and col.kind == "computed":
-                        value = float(amounts.at[n, col.key])
+                        value = computed[col.key][n]
                     else:
                         value = record.get(col.key)
                     row.append(spreadsheets.cell(_cell(col, value)))
@@ -266,17 +272,28 @@ def _cell(col: Column, value):
 
 
 def _style(book) -> None:
+    """Bold heads, frozen head rows, column widths by their longest value, and
+    number formats: one pass over each sheet's cells."""
+    bold = Font(bold=True)
+    first = book.worksheets[0].title
     for sheet in book.worksheets:
-        sheet.freeze_panes = "A2" if sheet.title != book.worksheets[0].title else None
-        for head in sheet[1]:
-            head.font = Font(bold=True)
-        for column in sheet.columns:
-            width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-            sheet.column_dimensions[get_column_letter(column[0].column)].width = min(
-                max(10, width + 2), 60
-            )
-            for cell in column[1:]:
-                if isinstance(cell.value, float):
-                    cell.number_format = AMOUNT_FORMAT if cell.value.is_integer() else NUMBER_FORMAT
-                elif isinstance(cell.value, date | datetime):
+        sheet.freeze_panes = "A2" if sheet.title != first else None
+        widths: dict[int, int] = {}
+        for n, row in enumerate(sheet.iter_rows()):
+            for cell in row:
+                value = cell.value
+                if value is None:
+                    widths.setdefault(cell.column, 0)
+                    continue
+                widths[cell.column] = max(widths.get(cell.column, 0), len(str(value)))
+                if n == 0:
+                    continue
+                if isinstance(value, float):
+                    cell.number_format = AMOUNT_FORMAT if value.is_integer() else NUMBER_FORMAT
+                elif isinstance(value, date | datetime):
                     cell.number_format = DATE_FORMAT
+            if n == 0:
+                for cell in row:
+                    cell.font = bold
+        for column, width in widths.items():
+            sheet.column_dimensions[get_column_letter(column)].width = min(max(10, width + 2), 60)

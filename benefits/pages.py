@@ -4,11 +4,14 @@ with the same tables as the live plan."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from projects import access
@@ -19,6 +22,7 @@ from . import assumptions, charts, reports, smarte, tracking
 from . import calculations as calc
 from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
 from .selectors import (
+    PLAN_ROWS_SECONDS,
     card_key,
     digest,
     last_approval,
@@ -158,7 +162,8 @@ def prepare_card(benefit, *, project, years, can_edit: bool, today, urls: dict) 
     naming all of it (its indicators get `checks`, which the plan's review
     also reads)."""
     for indicator in benefit.indicator_list:
-        indicator.checks = smarte.assess(indicator)
+        # Assessed only when the card or the review's gaps are not in the cache.
+        indicator.checks = SimpleLazyObject(partial(smarte.assess, indicator))
     key = card_key(benefit, change_stamp=project.change_stamp, can_edit=can_edit, today=today)
     benefit.card_key = digest(key)
     # Worked out only when the card is not in the cache.
@@ -230,12 +235,7 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "costs": cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1)),
         "years": plan.years,
         "can_edit": can_edit,
-        "gaps": smarte.plan_gaps(loaded.benefits),
-        "problems": [
-            (indicator, "; ".join(f"{check.label} – {check.reason}" for check in failed))
-            for indicator, failed in smarte.plan_problems(indicators)
-            if indicator is not None
-        ],
+        **review_gaps(project, loaded.benefits, indicators),
         **review_context(project.actor, plan),
         "events": plan_events(plan),
         # How many comments each benefit, indicator and review has (one query).
@@ -253,6 +253,23 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "can_name_owner": project.can_write,
         "fixed_prices": assumptions.fixed_prices(plan.first_year),
     }
+
+
+def review_gaps(project, benefits, indicators) -> dict:
+    """What keeps the plan from being submitted: `gaps` (texts) and `problems`
+    (each failing indicator's pk, name and failed checks), kept under the
+    project's change stamp and the language; they name no people."""
+    key = "plan-gaps:" + digest((project.change_stamp, get_language()))
+    found = caches["pages"].get(key)
+    if found is None:
+        problems = [
+            (i.pk, i.name, "; ".join(f"{check.label} – {check.reason}" for check in failed))
+            for i, failed in smarte.plan_problems(indicators)
+            if i is not None
+        ]
+        found = {"gaps": smarte.plan_gaps(benefits), "problems": problems}
+        caches["pages"].set(key, found, PLAN_ROWS_SECONDS)
+    return found
 
 
 def review_context(actor: access.Actor, plan: BenefitPlan) -> dict:

@@ -45,7 +45,7 @@ def _counted(loaded):
 def cofinancing_report(request, project):
     """The co-financing report, printable; members record realised amounts here."""
     plan = plan_or_404(project)
-    loaded = load_plan(plan)
+    loaded = load_plan(plan, change_stamp=project.change_stamp)
     form = None
     if project.can_write:
         form = RealisationForm(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from projects import access
@@ -13,6 +14,7 @@ from projects.versioning import StaleEdit
 from .. import benefit_map, maplinks
 from ..map_forms import MapLinkForm
 from ..models import MapLink
+from ..selectors import digest
 from .common import attempt, plan_or_404, posted_version
 
 
@@ -26,8 +28,11 @@ def map_context(project, plan, *, form=None, error=None, graph=None) -> dict:
         "project": project,
         "plan": plan,
         "graph": graph,
-        "layout": benefit_map.layout(graph.nodes, graph.edges),
-        "tree": benefit_map.tree(graph.nodes, graph.edges),
+        # Drawn only when the page's cached drawing and list are missing; every
+        # recorded change of the links, benefits, measures and goals renews the stamp.
+        "map_key": digest((project.change_stamp,)),
+        "layout": SimpleLazyObject(lambda: benefit_map.layout(graph.nodes, graph.edges)),
+        "tree": SimpleLazyObject(lambda: benefit_map.tree(graph.nodes, graph.edges)),
         "can_edit": can_edit,
         "form": form if can_edit else None,
         "error": error,
@@ -41,6 +46,10 @@ def _form(project, plan, *, graph, data=None) -> MapLinkForm:
 
 
 def _answer(request, project, plan, *, message=None, error=None, form=None, status=200):
+    if request.method == "POST":
+        # A change (this one or another meanwhile) gave the project a new change
+        # stamp, which keys the kept drawing and list; this request's copy may have the old.
+        project.refresh_from_db(fields=["change_stamp"])
     context = map_context(project, plan, form=form, error=error)
     return respond(
         request,

@@ -94,7 +94,9 @@ def benefit_adopt(request, project):
 def plan_export(request, project):
     plan = plan_or_404(project)
     extra = {_("Benefit map"): maplinks.map_frame(maplinks.map_graph(plan))}
-    content = excel.workbook_bytes(load_plan(plan).records(), project=project, extra=extra)
+    content = excel.workbook_bytes(
+        load_plan(plan, change_stamp=project.change_stamp).records(), project=project, extra=extra
+    )
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
