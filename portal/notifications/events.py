@@ -55,16 +55,18 @@ def made_responsible_notify(
     )
 
 
-def comment_mentions_notify(sender, *, comment, mentioned, actor_id: int, **kwargs) -> None:
+def comment_mentions_notify(sender, *, comment, target, mentioned, actor_id: int, **kwargs) -> None:
     """projects.signals.mentioned: tell the members a comment mentions, with
     a link to its thread."""
-    target = targets.of_model(comment.target_type.model_class())
+    registered = targets.of_model(type(target))
     mentioned_notify(
         project=comment.project_id,
         recipients=mentioned,
         actor=actor_id,
-        label=str(comment.target),
-        url=thread_url(project_id=comment.project_id, kind=target.kind, item_id=comment.target_id),
+        label=str(target),
+        url=thread_url(
+            project_id=comment.project_id, kind=registered.kind, item_id=comment.target_id
+        ),
     )
 
 

@@ -22,13 +22,15 @@ def display_name(user) -> str:
     return user.get_full_name() or user.username
 
 
+def person(user) -> dict:
+    """A member as the mention list offers them: username and name."""
+    return {"username": user.username, "name": display_name(user)}
+
+
 def members(*, project_id: int) -> list[dict]:
-    """The project's members as the mention list offers them: username and name."""
+    """The project's members as the mention list offers them."""
     users = get_user_model().objects.filter(memberships__project_id=project_id)
-    return sorted(
-        ({"username": u.username, "name": display_name(u)} for u in users),
-        key=lambda m: m["name"].lower(),
-    )
+    return sorted((person(u) for u in users), key=lambda m: m["name"].lower())
 
 
 def _names(people: list[dict]) -> dict[str, str]:

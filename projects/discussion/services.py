@@ -43,7 +43,7 @@ def post_comment(
     comment.save()
     mentions = members_named(project_id=project.pk, text=text)
     comment.mentions.set(mentions)
-    _tell(comment, mentions, actor)
+    _tell(comment, mentions, actor, target=target)
     return comment, mentions
 
 
@@ -62,14 +62,20 @@ def edit_comment(
     mentions = members_named(project_id=comment.project_id, text=text)
     comment.mentions.set(mentions)
     new = [user for user in mentions if user.pk not in before]
-    _tell(comment, new, actor)
+    _tell(comment, new, actor, target=comment.target)
     return comment, new
 
 
-def _tell(comment: Comment, mentioned: list[AbstractBaseUser], actor: Actor) -> None:
+def _tell(
+    comment: Comment, mentioned: list[AbstractBaseUser], actor: Actor, *, target: models.Model
+) -> None:
     if mentioned:
         signals.mentioned.send(
-            sender=Comment, comment=comment, mentioned=mentioned, actor_id=actor.user_id
+            sender=Comment,
+            comment=comment,
+            target=target,
+            mentioned=mentioned,
+            actor_id=actor.user_id,
         )
 
 

@@ -43,7 +43,10 @@ def _thread_context(project, kind: str, row, *, form=None) -> dict:
 
 @project_view(methods=["GET", "POST"], write=())
 def comment_thread(request, project, kind: str, item_id: int):
-    row = targets.item(kind, project_id=project.pk, item_id=item_id)
+    if kind == "project" and item_id == project.pk:
+        row = project  # read with its access already
+    else:
+        row = targets.item(kind, project_id=project.pk, item_id=item_id)
     form, message = None, None
     if request.method == "POST":
         refusal = access.comment_refusal(project.actor)
@@ -51,7 +54,7 @@ def comment_thread(request, project, kind: str, item_id: int):
             raise PermissionDenied(refusal)
         form = CommentForm(request.POST)
         if form.is_valid():
-            comment, _mentioned = post_comment(
+            comment, mentioned = post_comment(
                 project=project, actor=project.actor, target=row, text=form.cleaned_data["text"]
             )
             message = _("Your comment was posted.")
@@ -59,17 +62,18 @@ def comment_thread(request, project, kind: str, item_id: int):
                 messages.success(request, message)
                 return redirect(request.path)
             if selectors.has_earlier(comment):
-                return _posted(request, project, kind, row, comment, message=message)
+                people = [selectors.person(user) for user in mentioned]
+                return _posted(request, project, kind, row, comment, people, message=message)
             form = None
     context = _thread_context(project, kind, row, form=form)
     return respond(request, THREAD, context, partial="thread", message=message)
 
 
-def _posted(request, project, kind: str, row, comment: Comment, *, message: str):
+def _posted(request, project, kind: str, row, comment: Comment, people, *, message: str):
     """The answer to a comment added to a thread that has others: a fresh
     form, and the comment added to the end of the list (out of band); the
-    thread's earlier comments are not drawn again."""
-    people = selectors.members(project_id=project.pk)
+    thread's earlier comments are not drawn again. `people`: the members it
+    mentions, all its text needs to name."""
     selectors.shown([comment], people=people, actor=project.actor)
     comment.author = request.user
     context = {
