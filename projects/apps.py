@@ -70,7 +70,6 @@ class ProjectsConfig(AppConfig):
         navigation.register(_("3 Deliver solution"), "projects:step-deliver", order=14)
         navigation.register(_("Stakeholders and users"), "projects:stakeholders", order=16)
         navigation.register(_("Prioritization"), "projects:matrix", order=18)
-        navigation.register(_("Discussion"), "projects:discussion", order=70)
         navigation.register(_("Members"), "projects:members", order=80)
         navigation.register(_("History"), "projects:history", order=90)
 

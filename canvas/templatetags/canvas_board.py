@@ -17,8 +17,7 @@ CARD = (
     '<li id="note-{id}" class="note note--{color}" tabindex="-1" data-note="{id}"'
     ' aria-labelledby="note-{id}-label">{alert}'
     '<p class="note__text" id="note-{id}-label">{text}</p>'
-    '<p class="note__meta"><span class="note__colour">{colour}</span>{hypothesis}'
-    '<a class="note__comments" href="{comments_url}">{comments}</a></p>'
+    '<p class="note__meta"><span class="note__colour">{colour}</span>{hypothesis}{bubble}</p>'
     "{actions}</li>"
 )
 ALERT = (
@@ -26,6 +25,13 @@ ALERT = (
     '<p class="ds-paragraph" data-size="sm">{}</p></div>'
 )
 HYPOTHESIS = ' <span class="note__hypothesis">{}</span>'
+# A note with comments (or one seen without the actions menu) shows their
+# count as a small bubble; the menu always links to the thread, so an empty
+# count takes no room on a full board.
+BUBBLE = (
+    '<a class="note__comments" href="{url}"><span aria-hidden="true">{count}</span>'
+    '<span class="ds-sr-only">{label}</span></a>'
+)
 # The actions sit behind one button (a disclosure: <details> opens and closes
 # without script too; canvas.js adds arrow keys and Escape).
 ACTIONS = (
@@ -46,6 +52,8 @@ ACTIONS = (
     '<button class="ds-button" data-variant="tertiary" data-size="sm" data-focus="down"'
     ' type="submit" name="direction" value="down"><span aria-hidden="true">↓</span> {down}'
     "</button>"
+    '<a class="ds-button" data-variant="tertiary" data-size="sm" data-focus="comments"'
+    ' href="{comments_url}">{comments}</a>'
     '<span class="note__move"><label class="ds-sr-only" for="move-{id}">{move_to}</label>'
     '<select class="ds-input" data-size="sm" data-focus="block" id="move-{id}" name="block">'
     "{options}</select>"
@@ -70,7 +78,7 @@ def _short(text: str) -> str:
 
 # What varies from card to card; the rest of a card's actions is the same
 # for every card of a board and is filled in once per rendering.
-PER_CARD = ("id", "url", "version", "block", "short")
+PER_CARD = ("id", "url", "version", "block", "short", "comments_url", "comments")
 
 
 def _braced(text: str) -> str:
@@ -97,6 +105,10 @@ def _actions_template(context) -> str:
 
 def _card(context, note, actions_template: str | None) -> str:
     labels = context["labels"]
+    counts, threads = context["comments"]
+    count = counts.of_pk(Note, note.pk)
+    comments_url = f"{threads}{int(note.pk)}/"  # built by reverse()
+    comments = escape(count_label(count))
     actions = ""
     if actions_template is not None:
         actions = actions_template.format(
@@ -105,9 +117,13 @@ def _card(context, note, actions_template: str | None) -> str:
             block=escape(note.block),
             id=int(note.pk),
             short=escape(_short(note.text)),
+            comments_url=comments_url,
+            comments=comments,
         )
+    bubble = ""
+    if count or actions_template is None:
+        bubble = BUBBLE.format(url=comments_url, count=count, label=comments)
     alert = ALERT.format(labels["moved_meanwhile"]) if context.get("conflict_id") == note.pk else ""
-    counts, threads = context["comments"]
     return CARD.format(
         id=int(note.pk),
         color=escape(note.color),
@@ -115,9 +131,8 @@ def _card(context, note, actions_template: str | None) -> str:
         text=escaped_lines(note.text),
         colour=labels["colours"].get(note.color, ""),
         hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
+        bubble=bubble,
         actions=actions,
-        comments_url=f"{threads}{int(note.pk)}/",  # built by reverse()
-        comments=escape(count_label(counts.of_pk(Note, note.pk))),
     )
 
 

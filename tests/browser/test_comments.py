@@ -26,6 +26,8 @@ def test_a_member_mentions_a_colleague_on_a_canvas_note_by_keyboard(
     note = Note.objects.create(canvas=canvas, block="customer_segments", text="Førstegangskjøpere")
     log_in(page, kari)
     page.goto(f"{live_server.url}/projects/{project.pk}/canvas/{canvas.pk}/")
+    # A note without comments links to its thread from its menu.
+    page.locator(f"#note-{note.pk} summary").click()
     page.locator(f"#note-{note.pk}").get_by_role("link", name="0 kommentarer").click()
     expect(page.get_by_role("heading", level=2)).to_contain_text("Førstegangskjøpere")
     axe_check(page)

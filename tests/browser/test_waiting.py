@@ -35,6 +35,8 @@ def test_a_submitted_plan_and_a_mention_reach_the_people_they_wait_for(
 
     # ...and mentions ola on a note of the board, picking him by keyboard.
     page.goto(f"{live_server.url}/projects/{project.pk}/canvas/{canvas.pk}/")
+    # A note without comments links to its thread from its menu.
+    page.locator(f"#note-{note.pk} summary").click()
     page.locator(f"#note-{note.pk}").get_by_role("link", name="0 kommentarer").click()
     field = page.get_by_role("combobox", name="Kommentar")
     field.focus()
