@@ -7,7 +7,9 @@ from projects.models import Goal, Measure
 
 
 def tab_to(page, selector: str, *, limit: int = 80) -> None:
-    """Press Tab until the element matching `selector` has the focus."""
+    """Press Tab until the element matching `selector` has the focus, once
+    htmx has taken up what it swapped in last (it does so when it settles)."""
+    expect(page.locator(".htmx-added, .htmx-request")).to_have_count(0)
     for _n in range(limit):
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return
@@ -65,3 +67,11 @@ def test_a_map_is_built_by_keyboard(page, live_server, log_in, axe_check, alice,
     expect(page.locator("#status")).to_have_text("Koblingen ble fjernet fra kartet.")
     assert MapLink.objects.count() == 1
     axe_check(page)
+
+    # The confirmation also works as a page of its own, with htmx loaded.
+    remaining = MapLink.objects.get()
+    page.goto(f"{live_server.url}/projects/{project.pk}/benefits/map/links/{remaining.pk}/delete/")
+    page.get_by_role("button", name="Ja, fjern den").click()
+    expect(page).to_have_url(f"{live_server.url}/projects/{project.pk}/benefits/map/")
+    expect(page.locator(".messages")).to_contain_text("Koblingen ble fjernet fra kartet.")
+    assert not MapLink.objects.exists()
