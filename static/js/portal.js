@@ -35,16 +35,16 @@
     if (region) region.textContent = document.documentElement.dataset.errorText || "Error";
   });
 
-  // A form swapped in a moment ago may not be readied by htmx yet (it does so
-  // as the swap settles): ready it before its submit goes on, or a quick Enter
-  // would post it as a plain form and reload the page. Readying twice is a no-op.
-  document.addEventListener(
-    "submit",
-    function (event) {
-      if (window.htmx && event.target.matches("[hx-post], [hx-get]")) htmx.process(event.target);
-    },
-    true,
-  );
+  // A form or link swapped in a moment ago may not be readied by htmx yet (it
+  // does so as the swap settles): ready it before its submit or click goes on,
+  // or a quick Enter would follow it as a plain form or link and load another
+  // page. Readying twice is a no-op.
+  function ready(event) {
+    const element = window.htmx && event.target.closest && event.target.closest("[hx-post], [hx-get]");
+    if (element) htmx.process(element);
+  }
+  document.addEventListener("submit", ready, true);
+  document.addEventListener("click", ready, true);
 
   // Character counters: a field with maxlength and data-counter (a text such
   // as "{left} of {max} characters left") shows what is left once its text
