@@ -108,3 +108,27 @@ def test_the_journey_is_reordered_by_keyboard(page, live_server, log_in, alice, 
     expect(journey.get_by_role("button", name="Tidligere “Steg 0”")).to_be_focused()
     page.keyboard.press("Enter")
     expect(journey.locator("li h3")).to_have_text(["1 Steg 1", "2 Steg 0", "3 Steg 2"])
+
+
+def test_an_edit_form_takes_the_keyboard_and_one_form_is_open_at_a_time(
+    page, live_server, log_in, alice, project
+):
+    for n in range(3):
+        make_row("journey-future", project, n)
+    log_in(page, alice)
+    page.goto(live_server.url + reverse("projects:step-deliver", args=[project.pk]))
+    journey = page.locator("#section-journey-future")
+    page.wait_for_function("() => !!document.querySelector('.journey__move')['htmx-internal-data']")
+    # A move leaves the keyboard on the moved stage's button ...
+    journey.get_by_role("button", name="Senere “Steg 0”").focus()
+    page.keyboard.press("Enter")
+    expect(journey.get_by_role("button", name="Senere “Steg 0”")).to_be_focused()
+    # ... and an edit form opened next takes it, though only its row is swapped.
+    journey.get_by_role("link", name="Rediger “Steg 2”").click()
+    expect(journey.get_by_label("Steg", exact=True)).to_be_focused()
+    expect(journey.locator("li h3")).to_have_text(["1 Steg 1", "2 Steg 0"])
+    # Opening another row's form closes the first, as the list is drawn anew.
+    journey.get_by_role("link", name="Rediger “Steg 1”").click()
+    expect(journey.locator("form.stack")).to_have_count(1)
+    expect(journey.get_by_label("Steg", exact=True)).to_be_focused()
+    expect(journey.get_by_label("Steg", exact=True)).to_have_value("Steg 1")
