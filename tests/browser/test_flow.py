@@ -126,7 +126,7 @@ def test_an_edit_form_takes_the_keyboard_and_one_form_is_open_at_a_time(
     # ... and an edit form opened next takes it, though only its row is swapped.
     journey.get_by_role("link", name="Rediger “Steg 2”").click()
     expect(journey.get_by_label("Steg", exact=True)).to_be_focused()
-    expect(journey.locator("li h3")).to_have_text(["1 Steg 1", "2 Steg 0"])
+    expect(journey.locator("li > h3")).to_have_text(["1 Steg 1", "2 Steg 0"])
     # Opening another row's form closes the first, as the list is drawn anew.
     journey.get_by_role("link", name="Rediger “Steg 1”").click()
     expect(journey.locator("form.stack")).to_have_count(1)
