@@ -94,6 +94,9 @@ def _pieces(pattern: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((literal, name) for literal, name, _spec, _conv in Formatter().parse(pattern))
 
 
+CARD_PIECES = _pieces(CARD)
+
+
 def _filled(pieces, values: dict) -> str:
     return "".join([literal + values[name] if name else literal for literal, name in pieces])
 
@@ -165,15 +168,18 @@ class _Cards:
         bubble = ""
         if count or self.actions is None:
             bubble = BUBBLE.format(url=comments_url, count=count, label=comments)
-        return CARD.format(
-            id=pk,
-            color=escape(note.color),
-            alert=self.alert if self.conflict_id == note.pk else "",
-            text=escaped_lines(note.text),
-            colour=self.colours.get(note.color, ""),
-            hypothesis=self.hypothesis if note.hypothesis else "",
-            bubble=bubble,
-            actions=actions,
+        return _filled(
+            CARD_PIECES,
+            {
+                "id": str(pk),
+                "color": escape(note.color),
+                "alert": self.alert if self.conflict_id == note.pk else "",
+                "text": escaped_lines(note.text),
+                "colour": self.colours.get(note.color, ""),
+                "hypothesis": self.hypothesis if note.hypothesis else "",
+                "bubble": bubble,
+                "actions": actions,
+            },
         )
 
 
