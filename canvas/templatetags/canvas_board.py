@@ -4,6 +4,7 @@ about 0.5 ms a card (some 40 variable lookups each), this about 0.03 ms
 (bench row "page: canvas board (200 notes)")."""
 
 from html import escape
+from string import Formatter
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -86,70 +87,115 @@ def _braced(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def _actions_template(context) -> str:
-    """ACTIONS with the labels, CSRF token and move options filled in, worked
-    out once per rendering (render_context lives as long as the template's
-    rendering)."""
-    cached = context.render_context.get(_actions_template)
-    if cached is None:
-        labels = {k: _braced(str(v)) for k, v in context["labels"].items() if k != "colours"}
-        cached = ACTIONS.format(
-            csrf=_braced(escape(str(context.get("csrf_token", "")))),
-            options=_braced(str(context["move_options"])),
-            **{name: "{" + name + "}" for name in PER_CARD},
-            **labels,
-        )
-        context.render_context[_actions_template] = cached
-    return cached
+def _pieces(pattern: str) -> tuple[tuple[str, str | None], ...]:
+    """`pattern` as (literal text, name of the value that follows) pairs: a
+    card joins these, where str.format would parse the whole pattern again for
+    each card."""
+    return tuple((literal, name) for literal, name, _spec, _conv in Formatter().parse(pattern))
 
 
-def _card(context, note, actions_template: str | None) -> str:
-    labels = context["labels"]
-    counts, threads = context["comments"]
-    count = counts.of_pk(Note, note.pk)
-    comments_url = f"{threads}{int(note.pk)}/"  # built by reverse()
-    comments = escape(count_label(count))
-    actions = ""
-    if actions_template is not None:
-        actions = actions_template.format(
-            url=f"{context['notes_url']}{note.pk}/",  # built by reverse()
-            version=int(note.version),
-            block=escape(note.block),
-            id=int(note.pk),
-            short=escape(_short(note.text)),
-            comments_url=comments_url,
-            comments=comments,
+CARD_PIECES = _pieces(CARD)
+
+
+def _filled(pieces, values: dict) -> str:
+    return "".join([literal + values[name] if name else literal for literal, name in pieces])
+
+
+class _Cards:
+    """What every card of one rendering shares, worked out once: the labels,
+    the actions with the CSRF token and move options filled in, the comment
+    counts by note."""
+
+    def __init__(self, context):
+        labels = context["labels"]
+        counts, self.threads = context["comments"]
+        self.counts = counts.of_model(Note)
+        self.notes_url = context["notes_url"]
+        self.conflict_id = context.get("conflict_id")
+        self.colours = labels["colours"]
+        self.alert = ALERT.format(labels["moved_meanwhile"])
+        self.hypothesis = HYPOTHESIS.format(labels["hypothesis"])
+        self.count_labels: dict[int, str] = {}
+        self.actions = None
+        if context["project"].can_write:
+            fixed = {k: _braced(str(v)) for k, v in labels.items() if k != "colours"}
+            self.actions = _pieces(
+                ACTIONS.format(
+                    csrf=_braced(escape(str(context.get("csrf_token", "")))),
+                    options=_braced(str(context["move_options"])),
+                    **{name: "{" + name + "}" for name in PER_CARD},
+                    **fixed,
+                )
+            )
+
+    @classmethod
+    def of(cls, context) -> "_Cards":
+        """Kept in the context's `card_parts` (a dict of its own to each
+        rendering): render_context starts afresh in each partial, and the
+        board's answer to a poll renders nine."""
+        parts = context["card_parts"]
+        cards = parts.get(cls)
+        if cards is None:
+            cards = parts[cls] = cls(context)
+        return cards
+
+    def label(self, count: int) -> str:
+        """The escaped "n comments", translated once per number."""
+        label = self.count_labels.get(count)
+        if label is None:
+            label = self.count_labels[count] = escape(count_label(count))
+        return label
+
+    def card(self, note) -> str:
+        pk = int(note.pk)
+        count = self.counts.get(pk, 0)
+        comments_url = f"{self.threads}{pk}/"  # built by reverse()
+        comments = self.label(count)
+        actions = ""
+        if self.actions is not None:
+            actions = _filled(
+                self.actions,
+                {
+                    "url": f"{self.notes_url}{pk}/",  # built by reverse()
+                    "version": str(int(note.version)),
+                    "block": escape(note.block),
+                    "id": str(pk),
+                    "short": escape(_short(note.text)),
+                    "comments_url": comments_url,
+                    "comments": comments,
+                },
+            )
+        bubble = ""
+        if count or self.actions is None:
+            bubble = BUBBLE.format(url=comments_url, count=count, label=comments)
+        return _filled(
+            CARD_PIECES,
+            {
+                "id": str(pk),
+                "color": escape(note.color),
+                "alert": self.alert if self.conflict_id == note.pk else "",
+                "text": escaped_lines(note.text),
+                "colour": self.colours.get(note.color, ""),
+                "hypothesis": self.hypothesis if note.hypothesis else "",
+                "bubble": bubble,
+                "actions": actions,
+            },
         )
-    bubble = ""
-    if count or actions_template is None:
-        bubble = BUBBLE.format(url=comments_url, count=count, label=comments)
-    alert = ALERT.format(labels["moved_meanwhile"]) if context.get("conflict_id") == note.pk else ""
-    return CARD.format(
-        id=int(note.pk),
-        color=escape(note.color),
-        alert=alert,
-        text=escaped_lines(note.text),
-        colour=labels["colours"].get(note.color, ""),
-        hypothesis=HYPOTHESIS.format(labels["hypothesis"]) if note.hypothesis else "",
-        bubble=bubble,
-        actions=actions,
-    )
 
 
 @register.simple_tag(takes_context=True)
 def note_card(context, note) -> SafeString:
     """The note with its text, colour label, flag and (for editors) its actions.
     Needs `project`, `labels` (already escaped), `notes_url`, `move_options`,
-    `comments` (the counts and the threads' URL prefix) and `csrf_token` in
+    `comments` (the counts and the threads' URL prefix), `card_parts` and `csrf_token` in
     the context (see canvas.views.common.board_context). Only the note's text
     comes from users; it is escaped here."""
-    actions = _actions_template(context) if context["project"].can_write else None
-    return mark_safe(_card(context, note, actions))  # noqa: S308 - parts escaped in _card
+    return mark_safe(_Cards.of(context).card(note))  # noqa: S308 - parts escaped in card()
 
 
 @register.simple_tag(takes_context=True)
 def note_cards(context, notes) -> SafeString:
     """`note_card` of every note of a block: one tag, where a template loop
     over a full board cost as much again as the cards themselves."""
-    actions = _actions_template(context) if context["project"].can_write else None
-    return mark_safe("".join(_card(context, note, actions) for note in notes))  # noqa: S308 - cards
+    card = _Cards.of(context).card
+    return mark_safe("".join([card(note) for note in notes]))  # noqa: S308 - cards

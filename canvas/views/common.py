@@ -75,6 +75,7 @@ def board_context(project, canvas, **extra) -> dict:
             SimpleLazyObject(lambda: comment_counts(project_id=project.pk, models=[Note])),
             threads,
         ),
+        "card_parts": {},  # what the cards share, worked out by the first (canvas_board)
         **extra,
     }
 

@@ -7,7 +7,11 @@
   document.addEventListener("htmx:afterSettle", function () {
     window.setTimeout(function () {
       const target = document.querySelector("main [autofocus]");
-      if (target && document.activeElement !== target) target.focus();
+      if (!target) return;
+      if (document.activeElement !== target) target.focus();
+      // Spent once taken: an answer that swaps in only a row (an edit form)
+      // leaves the rest of the page, and the keyboard must not return here.
+      target.removeAttribute("autofocus");
     }, 0);
   });
 

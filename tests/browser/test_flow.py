@@ -1,5 +1,6 @@
 """The step pages in Chromium: axe finds nothing before or after an htmx edit,
-and the service journey is reordered by keyboard alone."""
+and the service journey is reordered by keyboard alone, an edit form then
+taking the keyboard."""
 
 import pytest
 from django.urls import reverse
@@ -89,7 +90,9 @@ def test_step_pages_have_no_axe_violations_before_and_after_an_edit(
     axe_check(page)
 
 
-def test_the_journey_is_reordered_by_keyboard(page, live_server, log_in, alice, project):
+def test_the_journey_is_reordered_by_keyboard_and_an_edit_form_takes_it(
+    page, live_server, log_in, alice, project
+):
     for n in range(3):
         make_row("journey-future", project, n)
     log_in(page, alice)
@@ -108,3 +111,14 @@ def test_the_journey_is_reordered_by_keyboard(page, live_server, log_in, alice, 
     expect(journey.get_by_role("button", name="Tidligere “Steg 0”")).to_be_focused()
     page.keyboard.press("Enter")
     expect(journey.locator("li h3")).to_have_text(["1 Steg 1", "2 Steg 0", "3 Steg 2"])
+
+    # An edit form opened next takes the keyboard, though only its row is
+    # swapped in and the moved stage's button asked for it last.
+    journey.get_by_role("link", name="Rediger “Steg 2”").click()
+    expect(journey.get_by_label("Steg", exact=True)).to_be_focused()
+    expect(journey.locator("li > h3")).to_have_text(["1 Steg 1", "2 Steg 0"])
+    # Opening another row's form closes the first, as the list is drawn anew.
+    journey.get_by_role("link", name="Rediger “Steg 1”").click()
+    expect(journey.locator("form.stack")).to_have_count(1)
+    expect(journey.get_by_label("Steg", exact=True)).to_be_focused()
+    expect(journey.get_by_label("Steg", exact=True)).to_have_value("Steg 1")

@@ -93,3 +93,49 @@ def test_refresh_queries_do_not_grow_with_notes(
     with django_assert_max_num_queries(len(few.captured_queries)):
         r = client.get(url(canvas), {"since": "0"}, headers=HTMX)
     assert r.text.count('class="note note--') == 31
+
+
+def _comment(note, author, times=1):
+    from django.contrib.contenttypes.models import ContentType
+
+    from projects.models import Comment
+
+    target = ContentType.objects.get_for_model(type(note))
+    for _ in range(times):
+        Comment.objects.create(
+            project=note.canvas.project,
+            target_type=target,
+            target_id=note.pk,
+            author=author,
+            text="Ja",
+        )
+
+
+def test_each_note_of_the_changed_board_shows_its_own_comment_count(
+    client, alice, bob, canvas, django_assert_num_queries
+):
+    talked = make_note(canvas, text="Omtalt")
+    single = make_note(canvas, block="channels", text="Én kommentar")
+    quiet = make_note(canvas, block="channels", text="Stille")
+    _comment(talked, alice, times=2)
+    _comment(single, bob)
+    client.force_login(alice)
+    # The session, the user, the access check, the notes, the comment counts
+    # and the header's unread count.
+    with django_assert_num_queries(6):
+        r = client.get(url(canvas), {"since": "0"}, headers=HTMX)
+
+    def card(note):
+        start = r.text.index(f'<li id="note-{note.pk}"')
+        return r.text[start : r.text.index("</li>", start)]
+
+    assert '<span aria-hidden="true">2</span>' in card(talked)
+    assert "2 kommentarer" in card(talked)
+    assert '<span aria-hidden="true">1</span>' in card(single) and "1 kommentar<" in card(single)
+    # Without comments an editor finds the thread in the note's menu only.
+    assert "note__comments" not in card(quiet) and "0 kommentarer" in card(quiet)
+    # A viewer, without the menu, sees every count, none included.
+    client.force_login(bob)
+    r = client.get(url(canvas), {"since": "0"}, headers=HTMX)
+    assert "note__comments" in card(quiet) and '<span aria-hidden="true">0</span>' in card(quiet)
+    assert "2 kommentarer" in card(talked) and "note__menu" not in r.text

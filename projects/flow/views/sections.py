@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django_htmx.http import reswap, retarget
 
 from projects.decorators import project_view
 from projects.htmx import announce
@@ -87,6 +88,12 @@ def section_item(request, project, slug: str, item_id: int):
         form = section.form(instance=row, project=project, prefix=prefix)
         for field in form.visible_fields()[:1]:
             field.field.widget.attrs["autofocus"] = True
+        if request.htmx and section.list_items and "open" not in request.GET:
+            # Nothing else of the list changes: the row alone becomes its form
+            # (unless another form of the list is open, which the list closes).
+            context = {"project": project, "section": section, "item": row, "form": form}
+            response = render(request, "projects/steps/_edit_row.html", context)
+            return reswap(retarget(response, f"#{prefix}"), "outerHTML")
         return _section_response(
             request, project, section, section_context(section, project, editing=(row.pk, form))
         )
