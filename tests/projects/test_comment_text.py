@@ -56,3 +56,16 @@ def test_other_schemes_are_never_links():
 def test_a_link_stops_at_quotes_and_angle_brackets():
     found = parts('https://x.no/"onmouseover="alert(1)', members={})
     assert found[0] == Part("link", "https://x.no/", href="https://x.no/")
+
+
+def test_the_parts_render_escaped_with_their_line_breaks():
+    from projects.templatetags.discussion_tags import comment_text
+
+    text = "Linje <1>\nSe https://example.no/?a=1&b=2 & spør @ola"
+    html = comment_text(parts(text, members={"ola": "Ola <Nord>"}))
+    assert html == (
+        "Linje &lt;1&gt;<br>Se "
+        '<a class="ds-link" href="https://example.no/?a=1&amp;b=2" rel="noopener noreferrer '
+        'nofollow">https://example.no/?a=1&amp;b=2</a> &amp; spør '
+        '<strong class="mention">@Ola &lt;Nord&gt;</strong>'
+    )
