@@ -40,10 +40,12 @@ def _names(people: list[dict]) -> dict[str, str]:
 
 
 def shown(comments: list[Comment], *, people: list[dict], actor: Actor) -> list[Comment]:
-    """Give each comment its text's parts (mentions of current members marked)
-    and whether `actor` may edit and delete it (`mine`)."""
+    """Give each comment its author's name (None for a former member), its
+    text's parts (mentions of current members marked) and whether `actor` may
+    edit and delete it (`mine`)."""
     names = _names(people)
     for comment in comments:
+        comment.author_name = display_name(comment.author) if comment.author_id else None
         comment.parts = parts(comment.text, members=names)
         comment.mine = access.comment_change_refusal(actor, author_id=comment.author_id) is None
     return comments
