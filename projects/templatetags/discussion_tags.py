@@ -1,12 +1,13 @@
 """`{% comments_link counts row %}`: an item's comment count, linking to its
 thread. `counts` comes from `projects.discussion.selectors.comment_counts`,
 read once for the page. `{{ comment.parts|comment_text }}`: a comment's text
-as HTML."""
+as HTML; `{{ comment.created_at|machine_time }}`: its time for `<time datetime>`."""
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 
 from projects.discussion import targets
 from projects.discussion.selectors import Counts, thread_url
@@ -42,4 +43,13 @@ def _part(part: Part) -> str:
         return format_html(link, part.href, part.text)
     if part.kind == "mention":
         return format_html('<strong class="mention">@{}</strong>', part.name)
-    return linebreaksbr(part.text, autoescape=True)
+    if "\n" in part.text or "\r" in part.text:
+        return linebreaksbr(part.text, autoescape=True)
+    return escape(part.text)
+
+
+@register.filter
+def machine_time(moment) -> str:
+    """Local time with its offset, as `date:"Y-m-d\\TH:i:sO"` gives it, at a
+    fraction of the cost (a discussion page shows 50 of them)."""
+    return localtime(moment).strftime("%Y-%m-%dT%H:%M:%S%z")

@@ -69,3 +69,23 @@ def test_the_parts_render_escaped_with_their_line_breaks():
         'nofollow">https://example.no/?a=1&amp;b=2</a> &amp; spør '
         '<strong class="mention">@Ola &lt;Nord&gt;</strong>'
     )
+
+
+def test_a_comments_machine_time_reads_as_the_date_filter_would_write_it():
+    from datetime import UTC, datetime
+
+    from django.template import Context, Template
+    from django.utils import timezone
+
+    from projects.templatetags.discussion_tags import machine_time
+
+    by_filter = Template(r'{{ moment|date:"Y-m-d\TH:i:sO" }}')
+    winter, summer = (
+        datetime(2026, 1, 5, 23, 30, tzinfo=UTC),
+        datetime(2026, 7, 1, 9, 5, 7, tzinfo=UTC),
+    )
+    with timezone.override("Europe/Oslo"):
+        for moment in (winter, summer):
+            assert machine_time(moment) == by_filter.render(Context({"moment": moment}))
+        assert machine_time(winter) == "2026-01-06T00:30:00+0100"
+        assert machine_time(summer) == "2026-07-01T11:05:07+0200"
