@@ -257,11 +257,10 @@ def _resolve_refs(rows_by_source: dict[Source, list], project_id: int) -> dict:
 
 
 class ProjectHistory:
-    """A project's recorded changes, newest first, read a window at a time:
-    `history[:5]`, or handed to a `Paginator`. A window costs one query for
-    its keys, two per kind of row in it and one per model its rows name,
-    however long the history is. Saves that changed nothing shown are left
-    out of a window, so it may hold fewer entries than asked for."""
+    """A project's recorded changes, newest first, read a window at a time: `history[:5]`,
+    or handed to a `Paginator`. A window costs one query for its keys, two per kind of row
+    in it and one per model its rows name, however long the history is. Saves that
+    changed nothing shown are left out of a window: it may hold fewer entries than asked."""
 
     def __init__(self, project_id: int):
         self.project_id = project_id
@@ -275,12 +274,10 @@ class ProjectHistory:
         return shapes.rows(_keys, self.project_id, key=len(_sources), limit=limit, offset=start)
 
     def latest_date(self) -> datetime | None:
-        first = self._window(0, 1)
-        if not first:
-            return None
-        _when, history_id, index = first[0]
-        recorded = _historical(_sources[index].model).objects.filter(history_id=history_id)
-        return recorded.values_list("history_date", flat=True).first()
+        for _when, history_id, index in self._window(0, 1):
+            recorded = _historical(_sources[index].model).objects.filter(history_id=history_id)
+            return recorded.values_list("history_date", flat=True).first()
+        return None
 
     def __getitem__(self, window: slice) -> list[Entry]:
         ids_by_source: dict[int, list[int]] = defaultdict(list)
@@ -306,13 +303,11 @@ class ProjectHistory:
 
 def _keys(project_id: int) -> models.QuerySet:
     """(history_date, history_id, source index) of every recorded row of the
-    project, newest first: a union over every registered model, whose SQL
-    `shapes` compiles once."""
+    project, newest first: a union over the registered models (`shapes` compiles it once)."""
     first, *rest = [
         _historical(source.model)
         .objects.filter(**{source.project_lookup: project_id})
-        .annotate(history_source=models.Value(i))
-        .values_list("history_date", "history_id", "history_source")
+        .values_list("history_date", "history_id", models.Value(i))
         .order_by()
         for i, source in enumerate(_sources)
     ]
