@@ -257,10 +257,11 @@ def _resolve_refs(rows_by_source: dict[Source, list], project_id: int) -> dict:
 
 
 class ProjectHistory:
-    """A project's recorded changes, newest first, read a window at a time: `history[:5]`,
-    or handed to a `Paginator`. A window costs one query for its keys, two per kind of row
-    in it and one per model its rows name, however long the history is. Saves that
-    changed nothing shown are left out of a window: it may hold fewer entries than asked."""
+    """A project's recorded changes, newest first, read a window at a time:
+    `history[:5]`, or handed to a `Paginator`. A window costs one query for
+    its keys, two per kind of row in it and one per model its rows name,
+    however long the history is. Saves that changed nothing shown are left
+    out of a window, so it may hold fewer entries than asked for."""
 
     def __init__(self, project_id: int):
         self.project_id = project_id
@@ -274,10 +275,12 @@ class ProjectHistory:
         return shapes.rows(_keys, self.project_id, key=len(_sources), limit=limit, offset=start)
 
     def latest_date(self) -> datetime | None:
-        for _when, history_id, index in self._window(0, 1):
-            recorded = _historical(_sources[index].model).objects.filter(history_id=history_id)
-            return recorded.values_list("history_date", flat=True).first()
-        return None
+        first = self._window(0, 1)
+        if not first:
+            return None
+        _when, history_id, index = first[0]
+        recorded = _historical(_sources[index].model).objects.filter(history_id=history_id)
+        return recorded.values_list("history_date", flat=True).first()
 
     def __getitem__(self, window: slice) -> list[Entry]:
         ids_by_source: dict[int, list[int]] = defaultdict(list)
@@ -303,11 +306,13 @@ class ProjectHistory:
 
 def _keys(project_id: int) -> models.QuerySet:
     """(history_date, history_id, source index) of every recorded row of the
-    project, newest first: a union over the registered models (`shapes` compiles it once)."""
+    project, newest first: a union over every registered model, whose SQL
+    `shapes` compiles once."""
     first, *rest = [
         _historical(source.model)
         .objects.filter(**{source.project_lookup: project_id})
-        .values_list("history_date", "history_id", models.Value(i))
+        .annotate(history_source=models.Value(i))
+        .values_list("history_date", "history_id", "history_source")
         .order_by()
         for i, source in enumerate(_sources)
     ]
