@@ -25,7 +25,6 @@ from django.utils.translation import gettext_lazy
 from simple_history.signals import post_create_historical_record
 
 from . import history_words as words
-from . import shapes
 from .models import Project
 
 ACTIONS = {
@@ -266,25 +265,30 @@ class ProjectHistory:
     def __init__(self, project_id: int):
         self.project_id = project_id
 
-    def count(self) -> int:
-        return shapes.count(_keys, self.project_id, key=len(_sources))
+    @cached_property
+    def _keys(self):
+        """(history_date, history_id, source index) of every recorded row,
+        built once: a paginated page counts them, then reads a window."""
+        first, *rest = [
+            _historical(source.model)
+            .objects.filter(**{source.project_lookup: self.project_id})
+            .annotate(history_source=models.Value(i))
+            .values_list("history_date", "history_id", "history_source")
+            .order_by()
+            for i, source in enumerate(_sources)
+        ]
+        return first.union(*rest, all=True).order_by("-history_date", "-history_id")
 
-    def _window(self, start: int, stop: int | None) -> list[tuple]:
-        """(history_date, history_id, source index) of rows `start` to `stop`."""
-        limit = None if stop is None else max(stop - start, 0)
-        return shapes.rows(_keys, self.project_id, key=len(_sources), limit=limit, offset=start)
+    def count(self) -> int:
+        return self._keys.count()
 
     def latest_date(self) -> datetime | None:
-        first = self._window(0, 1)
-        if not first:
-            return None
-        _when, history_id, index = first[0]
-        recorded = _historical(_sources[index].model).objects.filter(history_id=history_id)
-        return recorded.values_list("history_date", flat=True).first()
+        first = self._keys[:1]
+        return first[0][0] if first else None
 
     def __getitem__(self, window: slice) -> list[Entry]:
         ids_by_source: dict[int, list[int]] = defaultdict(list)
-        for _when, history_id, index in self._window(window.start or 0, window.stop):
+        for _when, history_id, index in self._keys[window]:
             ids_by_source[index].append(history_id)
         shown, earlier = {}, {}
         for index, ids in ids_by_source.items():
@@ -302,21 +306,6 @@ class ProjectHistory:
         ]
         entries.sort(key=lambda e: (e.when, e.row.history_id), reverse=True)
         return entries
-
-
-def _keys(project_id: int) -> models.QuerySet:
-    """(history_date, history_id, source index) of every recorded row of the
-    project, newest first: a union over every registered model, whose SQL
-    `shapes` compiles once."""
-    first, *rest = [
-        _historical(source.model)
-        .objects.filter(**{source.project_lookup: project_id})
-        .annotate(history_source=models.Value(i))
-        .values_list("history_date", "history_id", "history_source")
-        .order_by()
-        for i, source in enumerate(_sources)
-    ]
-    return first.union(*rest, all=True).order_by("-history_date", "-history_id")
 
 
 def _rows_and_their_previous(source: Source, ids: list[int]) -> tuple[list, dict]:

@@ -3,7 +3,6 @@ checklist), and the step work as lines for the project's slides."""
 
 from django.db.models import Exists, OuterRef, Q
 
-from projects import shapes
 from projects.models import (
     Activity,
     DesignPrinciple,
@@ -85,20 +84,8 @@ def _facts(row: dict) -> dict[str, bool]:
 
 
 def flow_facts(project: Project) -> dict[str, bool]:
-    """Facts for `progress.steps_for`, in one query however much work exists
-    (its SQL, two dozen EXISTS tests, is built once)."""
-    (row,) = shapes.rows(_all_facts, project.pk)
-    return _facts({name: bool(value) for name, value in zip(_fact_annotations(), row, strict=True)})
-
-
-def _all_facts(project_id: int):
-    annotations = {name: make() for name, make in _fact_annotations().items()}
-    return (
-        Project.objects.filter(pk=project_id)
-        .order_by()
-        .annotate(**annotations)
-        .values(*annotations)
-    )
+    """Facts for `progress.steps_for`, in one query however much work exists."""
+    return flow_facts_of(Project.objects.filter(pk=project.pk))[project.pk]
 
 
 # The facts read to make up another: has_all_goals, activities_done.
