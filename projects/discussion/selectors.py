@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Model
 from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .. import access
@@ -38,10 +40,12 @@ def _names(people: list[dict]) -> dict[str, str]:
 
 
 def shown(comments: list[Comment], *, people: list[dict], actor: Actor) -> list[Comment]:
-    """Give each comment its text's parts (mentions of current members marked)
-    and whether `actor` may edit and delete it (`mine`)."""
+    """Give each comment its author's name (None for a former member), its
+    text's parts (mentions of current members marked) and whether `actor` may
+    edit and delete it (`mine`)."""
     names = _names(people)
     for comment in comments:
+        comment.author_name = display_name(comment.author) if comment.author_id else None
         comment.parts = parts(comment.text, members=names)
         comment.mine = access.comment_change_refusal(actor, author_id=comment.author_id) is None
     return comments
@@ -79,46 +83,40 @@ def discussion(*, project_id: int):
     """All the project's comments, newest first (a queryset to paginate)."""
     return (
         Comment.objects.filter(project_id=project_id)
-        .select_related("author", "target_type")
+        .select_related("author")
         .order_by("-created_at", "-pk")
     )
 
 
 @dataclass
 class Item:
-    """What a comment is about: the item's name, its page and its thread."""
+    """What a comment is about, in words ("Measure “Title”"), and its thread."""
 
-    what: str
-    title: str
-    url: str | None
+    label: str
     thread_url: str
 
 
 def with_items(
     comments: list[Comment], *, project_id: int, people: list[dict], actor: Actor
 ) -> list[Comment]:
-    """Give each comment its text's parts and its `item`: one query per kind
-    of item on the page."""
+    """Give each comment its text's parts and its `item` (None when the item
+    no longer exists): one query per kind of item on the page."""
     wanted = defaultdict(set)
     for comment in comments:
         wanted[comment.target_type_id].add(comment.target_id)
-    rows = {}
+    items = {}
     for type_id, ids in wanted.items():
         found = targets.of_model(ContentType.objects.get_for_id(type_id).model_class())
         if found is None:
             continue
+        what = capfirst(str(found.what))
         for row in found.rows().filter(pk__in=ids):
-            rows[type_id, row.pk] = (found, row)
+            items[type_id, row.pk] = Item(
+                label=_("%(what)s “%(title)s”") % {"what": what, "title": row},
+                thread_url=thread_url(project_id=project_id, kind=found.kind, item_id=row.pk),
+            )
     for comment in comments:
-        found, row = rows.get((comment.target_type_id, comment.target_id), (None, None))
-        if row is None:
-            continue
-        comment.item = Item(
-            what=str(found.what),
-            title=str(row),
-            url=found.url(row),
-            thread_url=thread_url(project_id=project_id, kind=found.kind, item_id=row.pk),
-        )
+        comment.item = items.get((comment.target_type_id, comment.target_id))
     return shown(comments, people=people, actor=actor)
 
 

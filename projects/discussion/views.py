@@ -74,8 +74,8 @@ def _posted(request, project, kind: str, row, comment: Comment, people, *, messa
     form, and the comment added to the end of the list (out of band); the
     thread's earlier comments are not drawn again. `people`: the members it
     mentions, all its text needs to name."""
-    selectors.shown([comment], people=people, actor=project.actor)
     comment.author = request.user
+    selectors.shown([comment], people=people, actor=project.actor)
     context = {
         "project": project,
         "posted": comment,

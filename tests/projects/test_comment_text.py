@@ -56,3 +56,36 @@ def test_other_schemes_are_never_links():
 def test_a_link_stops_at_quotes_and_angle_brackets():
     found = parts('https://x.no/"onmouseover="alert(1)', members={})
     assert found[0] == Part("link", "https://x.no/", href="https://x.no/")
+
+
+def test_the_parts_render_escaped_with_their_line_breaks():
+    from projects.templatetags.discussion_tags import comment_text
+
+    text = "Linje <1>\nSe https://example.no/?a=1&b=2 & spør @ola"
+    html = comment_text(parts(text, members={"ola": "Ola <Nord>"}))
+    assert html == (
+        "Linje &lt;1&gt;<br>Se "
+        '<a class="ds-link" href="https://example.no/?a=1&amp;b=2" rel="noopener noreferrer '
+        'nofollow">https://example.no/?a=1&amp;b=2</a> &amp; spør '
+        '<strong class="mention">@Ola &lt;Nord&gt;</strong>'
+    )
+
+
+def test_a_comments_machine_time_reads_as_the_date_filter_would_write_it():
+    from datetime import UTC, datetime
+
+    from django.template import Context, Template
+    from django.utils import timezone
+
+    from projects.templatetags.discussion_tags import machine_time
+
+    by_filter = Template(r'{{ moment|date:"Y-m-d\TH:i:sO" }}')
+    winter, summer = (
+        datetime(2026, 1, 5, 23, 30, tzinfo=UTC),
+        datetime(2026, 7, 1, 9, 5, 7, tzinfo=UTC),
+    )
+    with timezone.override("Europe/Oslo"):
+        for moment in (winter, summer):
+            assert machine_time(moment) == by_filter.render(Context({"moment": moment}))
+        assert machine_time(winter) == "2026-01-06T00:30:00+0100"
+        assert machine_time(summer) == "2026-07-01T11:05:07+0200"

@@ -152,3 +152,19 @@ def test_counts_cost_one_query_however_many_comments(client, alice, project):
     for row in notes + experiments:
         say(project, alice, "Flere", target=row, n=3)
     assert [count_queries(client, url) for url in pages] == before
+
+
+def test_a_comment_names_its_author_or_a_former_member_on_both_pages(client, alice, bob, project):
+    from tests.factories import make_user
+
+    leaver = make_user("leaver")
+    project.memberships.create(user=leaver, role="team_member")
+    say(project, alice, "Fra Alice")
+    say(project, leaver, "Fra en som sluttet")
+    leaver.delete()
+    client.force_login(bob)
+    for url in (discussion(project), thread(project, "project", project.pk)):
+        page = client.get(url).text
+        assert '<span class="comment__author">Alice Aas</span>' in page, url
+        assert '<span class="comment__author">Tidligere medlem</span>' in page, url
+    assert "comment__about" not in client.get(thread(project, "project", project.pk)).text

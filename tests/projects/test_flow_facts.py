@@ -108,3 +108,18 @@ def test_the_deck_of_a_delivering_project_shows_its_goals_and_lessons(client, al
     slides = slides_for(deck_data(project))
     assert slides[1].lines == ["Bruker: Mål 0"]
     assert slides[9].lines == ["Lærdom 0"]
+
+
+def test_each_project_gets_its_own_facts_from_the_one_compiled_query(project, unit):
+    from projects.flow.selectors import flow_facts_of
+    from projects.models import Goal, Project
+    from tests.factories import make_project
+
+    other = make_project(title="Annet prosjekt", unit=unit)
+    Goal.objects.create(project=other, level="user", title="Mål")
+    make_row("experiments", project)
+    mine, theirs = flow_facts(project), flow_facts(other)
+    assert mine["has_experiment"] and not mine["has_user_goal"]
+    assert theirs["has_user_goal"] and not theirs["has_experiment"]
+    both = flow_facts_of(Project.objects.filter(pk__in=[project.pk, other.pk]))
+    assert both == {project.pk: mine, other.pk: theirs}

@@ -100,3 +100,21 @@ def test_a_repeated_visit_reads_no_history_and_a_change_shows_at_once(client, al
     project.save()
     assert "→ Andre endring" in client.get(url).text
     assert "Andre endring" in client.get(f"{url}?page=1").text
+
+
+def test_windows_and_counts_are_each_projects_own(project, unit):
+    from tests.factories import make_project
+
+    other = make_project(title="Annet prosjekt", unit=unit)
+    for n in range(7):
+        project.title = f"Tittel {n}"
+        project.save()
+    other.title = "Bare én endring"
+    other.save()
+    history, others = ProjectHistory(project.pk), ProjectHistory(other.pk)
+    # created, three members added, seven edits; the other: created and edited once
+    assert (history.count(), others.count()) == (11, 2)
+    assert [e.label for e in history[:3]] == ["Tittel 6", "Tittel 5", "Tittel 4"]
+    assert [e.label for e in history[1:2]] == ["Tittel 5"]
+    assert others[:1][0].label == "Bare én endring"
+    assert history.latest_date() == project.history.latest("history_date").history_date
