@@ -246,7 +246,12 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "benefits": SimpleLazyObject(cards),
         # All the cards at once, under all their keys (each card is also kept alone).
         "cards_key": digest(tuple(b.card_key for b in loaded.benefits)),
-        "costs": cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1)),
+        # The plan's rows as at the change stamp: names the kept costs and gaps.
+        "rows_key": digest((project.change_stamp,)),
+        # Formatted only when the costs' table is not in the cache.
+        "costs": SimpleLazyObject(
+            lambda: cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1))
+        ),
         "years": plan.years,
         "can_edit": can_edit,
         **review_gaps(project, loaded.benefits, indicators),

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from benefits.models import Measurement
 
-from .builders import make_benefit, make_indicator
+from .builders import make_benefit, make_cost, make_indicator
 from .conftest import HTMX
 
 # From 100 on 1 January 2024 to 200 on 10 April 2024 (100 days).
@@ -61,3 +61,25 @@ def test_a_second_look_reads_no_measurements_and_the_events_once(
     tables = [q["sql"] for q in second]
     assert not [sql for sql in tables if "benefits_measurement" in sql]
     assert len([sql for sql in tables if "benefits_planevent" in sql]) == 1
+
+
+def costs(client, project) -> str:
+    html = client.get(reverse("benefits:plan", args=[project.pk]), headers=HTMX).text
+    section = html[html.index('id="costs"') :]
+    return section[: section.index("</section>")]
+
+
+def test_the_kept_costs_follow_a_change_and_who_may_edit(member_client, client, project, plan, bob):
+    cost = make_cost(plan, title="Innføring", expected=Decimal(300_000))
+    edit = reverse("benefits:cost-edit", args=[project.pk, cost.pk])
+    section = costs(member_client, project)
+    assert "300\xa0000" in section and f'href="{edit}"' in section
+    cost.expected = Decimal(450_000)
+    cost.save()  # recorded: the project gets a new change stamp
+    section = costs(member_client, project)
+    assert "450\xa0000" in section and "300\xa0000" not in section
+    client.force_login(bob)  # a viewer, after the member's table was kept
+    section = costs(client, project)
+    assert "450\xa0000" in section and f'href="{edit}"' not in section
+    client.cookies["django_language"] = "en"
+    assert '<caption class="ds-sr-only">Implementation costs</caption>' in costs(client, project)
