@@ -257,9 +257,10 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         **review_gaps(project, loaded.benefits, indicators),
         **review_context(project.actor, plan, events),
         "events": events,
-        # How many comments each benefit, indicator and review has (one query).
-        "comment_counts": comment_counts(
-            project_id=project.pk, models=[Benefit, Indicator, PlanEvent]
+        # How many comments each benefit, indicator and review has (one query,
+        # made only when a card or a review entry is not in the cache).
+        "comment_counts": SimpleLazyObject(
+            partial(comment_counts, project_id=project.pk, models=[Benefit, Indicator, PlanEvent])
         ),
         "not_adopted": list(project.identified_benefits.exclude(pk__in=adopted - {None}))
         if can_edit
