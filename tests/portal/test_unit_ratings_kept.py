@@ -3,6 +3,8 @@ the unit and its rating as shown: a change shows at once, in any language."""
 
 import re
 
+from django.utils import translation
+
 from portal.models import UnitRating
 
 
@@ -45,4 +47,5 @@ def test_the_kept_fields_follow_the_language(client, leader, unit):
     assert "Innovasjonsambisjon</legend>" in client.get("/portfolio/units/").text
     client.cookies["django_language"] = "en"
     page = client.get("/portfolio/units/").text
+    translation.activate("nb")  # the request left English active
     assert "Innovation ambition</legend>" in page and "Innovasjonsambisjon" not in page
