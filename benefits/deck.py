@@ -16,7 +16,8 @@ from . import calculations, reports, smarte
 from .charts import deck_chart
 from .maplinks import map_deck_part
 from .models import BenefitPlan, Measurement
-from .selectors import last_approval, plan_of_record, result_of
+from .reviewers import last_approval
+from .selectors import plan_of_record, result_of
 
 TRACK_TEXT = {
     calculations.ON_TRACK: gettext_lazy("on track"),

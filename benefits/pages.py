@@ -21,17 +21,16 @@ from projects.models import BenefitKind
 from . import assumptions, charts, reports, smarte, tracking
 from . import calculations as calc
 from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
+from .reviewers import latest_event, reviewers
 from .selectors import (
     PLAN_ROWS_SECONDS,
     card_key,
     digest,
-    last_approval,
     load_plan,
     name_of,
     number,
     plan_events,
     result_of,
-    reviewers,
 )
 
 
@@ -157,16 +156,33 @@ def value_cells(
     return cells
 
 
-def prepare_card(benefit, *, project, years, can_edit: bool, today, urls: dict) -> None:
-    """Give the benefit what its card on the plan page shows, and `card_key`,
-    naming all of it (its indicators get `checks`, which the plan's review
-    also reads)."""
+def key_card(benefit, *, project, can_edit: bool, today) -> None:
+    """Give the benefit `card_key`, naming all its card on the plan page
+    shows (see `prepare_card`), and its indicators `checks`, which the card
+    and the plan's review read: assessed only when one of them is not in the
+    cache."""
     for indicator in benefit.indicator_list:
-        # Assessed only when the card or the review's gaps are not in the cache.
         indicator.checks = SimpleLazyObject(partial(smarte.assess, indicator))
     key = card_key(benefit, change_stamp=project.change_stamp, can_edit=can_edit, today=today)
     benefit.card_key = digest(key)
-    # Worked out only when the card is not in the cache.
+
+
+def card_urls(project_pk: int) -> dict[str, Callable[..., str]]:
+    """The builders of the links on the plan's benefit cards (see `url_builder`)."""
+    return {
+        "value": url_builder("benefits:value-edit", project_pk, 2),
+        "benefit": url_builder("benefits:benefit-edit", project_pk, 1),
+        "values": url_builder("benefits:values-grid", project_pk, 1),
+        "indicator_add": url_builder("benefits:indicator-add", project_pk, 1),
+        "indicator": url_builder("benefits:indicator", project_pk, 1),
+        "indicator_edit": url_builder("benefits:indicator-edit", project_pk, 1),
+        "confirm": url_builder("benefits:indicator-confirm", project_pk, 1),
+    }
+
+
+def prepare_card(benefit, *, years, can_edit: bool, today, urls: dict) -> None:
+    """Give the benefit the rest of what its card on the plan page shows:
+    needed only when the card is not in the cache."""
     benefit.cells = SimpleLazyObject(
         lambda: value_cells(
             benefit.value_rows,
@@ -211,36 +227,40 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
     loaded = load_plan(plan, change_stamp=project.change_stamp)
     today = timezone.localdate()
     can_edit = project.can_write and plan.editable
-    urls = {
-        "value": url_builder("benefits:value-edit", project.pk, 2),
-        "benefit": url_builder("benefits:benefit-edit", project.pk, 1),
-        "values": url_builder("benefits:values-grid", project.pk, 1),
-        "indicator_add": url_builder("benefits:indicator-add", project.pk, 1),
-        "indicator": url_builder("benefits:indicator", project.pk, 1),
-        "indicator_edit": url_builder("benefits:indicator-edit", project.pk, 1),
-        "confirm": url_builder("benefits:indicator-confirm", project.pk, 1),
-    }
     for benefit in loaded.benefits:
-        prepare_card(
-            benefit, project=project, years=plan.years, can_edit=can_edit, today=today, urls=urls
-        )
+        key_card(benefit, project=project, can_edit=can_edit, today=today)
+
+    def cards() -> list[Benefit]:
+        urls = card_urls(project.pk)
+        for benefit in loaded.benefits:
+            prepare_card(benefit, years=plan.years, can_edit=can_edit, today=today, urls=urls)
+        return loaded.benefits
+
     indicators = [i for b in loaded.benefits for i in b.indicator_list]
     adopted = {b.source_id for b in loaded.benefits}
+    events = plan_events(plan)
     return {
         "project": project,
         "plan": plan,
-        "benefits": loaded.benefits,
+        # Prepared only when the cards are not all in the cache.
+        "benefits": SimpleLazyObject(cards),
         # All the cards at once, under all their keys (each card is also kept alone).
         "cards_key": digest(tuple(b.card_key for b in loaded.benefits)),
-        "costs": cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1)),
+        # The plan's rows as at the change stamp: names the kept costs and gaps.
+        "rows_key": digest((project.change_stamp,)),
+        # Formatted only when the costs' table is not in the cache.
+        "costs": SimpleLazyObject(
+            lambda: cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1))
+        ),
         "years": plan.years,
         "can_edit": can_edit,
         **review_gaps(project, loaded.benefits, indicators),
-        **review_context(project.actor, plan),
-        "events": plan_events(plan),
-        # How many comments each benefit, indicator and review has (one query).
-        "comment_counts": comment_counts(
-            project_id=project.pk, models=[Benefit, Indicator, PlanEvent]
+        **review_context(project.actor, plan, events),
+        "events": events,
+        # How many comments each benefit, indicator and review has (one query,
+        # made only when a card or a review entry is not in the cache).
+        "comment_counts": SimpleLazyObject(
+            partial(comment_counts, project_id=project.pk, models=[Benefit, Indicator, PlanEvent])
         ),
         "not_adopted": list(project.identified_benefits.exclude(pk__in=adopted - {None}))
         if can_edit
@@ -272,17 +292,18 @@ def review_gaps(project, benefits, indicators) -> dict:
     return found
 
 
-def review_context(actor: access.Actor, plan: BenefitPlan) -> dict:
+def review_context(actor: access.Actor, plan: BenefitPlan, events: list[PlanEvent]) -> dict:
     """What the plan's review section offers `actor`, by the same rules the
-    review enforces, and who the plan waits for."""
-    people = reviewers(plan)
+    review enforces, and who the plan waits for; `events` are the plan's
+    (`plan_events`)."""
+    people = reviewers(plan, events=events)
     submitted = plan.status == BenefitPlan.Status.SUBMITTED
     decide = access.plan_decide_refusal(
         actor,
         submitted_by=people.submitted_by if submitted else None,
         solution_owner=people.solution_owner,
     )
-    approved = last_approval(plan)
+    approved = latest_event(events, PlanEvent.Action.APPROVED)
     revising = plan.status != BenefitPlan.Status.APPROVED and approved is not None
     editor = access.plan_edit_refusal(actor) is None
     decider = get_user_model().objects.filter(pk=people.decider).first() if submitted else None

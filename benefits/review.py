@@ -16,7 +16,8 @@ from projects.versioning import bump, lock
 
 from . import restore, smarte
 from .models import BenefitPlan, PlanEvent
-from .selectors import last_approval, load_plan, reviewers
+from .reviewers import last_approval, reviewers
+from .selectors import load_plan
 from .services import ReviewRefused
 
 Status = BenefitPlan.Status

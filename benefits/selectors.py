@@ -206,7 +206,9 @@ PLAN_ROWS_SECONDS = 300  # as the plan page's cached parts
 
 def load_plan(plan: BenefitPlan, *, change_stamp=None) -> LoadedPlan:
     """The plan with its benefits, each with `value_rows` (plain dicts, factors
-    as floats), `indicator_list` and `measure_titles`: one query per kind of
+    as floats), `indicator_list` (each indicator with the date and value of its
+    latest measurement, `last_measured` and `last_value`) and
+    `measure_titles`: one query per kind of
     row. Flat queries grouped here cost a fraction of prefetch_related's
     per-object querysets on a plan of hundreds of values; the people named
     come in one query too, each read once however many rows name them.
@@ -230,8 +232,13 @@ def load_plan(plan: BenefitPlan, *, change_stamp=None) -> LoadedPlan:
 
 def _plan_rows(plan: BenefitPlan) -> LoadedPlan:
     benefits = list(plan.benefits.all())
+    # With the latest measurement's value too: the plan's progress is read
+    # from these rows, not from every measurement.
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-date", "-pk")
     indicators = list(
-        _with_last_measured(Indicator.objects.filter(benefit__plan=plan)).order_by("pk")
+        _with_last_measured(Indicator.objects.filter(benefit__plan=plan))
+        .annotate(last_value=Subquery(latest.values("value")[:1]))
+        .order_by("pk")
     )
     by_pk = {b.pk: b for b in benefits}
     for b in benefits:
@@ -354,41 +361,3 @@ def plan_of_record(plan: BenefitPlan, *, change_stamp=None) -> PlanOfRecord:
         return PlanOfRecord(records=snapshot, revising=True)
     loaded = load_plan(plan, change_stamp=change_stamp)
     return PlanOfRecord(records=loaded.records(measurements=False), revising=False)
-
-
-def last_approval(plan: BenefitPlan) -> PlanEvent | None:
-    return plan.events.filter(action=PlanEvent.Action.APPROVED).order_by("-pk").first()
-
-
-@dataclass(frozen=True)
-class Reviewers:
-    """Who submitted the plan's current revision and who hold the owner roles."""
-
-    submitted_by: int | None
-    solution_owner: int | None
-    commissioning_owner: int | None
-
-    @property
-    def decider(self) -> int | None:
-        """Who decides the submitted plan: the solution owner, or the
-        commissioning owner when the solution owner submitted it."""
-        if self.submitted_by is not None and self.submitted_by == self.solution_owner:
-            return self.commissioning_owner
-        return self.solution_owner
-
-
-def reviewers(plan: BenefitPlan) -> Reviewers:
-    submitted = plan.events.filter(action=PlanEvent.Action.SUBMITTED).order_by("-pk")
-    owners = dict(
-        Membership.objects.filter(
-            project_id=plan.project_id,
-            role__in=(Membership.Role.SOLUTION_OWNER, Membership.Role.COMMISSIONING_OWNER),
-        )
-        .order_by("pk")
-        .values_list("role", "user_id")
-    )
-    return Reviewers(
-        submitted_by=submitted.values_list("by_id", flat=True).first(),
-        solution_owner=owners.get(Membership.Role.SOLUTION_OWNER),
-        commissioning_owner=owners.get(Membership.Role.COMMISSIONING_OWNER),
-    )

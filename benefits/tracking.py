@@ -100,11 +100,13 @@ def latest_measurements(indicator_ids) -> dict[int, tuple[date, float]]:
     return {pk: (day, float(value)) for pk, day, value in rows}
 
 
-def summarise(indicators, *, tolerances: dict[int, float]) -> Summary:
-    """The indicators' statuses by their latest measurements; `tolerances`
-    maps each indicator's plan id to the plan's tolerance."""
+def summarise(indicators, *, tolerances: dict[int, float], latest=None) -> Summary:
+    """The indicators' statuses by their latest measurements (`latest`, as
+    `latest_measurements` gives them; read when not given); `tolerances` maps
+    each indicator's plan id to the plan's tolerance."""
     indicators = list(indicators)
-    latest = latest_measurements([i.pk for i in indicators])
+    if latest is None:
+        latest = latest_measurements([i.pk for i in indicators])
     summary = Summary()
     for indicator in indicators:
         path = path_of(indicator)
@@ -119,8 +121,12 @@ def summarise(indicators, *, tolerances: dict[int, float]) -> Summary:
 
 
 def plan_summary(plan: BenefitPlan, indicators) -> Summary:
-    """The plan's indicators (loaded, each with `benefit`) by status."""
-    return summarise(indicators, tolerances={plan.pk: tolerance_of(plan)})
+    """The plan's indicators (loaded by `selectors.load_plan`: each with
+    `benefit` and its latest measurement) by status, without another query."""
+    latest = {
+        i.pk: (i.last_measured, float(i.last_value)) for i in indicators if i.last_value is not None
+    }
+    return summarise(indicators, tolerances={plan.pk: tolerance_of(plan)}, latest=latest)
 
 
 def user_summary(user) -> Summary:

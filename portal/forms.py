@@ -2,6 +2,7 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from benefits.selectors import digest
 from projects.forms import validate_upload_size
 from projects.models import Project, Unit
 from projects.widgets import CountedTextarea
@@ -63,6 +64,15 @@ class PortfolioFilterForm(forms.Form):
 
 class UnitRatingForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def fields_key(*, unit: Unit, rating: UnitRating | None) -> str:
+        """What the unit's unbound form shows in its fields: the unit's
+        prefix and its rating as it is (any change moves its version)."""
+        shown = None
+        if rating is not None:
+            shown = (rating.pk, rating.version, rating.ambition, rating.capacity, rating.comment)
+        return digest(("unit-rating-form", unit.pk, shown))
 
     class Meta:
         model = UnitRating

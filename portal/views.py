@@ -1,3 +1,5 @@
+from functools import partial
+
 import pandas as pd
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -7,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -277,7 +280,10 @@ def _require_leader(request) -> None:
 
 
 def _ratings_context(*, replace: tuple[int, UnitRatingForm] | None = None) -> dict:
-    """Every unit with its rating form, and the units placed in the 2×2."""
+    """Every unit with its rating form and the key its unbound form's fields
+    are kept under (None for the form in `replace`, shown as given), and the
+    units placed in the 2×2. A kept form is built only when its fields are
+    not in the cache."""
     units = list(Unit.objects.select_related("rating"))
     quadrants = {key: [] for key in ("gap", "ready", "dormant", "untapped")}
     forms = []
@@ -289,9 +295,11 @@ def _ratings_context(*, replace: tuple[int, UnitRatingForm] | None = None) -> di
             )
             quadrants[key].append(unit.name)
         if replace and replace[0] == unit.pk:
-            forms.append((unit, replace[1]))
+            forms.append((unit, replace[1], None))
         else:
-            forms.append((unit, UnitRatingForm(instance=rating, prefix=f"unit-{unit.pk}")))
+            form = partial(UnitRatingForm, instance=rating, prefix=f"unit-{unit.pk}")
+            key = UnitRatingForm.fields_key(unit=unit, rating=rating)
+            forms.append((unit, SimpleLazyObject(form), key))
     return {"forms": forms, "quadrants": quadrants}
 
 
