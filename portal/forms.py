@@ -65,6 +65,12 @@ class PortfolioFilterForm(forms.Form):
 class UnitRatingForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The version the leader sees (0: no rating yet), so a save made by
+        # someone else meanwhile, a first rating too, is refused.
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
+
     @staticmethod
     def fields_key(*, unit: Unit, rating: UnitRating | None) -> str:
         """What the unit's unbound form shows in its fields: the unit's

@@ -211,6 +211,34 @@ def test_a_stale_rating_is_refused(client, leader, unit):
     assert UnitRating.objects.get(unit=unit).capacity == "high"
 
 
+def test_the_page_sends_the_version_seen_so_a_rating_made_meanwhile_is_kept(client, leader, unit):
+    client.force_login(leader)
+    prefix = f"unit-{unit.pk}"
+
+    def seen() -> str:
+        page = client.get("/portfolio/units/").text
+        return re.search(rf'name="{prefix}-version"[^>]* value="(\d+)"', page).group(1)
+
+    first_look = seen()
+    assert first_look == "0"
+    rated = {f"{prefix}-ambition": "high", f"{prefix}-capacity": "high"}
+    client.post(f"/portfolio/units/{unit.pk}/", {**rated, f"{prefix}-version": seen()})
+    assert UnitRating.objects.get(unit=unit).version == 1
+    # Another leader, who opened the page before that first rating, saves.
+    other = {f"{prefix}-ambition": "low", f"{prefix}-capacity": "low"}
+    response = client.post(
+        f"/portfolio/units/{unit.pk}/",
+        {**other, f"{prefix}-version": first_look},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 409
+    rating = UnitRating.objects.get(unit=unit)
+    assert (rating.ambition, rating.capacity, rating.version) == ("high", "high", 1)
+    # The answer shows the rating as it is now, with its version, to save again.
+    assert re.search(rf'name="{prefix}-version"[^>]* value="1"', response.text)
+    assert seen() == "1"
+
+
 def test_a_bad_rating_saves_nothing(client, leader, unit):
     client.force_login(leader)
     prefix = f"unit-{unit.pk}"
