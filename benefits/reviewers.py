@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from projects.models import Membership
 
 from .models import BenefitPlan, PlanEvent
+from .selectors import plan_events
 
 
 def last_approval(plan: BenefitPlan) -> PlanEvent | None:
@@ -35,14 +36,11 @@ class Reviewers:
 
 
 def reviewers(plan: BenefitPlan, *, events: list[PlanEvent] | None = None) -> Reviewers:
-    """Who reviews the plan; `events`, the plan's events when already read,
-    spare the query for who submitted it."""
-    if events is None:
-        submitted = plan.events.filter(action=PlanEvent.Action.SUBMITTED).order_by("-pk")
-        submitted_by = submitted.values_list("by_id", flat=True).first()
-    else:
-        last = latest_event(events, PlanEvent.Action.SUBMITTED)
-        submitted_by = last.by_id if last is not None else None
+    """Who reviews the plan; `events` are its events (`plan_events`), read
+    here when not given."""
+    submitted = latest_event(
+        plan_events(plan) if events is None else events, PlanEvent.Action.SUBMITTED
+    )
     owners = dict(
         Membership.objects.filter(
             project_id=plan.project_id,
@@ -52,7 +50,7 @@ def reviewers(plan: BenefitPlan, *, events: list[PlanEvent] | None = None) -> Re
         .values_list("role", "user_id")
     )
     return Reviewers(
-        submitted_by=submitted_by,
+        submitted_by=submitted.by_id if submitted is not None else None,
         solution_owner=owners.get(Membership.Role.SOLUTION_OWNER),
         commissioning_owner=owners.get(Membership.Role.COMMISSIONING_OWNER),
     )
