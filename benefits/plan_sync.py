@@ -8,7 +8,6 @@ kept; only real changes are saved (and recorded in the history). The caller
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from projects import history
 from projects.versioning import bump
@@ -180,5 +179,4 @@ def rows_sync(*, plan, records: dict, users: dict, by) -> None:
     if new:
         # One insert (and one history insert) for thousands of rows, instead of a
         # few queries each; the project's caches are renewed once.
-        bulk_create_with_history(new, Measurement, default_user=by)
-        history.touch(plan.project_id)
+        history.create_recorded(Measurement, new, project_id=plan.project_id, by=by)

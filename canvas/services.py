@@ -6,9 +6,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F, Max
-from simple_history.utils import bulk_create_with_history
 
-from projects import history_words
+from projects import history, history_words
 from projects.models import Project
 from projects.versioning import StaleEdit, bump, lock
 
@@ -185,5 +184,5 @@ def snapshot_restore(*, snapshot: Snapshot, title: str, by: AbstractBaseUser | N
                 created_by=by,
             )
         )
-    bulk_create_with_history(notes, Note, default_user=by, default_change_reason=cause)
+    history.create_recorded(Note, notes, project_id=canvas.project_id, by=by, reason=cause)
     return canvas

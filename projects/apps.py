@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 def _step_label(row, refs: dict) -> str:
     """How a recorded row of the step work is named in the project's history."""
-    from .history import default_label
+    from .history_words import default_label
 
     match row.instance_type.__name__:
         case "Activity":

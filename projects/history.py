@@ -4,28 +4,28 @@ Models with `HistoricalRecords` join a project's history by registering here
 (usually from their app's `ready()`), naming how their rows reach the project.
 `ProjectHistory` reads it a window at a time, however long it is.
 
-Every recorded change also gives its project a new `change_stamp`, so a view
-may cache what it shows of a project under that stamp.
+Every recorded change is also indexed under its project (history_index.py),
+and gives the project a new `change_stamp`, so a view may cache what it shows
+of a project under that stamp.
 """
 
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache, cached_property
 
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.db import models, transaction
 from django.db.models import OuterRef, Subquery
-from django.utils import formats
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.signals import post_create_historical_record
 
+from . import history_index
 from . import history_words as words
-from .models import Project
+from .models import Project, RecordedChange
 
 ACTIONS = {
     "+": gettext_lazy("created"),
@@ -95,7 +95,7 @@ class Entry:
                 old,
                 new,
                 whole=self.row.history_type != "~",
-                shown=lambda value, fld=fld: _display(fld, value, self.refs),
+                shown=lambda value, fld=fld: words.display(fld, value, self.refs),
             )
             for fld, old, new in self.diff
         ]
@@ -106,8 +106,8 @@ class Entry:
         return [
             (
                 words.field_name(self.source.model, fld),
-                _display(fld, old, self.refs),
-                _display(fld, new, self.refs),
+                words.display(fld, old, self.refs),
+                words.display(fld, new, self.refs),
             )
             for fld, old, new in self.diff
         ]
@@ -116,18 +116,11 @@ class Entry:
 _sources: list[Source] = []
 
 
-def default_label(row: models.Model, refs: dict) -> str:
-    for name in ("title", "name", "text"):
-        if hasattr(row, name):
-            return Truncator(str(getattr(row, name))).chars(60)
-    return str(row.pk)
-
-
 def register(
     model: type[models.Model],
     *,
     project_lookup: str,
-    label=default_label,
+    label=words.default_label,
     shown_whole: tuple[str, ...] = (),
     subject: Callable[[set[str]], str | None] | None = None,
     in_backup: bool = True,
@@ -156,13 +149,23 @@ def register(
         if history_instance.history_type == "~" and not _changes(model, history_instance):
             history_instance.delete()  # a save that changed nothing the history shows
             return
-        # The recorded row names its project by the same lookup as the live one.
-        of_row = sender.objects.filter(pk=history_instance.pk).values(project_lookup)
-        stamp = _renew(Project.objects.filter(pk__in=of_row))
+        project_id = _project_of(history_instance, project_lookup)
+        if project_id is None:
+            return  # its parent is gone: no project to tell
+        history_index.add(project_id=project_id, model=model, rows=[history_instance])
+        stamp = _renew(Project.objects.filter(pk=project_id))
         if isinstance(instance, Project):
             instance.change_stamp = stamp  # the caller's copy stays current
 
     post_create_historical_record.connect(recorded, sender=_historical(model), weak=False)
+
+
+def _project_of(row, project_lookup: str) -> int | None:
+    """The project of the recorded `row`, by the same lookup as the live row's:
+    read from the row itself when it holds the project's id."""
+    if "__" not in project_lookup:
+        return getattr(row, project_lookup)
+    return type(row).objects.filter(pk=row.pk).values_list(project_lookup, flat=True).first()
 
 
 def _changes(model: type[models.Model], row) -> bool:
@@ -188,6 +191,27 @@ def touch(project_id: int) -> None:
     _renew(Project.objects.filter(pk=project_id))
 
 
+def reindex(project_id: int | None) -> None:
+    """Index the project's history again from the history tables (every
+    project's when None), after rows were written there directly, and give it
+    a new change stamp."""
+    sources = [(source.model, source.project_lookup) for source in _sources]
+    history_index.rebuild(sources=sources, project_id=project_id)
+    if project_id is not None:
+        touch(project_id)
+
+
+@transaction.atomic
+def create_recorded(model, objs: list, *, project_id: int, by=None, reason=None) -> list:
+    """Create `objs` in a few queries, each with its history, as changes of the
+    project (by `by`, with `reason` as their change reason)."""
+    made = model.objects.bulk_create(objs)
+    rows = model.history.bulk_history_create(made, default_user=by, default_change_reason=reason)
+    history_index.add(project_id=project_id, model=model, rows=rows or [])
+    touch(project_id)
+    return made
+
+
 def _renew(projects: models.QuerySet) -> uuid.UUID:
     stamp = uuid.uuid4()
     projects.update(change_stamp=stamp)
@@ -209,23 +233,6 @@ def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
         for f in model._meta.concrete_fields
         if f.name in names and not f.primary_key and f.name not in {"version"}
     ]
-
-
-def _display(fld: models.Field, value, refs: dict) -> str:
-    if value is None or value == "":
-        return "–"
-    if fld.name == "position" and isinstance(value, int):
-        return str(value + 1)  # the pages count places from 1
-    if fld.is_relation:
-        return refs.get((fld.related_model, value), "–")
-    if fld.choices:
-        return str(dict(fld.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, datetime | date):
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
-    # A comment or a text is read whole; a short field is a name or a value.
-    return Truncator(str(value)).chars(1000 if isinstance(fld, models.TextField) else 80)
 
 
 def _resolve_refs(rows_by_source: dict[Source, list], project_id: int) -> dict:
@@ -264,20 +271,11 @@ class ProjectHistory:
 
     def __init__(self, project_id: int):
         self.project_id = project_id
-
-    @cached_property
-    def _keys(self):
-        """(history_date, history_id, source index) of every recorded row,
-        built once: a paginated page counts them, then reads a window."""
-        first, *rest = [
-            _historical(source.model)
-            .objects.filter(**{source.project_lookup: self.project_id})
-            .annotate(history_source=models.Value(i))
-            .values_list("history_date", "history_id", "history_source")
-            .order_by()
-            for i, source in enumerate(_sources)
-        ]
-        return first.union(*rest, all=True).order_by("-history_date", "-history_id")
+        self._keys = (
+            RecordedChange.objects.filter(project_id=project_id)
+            .order_by("-history_date", "-history_id")
+            .values_list("history_date", "history_id", "source")
+        )
 
     def count(self) -> int:
         return self._keys.count()
@@ -287,12 +285,14 @@ class ProjectHistory:
         return first[0][0] if first else None
 
     def __getitem__(self, window: slice) -> list[Entry]:
-        ids_by_source: dict[int, list[int]] = defaultdict(list)
-        for _when, history_id, index in self._keys[window]:
-            ids_by_source[index].append(history_id)
+        ids_by_source: dict[str, list[int]] = defaultdict(list)
+        for _when, history_id, label in self._keys[window]:
+            ids_by_source[label].append(history_id)
+        sources = {source.model._meta.label_lower: source for source in _sources}
         shown, earlier = {}, {}
-        for index, ids in ids_by_source.items():
-            source = _sources[index]
+        for label, ids in ids_by_source.items():
+            if (source := sources.get(label)) is None:
+                continue  # a model no longer recorded
             shown[source], earlier[source] = _rows_and_their_previous(source, ids)
         refs = _resolve_refs(
             {source: shown[source] + list(earlier[source].values()) for source in shown},

@@ -1,16 +1,19 @@
-"""How the history words a change: field names as the pages show them,
-places counted from 1, a hidden row as deleted, and changes made on behalf of
-something else (a gate decision, a snapshot) attributed to it.
+"""How the history words a change: rows and fields named as the pages name
+them, values in words with places counted from 1, a hidden row as deleted, and
+changes made on behalf of something else (a gate decision, a snapshot)
+attributed to it.
 
 A change made on behalf of a row is recorded with that row as its cause
 (`cause_of(row)` as the change reason); the app that owns the row's model
 says, with `register_cause`, how the history names it."""
 
 from collections.abc import Callable
+from datetime import date, datetime
 
 from django.apps import apps
 from django.db import models
-from django.utils.text import capfirst
+from django.utils import formats
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
 # Model → (how its rows reach their project, how an entry caused by one of
@@ -82,3 +85,29 @@ def hidden_or_shown(action: str, diff: list) -> tuple[str, list]:
         if fld.name == "deleted" and isinstance(fld, models.BooleanField):
             return ("-" if new else "r"), [c for c in diff if c is not change]
     return action, diff
+
+
+def default_label(row: models.Model, refs: dict) -> str:
+    """A row named by its title, name or text, else by its id."""
+    for name in ("title", "name", "text"):
+        if hasattr(row, name):
+            return Truncator(str(getattr(row, name))).chars(60)
+    return str(row.pk)
+
+
+def display(fld: models.Field, value, refs: dict) -> str:
+    """How a recorded value reads in the history."""
+    if value is None or value == "":
+        return "–"
+    if fld.name == "position" and isinstance(value, int):
+        return str(value + 1)  # the pages count places from 1
+    if fld.is_relation:
+        return refs.get((fld.related_model, value), "–")
+    if fld.choices:
+        return str(dict(fld.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime | date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    # A comment or a text is read whole; a short field is a name or a value.
+    return Truncator(str(value)).chars(1000 if isinstance(fld, models.TextField) else 80)

@@ -91,7 +91,7 @@ def rows_import(file: ProjectFile, *, into: Project | None = None, clean: bool =
     renumber(objects, into=into.pk if into else None)
     rows_save(objects, skip_project=into is not None, clean=clean)
     project_id = next(obj["pk"] for obj in objects if obj["model"] == "projects.project")
-    history.touch(project_id)  # pages kept of the project before are stale
+    history.reindex(project_id)  # its history rows were written directly
     return project_id
 
 

@@ -4,7 +4,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history
 
 from projects import history, history_words
 from projects.access import Actor, Refused, check, gate_refusal
@@ -88,7 +87,8 @@ def activities_seed(*, project: Project, cause: models.Model | None = None) -> N
         project=project, role=Membership.Role.SOLUTION_OWNER
     ).exists()
     done = {"solution_owner"} if appointed else set()
-    bulk_create_with_history(
+    history.create_recorded(
+        Activity,
         [
             Activity(
                 project=project,
@@ -99,10 +99,9 @@ def activities_seed(*, project: Project, cause: models.Model | None = None) -> N
             for i, (key, _label) in enumerate(Activity.KEYS)
             if key not in have
         ],
-        Activity,
-        default_change_reason=history_words.cause_of(cause) if cause else None,
+        project_id=project.pk,
+        reason=history_words.cause_of(cause) if cause else None,
     )
-    history.touch(project.pk)
 
 
 @transaction.atomic

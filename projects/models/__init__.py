@@ -1,8 +1,9 @@
 """The projects app's models, by what they belong to: core.py (units, projects,
 members, preferences), flow.py (the three steps' texts, gates, lists of steps 1
-and 2, stakeholders, profiles, measures), deliver.py (step 3's lists) and
-discussion.py (comments)."""
+and 2, stakeholders, profiles, measures), deliver.py (step 3's lists),
+discussion.py (comments) and changes.py (the index of each project's history)."""
 
+from .changes import RecordedChange
 from .core import Membership, Project, TemplatePart, Unit
 from .deliver import (
     Activity,
@@ -46,6 +47,7 @@ __all__ = [
     "Membership",
     "Project",
     "ProjectFlow",
+    "RecordedChange",
     "Stakeholder",
     "TemplatePart",
     "Supplier",

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from portal.backup import canonical, project_erase
+from projects.history import ProjectHistory
 from projects.models import Experiment, Goal, Measure, Membership, Project, Unit
 
 User = get_user_model()
@@ -65,11 +66,18 @@ def test_export_then_import_restores_the_project_identically(rich_project, tmp_p
     path = tmp_path / "project.json"
     call_command("export_project", rich_project.pk, output=str(path))
     before = path.read_text()
+    told = [(e.when, e.sentence, e.change_lines) for e in ProjectHistory(rich_project.pk)[:50]]
+    assert len(told) >= 5
     project_erase(project_id=rich_project.pk)  # the project is lost
     assert not Membership.objects.filter(project_id=rich_project.pk).exists()
     assert not Project.history.filter(id=rich_project.pk).exists()
+    assert not ProjectHistory(rich_project.pk)[:50]
 
     call_command("import_project", str(path), stdout=io.StringIO())
+    # Its history reads as before (the rows were written directly, then indexed).
+    assert [(e.when, e.sentence, e.change_lines) for e in ProjectHistory(rich_project.pk)[:50]] == (
+        told
+    )
     again = tmp_path / "again.json"
     call_command("export_project", rich_project.pk, output=str(again))
     assert canonical(again.read_text()) == canonical(before)
