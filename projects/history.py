@@ -149,7 +149,7 @@ def register(
         if history_instance.history_type == "~" and not _changes(model, history_instance):
             history_instance.delete()  # a save that changed nothing the history shows
             return
-        project_id = _project_of(history_instance, project_lookup)
+        project_id = _project_of(history_instance, instance, project_lookup)
         if project_id is None:
             return  # its parent is gone: no project to tell
         history_index.add(project_id=project_id, model=model, rows=[history_instance])
@@ -160,12 +160,18 @@ def register(
     post_create_historical_record.connect(recorded, sender=_historical(model), weak=False)
 
 
-def _project_of(row, project_lookup: str) -> int | None:
-    """The project of the recorded `row`, by the same lookup as the live row's:
-    read from the row itself when it holds the project's id."""
-    if "__" not in project_lookup:
-        return getattr(row, project_lookup)
-    return type(row).objects.filter(pk=row.pk).values_list(project_lookup, flat=True).first()
+def _project_of(row, instance: models.Model, project_lookup: str) -> int | None:
+    """The project of the recorded `row` of `instance`, by the lookup that
+    names it: through the parents the live instance already holds, else read
+    through the recorded row's parents."""
+    *parents, attname = project_lookup.split("__")
+    obj = instance
+    for name in parents:
+        if not obj._meta.get_field(name).is_cached(obj):
+            recorded = type(row).objects.filter(pk=row.pk)
+            return recorded.values_list(project_lookup, flat=True).first()
+        obj = getattr(obj, name)
+    return getattr(obj, attname)
 
 
 def _changes(model: type[models.Model], row) -> bool:
@@ -281,8 +287,7 @@ class ProjectHistory:
         return self._keys.count()
 
     def latest_date(self) -> datetime | None:
-        first = self._keys[:1]
-        return first[0][0] if first else None
+        return self._keys.values_list("history_date", flat=True).first()
 
     def __getitem__(self, window: slice) -> list[Entry]:
         ids_by_source: dict[str, list[int]] = defaultdict(list)
