@@ -4,10 +4,9 @@ with the same tables as the live plan."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -23,9 +22,11 @@ from . import calculations as calc
 from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
 from .reviewers import latest_event, reviewers
 from .selectors import (
-    PLAN_ROWS_SECONDS,
+    LoadedPlan,
     card_key,
+    card_names,
     digest,
+    kept,
     load_plan,
     name_of,
     number,
@@ -156,17 +157,6 @@ def value_cells(
     return cells
 
 
-def key_card(benefit, *, project, can_edit: bool, today) -> None:
-    """Give the benefit `card_key`, naming all its card on the plan page
-    shows (see `prepare_card`), and its indicators `checks`, which the card
-    and the plan's review read: assessed only when one of them is not in the
-    cache."""
-    for indicator in benefit.indicator_list:
-        indicator.checks = SimpleLazyObject(partial(smarte.assess, indicator))
-    key = card_key(benefit, change_stamp=project.change_stamp, can_edit=can_edit, today=today)
-    benefit.card_key = digest(key)
-
-
 def card_urls(project_pk: int) -> dict[str, Callable[..., str]]:
     """The builders of the links on the plan's benefit cards (see `url_builder`)."""
     return {
@@ -224,37 +214,51 @@ def cost_rows(costs, *, url: Callable[[int], str]) -> list[tuple]:
 
 
 def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dict:
-    loaded = load_plan(plan, change_stamp=project.change_stamp)
+    """What the plan page shows. Its rows are loaded (`load_plan`) only when
+    one of its parts kept under the project's change stamp is not in the cache:
+    the cards are named by the people they show, read fresh each time."""
+    stamp = project.change_stamp
     today = timezone.localdate()
     can_edit = project.can_write and plan.editable
-    for benefit in loaded.benefits:
-        key_card(benefit, project=project, can_edit=can_edit, today=today)
+
+    @cache
+    def loaded() -> LoadedPlan:
+        found = load_plan(plan, change_stamp=stamp)
+        for indicator in found.indicators:
+            indicator.checks = SimpleLazyObject(partial(smarte.assess, indicator))
+        return found
+
+    keys = [
+        card_key(pk, names, change_stamp=stamp, can_edit=can_edit, today=today)
+        for pk, names in card_names(plan, change_stamp=stamp, load=loaded)
+    ]
 
     def cards() -> list[Benefit]:
         urls = card_urls(project.pk)
-        for benefit in loaded.benefits:
+        by_pk = {key[1]: digest(key) for key in keys}
+        for benefit in loaded().benefits:
+            benefit.card_key = by_pk[benefit.pk]
             prepare_card(benefit, years=plan.years, can_edit=can_edit, today=today, urls=urls)
-        return loaded.benefits
+        return loaded().benefits
 
-    indicators = [i for b in loaded.benefits for i in b.indicator_list]
-    adopted = {b.source_id for b in loaded.benefits}
     events = plan_events(plan)
+    rows_key = digest((stamp,))
     return {
         "project": project,
         "plan": plan,
         # Prepared only when the cards are not all in the cache.
         "benefits": SimpleLazyObject(cards),
         # All the cards at once, under all their keys (each card is also kept alone).
-        "cards_key": digest(tuple(b.card_key for b in loaded.benefits)),
-        # The plan's rows as at the change stamp: names the kept costs and gaps.
-        "rows_key": digest((project.change_stamp,)),
+        "cards_key": digest(tuple(keys)),
+        # The plan's rows as at the change stamp: names the kept parts below.
+        "rows_key": rows_key,
         # Formatted only when the costs' table is not in the cache.
         "costs": SimpleLazyObject(
-            lambda: cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1))
+            lambda: cost_rows(loaded().costs, url=url_builder("benefits:cost-edit", project.pk, 1))
         ),
         "years": plan.years,
         "can_edit": can_edit,
-        **review_gaps(project, loaded.benefits, indicators),
+        **review_gaps(project, loaded),
         **review_context(project.actor, plan, events),
         "events": events,
         # How many comments each benefit, indicator and review has (one query,
@@ -262,34 +266,41 @@ def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dic
         "comment_counts": SimpleLazyObject(
             partial(comment_counts, project_id=project.pk, models=[Benefit, Indicator, PlanEvent])
         ),
-        "not_adopted": list(project.identified_benefits.exclude(pk__in=adopted - {None}))
+        "not_adopted": list(
+            project.identified_benefits.exclude(
+                pk__in=plan.benefits.filter(source__isnull=False).values("source_id")
+            )
+        )
         if can_edit
         else [],
         "error": error,
-        "progress": tracking.plan_summary(plan, indicators),
-        **plan_numbers(project, loaded.figures),
-        "nonpriced": reports.nonpriced_rows(reports.benefit_dicts(loaded.benefits)),
+        # Worked out only when their kept parts are not in the cache.
+        "progress": SimpleLazyObject(lambda: tracking.plan_summary(plan, loaded().indicators)),
+        "nonpriced": SimpleLazyObject(
+            lambda: reports.nonpriced_rows(reports.benefit_dicts(loaded().benefits))
+        ),
+        **plan_numbers(project, lambda: loaded().figures()),
         "accountable": reports.accountable_text(plan),
         "can_name_owner": project.can_write,
         "fixed_prices": assumptions.fixed_prices(plan.first_year),
     }
 
 
-def review_gaps(project, benefits, indicators) -> dict:
+def review_gaps(project, loaded: Callable[[], LoadedPlan]) -> dict:
     """What keeps the plan from being submitted: `gaps` (texts) and `problems`
     (each failing indicator's pk, name and failed checks), kept under the
-    project's change stamp and the language; they name no people."""
-    key = "plan-gaps:" + digest((project.change_stamp, get_language()))
-    found = caches["pages"].get(key)
-    if found is None:
+    project's change stamp and the language; they name no people. The plan
+    is `loaded()` only when they are not in the cache."""
+
+    def find() -> dict:
         problems = [
             (i.pk, i.name, "; ".join(f"{check.label} – {check.reason}" for check in failed))
-            for i, failed in smarte.plan_problems(indicators)
+            for i, failed in smarte.plan_problems(loaded().indicators)
             if i is not None
         ]
-        found = {"gaps": smarte.plan_gaps(benefits), "problems": problems}
-        caches["pages"].set(key, found, PLAN_ROWS_SECONDS)
-    return found
+        return {"gaps": smarte.plan_gaps(loaded().benefits), "problems": problems}
+
+    return kept("plan-gaps:" + digest((project.change_stamp, get_language())), find)
 
 
 def review_context(actor: access.Actor, plan: BenefitPlan, events: list[PlanEvent]) -> dict:

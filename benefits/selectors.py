@@ -1,6 +1,7 @@
 """Reads of the benefit plan: a fixed number of queries whatever its size."""
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -48,11 +49,18 @@ class LoadedPlan:
     plan: BenefitPlan
     benefits: list[Benefit] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
+    # Person id → the person, for the people the rows name (read fresh, never kept).
+    people: dict = field(default_factory=dict)
 
     @cached_property
     def refs(self) -> dict[int, int]:
         """Benefit pk → its number in the plan (1, 2, …), used outside the database."""
         return {b.pk: n for n, b in enumerate(self.benefits, start=1)}
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        """The indicators of all the benefits, in the benefits' order."""
+        return [i for b in self.benefits for i in b.indicator_list]
 
     def figures(self) -> dict:
         """What the plan's numbers are worked out from (see `result_of`), as plain
@@ -192,16 +200,58 @@ def name_of(user) -> str:
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
-def card_key(benefit: Benefit, *, change_stamp, can_edit: bool, today: date) -> tuple:
-    """What a loaded benefit's card on the plan page varies on: the project's
-    change stamp (every recorded change of its rows replaces it), the day (what is
-    due) and the names of the people the card shows, which are no rows of it."""
-    names = [name_of(benefit.owner)]
-    names += [name_of(getattr(i, p)) for i in benefit.indicator_list for p in PEOPLE]
-    return (change_stamp, benefit.pk, can_edit, today, tuple(names))
+def card_people(benefits: list[Benefit]) -> tuple[tuple[int, tuple], ...]:
+    """Each loaded benefit's pk with the ids of the people its card on the plan
+    page names, in order: its owner, then each indicator's PEOPLE."""
+    return tuple(
+        (
+            b.pk,
+            (b.owner_id, *(getattr(i, f"{p}_id") for i in b.indicator_list for p in PEOPLE)),
+        )
+        for b in benefits
+    )
+
+
+def card_names(
+    plan: BenefitPlan, *, change_stamp, load: Callable[[], "LoadedPlan"]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """Each benefit's pk with the names of the people its card on the plan
+    page shows (see `card_people`). Which people is kept under the project's
+    change stamp, as the plan's rows are; their names are read fresh (one
+    query), or taken from the plan when it has to be `load`ed for them."""
+    key = f"plan-people:{plan.pk}:{change_stamp}"
+    people = caches["pages"].get(key)
+    if people is None:
+        loaded = load()
+        people = card_people(loaded.benefits)
+        caches["pages"].set(key, people, PLAN_ROWS_SECONDS)
+        users = loaded.people
+    else:
+        ids = {i for _pk, ids in people for i in ids} - {None}
+        users = get_user_model().objects.only("first_name", "last_name", "username").in_bulk(ids)
+    names = {pk: name_of(user) for pk, user in users.items()}
+    return [(pk, tuple(names.get(i, "") for i in ids)) for pk, ids in people]
+
+
+def card_key(benefit_pk: int, names: tuple, *, change_stamp, can_edit: bool, today: date) -> tuple:
+    """What a benefit's card on the plan page varies on: the project's change
+    stamp (every recorded change of its rows replaces it), the day (what is
+    due) and the `names` of the people the card shows (see `card_people`),
+    which are no rows of it."""
+    return (change_stamp, benefit_pk, can_edit, today, names)
 
 
 PLAN_ROWS_SECONDS = 300  # as the plan page's cached parts
+
+
+def kept[T](key: str, make: Callable[[], T]) -> T:
+    """What the "pages" cache keeps under `key` (a key naming all it varies
+    on), or what `make` gives, kept there for PLAN_ROWS_SECONDS."""
+    found = caches["pages"].get(key)
+    if found is None:
+        found = make()
+        caches["pages"].set(key, found, PLAN_ROWS_SECONDS)
+    return found
 
 
 def load_plan(plan: BenefitPlan, *, change_stamp=None) -> LoadedPlan:
@@ -220,11 +270,7 @@ def load_plan(plan: BenefitPlan, *, change_stamp=None) -> LoadedPlan:
     if change_stamp is None:
         loaded = _plan_rows(plan)
     else:
-        key = f"plan-rows:{plan.pk}:{change_stamp}"
-        loaded = caches["pages"].get(key)
-        if loaded is None:
-            loaded = _plan_rows(plan)
-            caches["pages"].set(key, loaded, PLAN_ROWS_SECONDS)
+        loaded = kept(f"plan-rows:{plan.pk}:{change_stamp}", lambda: _plan_rows(plan))
         loaded.plan = plan
     _attach_people(loaded)
     return loaded
@@ -273,6 +319,7 @@ def _attach_people(loaded: LoadedPlan) -> None:
         {b.owner_id for b in loaded.benefits}
         | {getattr(i, f"{name}_id") for i in indicators for name in PEOPLE}
     )
+    loaded.people = people
     for b in loaded.benefits:
         b.owner = people[b.owner_id] if b.owner_id is not None else None
     for indicator in indicators:
