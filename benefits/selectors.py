@@ -200,47 +200,6 @@ def name_of(user) -> str:
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
-def card_people(benefits: list[Benefit]) -> tuple[tuple[int, tuple], ...]:
-    """Each loaded benefit's pk with the ids of the people its card on the plan
-    page names, in order: its owner, then each indicator's PEOPLE."""
-    return tuple(
-        (
-            b.pk,
-            (b.owner_id, *(getattr(i, f"{p}_id") for i in b.indicator_list for p in PEOPLE)),
-        )
-        for b in benefits
-    )
-
-
-def card_names(
-    plan: BenefitPlan, *, change_stamp, load: Callable[[], "LoadedPlan"]
-) -> list[tuple[int, tuple[str, ...]]]:
-    """Each benefit's pk with the names of the people its card on the plan
-    page shows (see `card_people`). Which people is kept under the project's
-    change stamp, as the plan's rows are; their names are read fresh (one
-    query), or taken from the plan when it has to be `load`ed for them."""
-    key = f"plan-people:{plan.pk}:{change_stamp}"
-    people = caches["pages"].get(key)
-    if people is None:
-        loaded = load()
-        people = card_people(loaded.benefits)
-        caches["pages"].set(key, people, PLAN_ROWS_SECONDS)
-        users = loaded.people
-    else:
-        ids = {i for _pk, ids in people for i in ids} - {None}
-        users = get_user_model().objects.only("first_name", "last_name", "username").in_bulk(ids)
-    names = {pk: name_of(user) for pk, user in users.items()}
-    return [(pk, tuple(names.get(i, "") for i in ids)) for pk, ids in people]
-
-
-def card_key(benefit_pk: int, names: tuple, *, change_stamp, can_edit: bool, today: date) -> tuple:
-    """What a benefit's card on the plan page varies on: the project's change
-    stamp (every recorded change of its rows replaces it), the day (what is
-    due) and the `names` of the people the card shows (see `card_people`),
-    which are no rows of it."""
-    return (change_stamp, benefit_pk, can_edit, today, names)
-
-
 PLAN_ROWS_SECONDS = 300  # as the plan page's cached parts
 
 
