@@ -4,34 +4,19 @@ with the same tables as the live plan."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
-from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from projects import access
 from projects.discussion.selectors import comment_counts
 from projects.models import BenefitKind
 
-from . import assumptions, charts, reports, smarte, tracking
 from . import calculations as calc
-from .models import Benefit, BenefitPlan, Cost, Indicator, PlanEvent
-from .reviewers import latest_event, reviewers
-from .selectors import (
-    PLAN_ROWS_SECONDS,
-    card_key,
-    digest,
-    load_plan,
-    name_of,
-    number,
-    plan_events,
-    result_of,
-)
+from . import charts, smarte, tracking
+from .models import BenefitPlan, Cost, Indicator, PlanEvent
+from .selectors import digest, number, result_of
 
 
 def scenario_names() -> dict[str, str]:
@@ -156,59 +141,6 @@ def value_cells(
     return cells
 
 
-def key_card(benefit, *, project, can_edit: bool, today) -> None:
-    """Give the benefit `card_key`, naming all its card on the plan page
-    shows (see `prepare_card`), and its indicators `checks`, which the card
-    and the plan's review read: assessed only when one of them is not in the
-    cache."""
-    for indicator in benefit.indicator_list:
-        indicator.checks = SimpleLazyObject(partial(smarte.assess, indicator))
-    key = card_key(benefit, change_stamp=project.change_stamp, can_edit=can_edit, today=today)
-    benefit.card_key = digest(key)
-
-
-def card_urls(project_pk: int) -> dict[str, Callable[..., str]]:
-    """The builders of the links on the plan's benefit cards (see `url_builder`)."""
-    return {
-        "value": url_builder("benefits:value-edit", project_pk, 2),
-        "benefit": url_builder("benefits:benefit-edit", project_pk, 1),
-        "values": url_builder("benefits:values-grid", project_pk, 1),
-        "indicator_add": url_builder("benefits:indicator-add", project_pk, 1),
-        "indicator": url_builder("benefits:indicator", project_pk, 1),
-        "indicator_edit": url_builder("benefits:indicator-edit", project_pk, 1),
-        "confirm": url_builder("benefits:indicator-confirm", project_pk, 1),
-    }
-
-
-def prepare_card(benefit, *, years, can_edit: bool, today, urls: dict) -> None:
-    """Give the benefit the rest of what its card on the plan page shows:
-    needed only when the card is not in the cache."""
-    benefit.cells = SimpleLazyObject(
-        lambda: value_cells(
-            benefit.value_rows,
-            years=years,
-            kind=benefit.kind,
-            unit=benefit.quality_unit,
-            url=(lambda year: urls["value"](benefit.pk, year)) if can_edit else None,
-        )
-    )
-    benefit.edit_url = urls["benefit"](benefit.pk)
-    benefit.editor_id = f"benefit-{benefit.pk}-editor"
-    benefit.values_url = urls["values"](benefit.pk)
-    benefit.add_indicator_url = urls["indicator_add"](benefit.pk)
-    for indicator in benefit.indicator_list:
-        indicator.due = smarte.next_due(
-            frequency=indicator.frequency,
-            baseline_date=indicator.baseline_date,
-            last_measured=indicator.last_measured,
-            target_date=indicator.target_date,
-        )
-        indicator.overdue = indicator.due is not None and indicator.due < today
-        indicator.page_url = urls["indicator"](indicator.pk)
-        indicator.edit_url = urls["indicator_edit"](indicator.pk)
-        indicator.confirm_url = urls["confirm"](indicator.pk) if can_edit else ""
-
-
 def cost_rows(costs, *, url: Callable[[int], str]) -> list[tuple]:
     """(cost, kind, expected, low, high, edit URL) per cost, amounts formatted."""
     kinds = {value: str(label) for value, label in Cost.Kind.choices}
@@ -221,101 +153,6 @@ def cost_rows(costs, *, url: Callable[[int], str]) -> list[tuple]:
         )
         for c in costs
     ]
-
-
-def plan_context(project, plan: BenefitPlan, *, error: str | None = None) -> dict:
-    loaded = load_plan(plan, change_stamp=project.change_stamp)
-    today = timezone.localdate()
-    can_edit = project.can_write and plan.editable
-    for benefit in loaded.benefits:
-        key_card(benefit, project=project, can_edit=can_edit, today=today)
-
-    def cards() -> list[Benefit]:
-        urls = card_urls(project.pk)
-        for benefit in loaded.benefits:
-            prepare_card(benefit, years=plan.years, can_edit=can_edit, today=today, urls=urls)
-        return loaded.benefits
-
-    indicators = [i for b in loaded.benefits for i in b.indicator_list]
-    adopted = {b.source_id for b in loaded.benefits}
-    events = plan_events(plan)
-    return {
-        "project": project,
-        "plan": plan,
-        # Prepared only when the cards are not all in the cache.
-        "benefits": SimpleLazyObject(cards),
-        # All the cards at once, under all their keys (each card is also kept alone).
-        "cards_key": digest(tuple(b.card_key for b in loaded.benefits)),
-        # The plan's rows as at the change stamp: names the kept costs and gaps.
-        "rows_key": digest((project.change_stamp,)),
-        # Formatted only when the costs' table is not in the cache.
-        "costs": SimpleLazyObject(
-            lambda: cost_rows(loaded.costs, url=url_builder("benefits:cost-edit", project.pk, 1))
-        ),
-        "years": plan.years,
-        "can_edit": can_edit,
-        **review_gaps(project, loaded.benefits, indicators),
-        **review_context(project.actor, plan, events),
-        "events": events,
-        # How many comments each benefit, indicator and review has (one query,
-        # made only when a card or a review entry is not in the cache).
-        "comment_counts": SimpleLazyObject(
-            partial(comment_counts, project_id=project.pk, models=[Benefit, Indicator, PlanEvent])
-        ),
-        "not_adopted": list(project.identified_benefits.exclude(pk__in=adopted - {None}))
-        if can_edit
-        else [],
-        "error": error,
-        "progress": tracking.plan_summary(plan, indicators),
-        **plan_numbers(project, loaded.figures),
-        "nonpriced": reports.nonpriced_rows(reports.benefit_dicts(loaded.benefits)),
-        "accountable": reports.accountable_text(plan),
-        "can_name_owner": project.can_write,
-        "fixed_prices": assumptions.fixed_prices(plan.first_year),
-    }
-
-
-def review_gaps(project, benefits, indicators) -> dict:
-    """What keeps the plan from being submitted: `gaps` (texts) and `problems`
-    (each failing indicator's pk, name and failed checks), kept under the
-    project's change stamp and the language; they name no people."""
-    key = "plan-gaps:" + digest((project.change_stamp, get_language()))
-    found = caches["pages"].get(key)
-    if found is None:
-        problems = [
-            (i.pk, i.name, "; ".join(f"{check.label} – {check.reason}" for check in failed))
-            for i, failed in smarte.plan_problems(indicators)
-            if i is not None
-        ]
-        found = {"gaps": smarte.plan_gaps(benefits), "problems": problems}
-        caches["pages"].set(key, found, PLAN_ROWS_SECONDS)
-    return found
-
-
-def review_context(actor: access.Actor, plan: BenefitPlan, events: list[PlanEvent]) -> dict:
-    """What the plan's review section offers `actor`, by the same rules the
-    review enforces, and who the plan waits for; `events` are the plan's
-    (`plan_events`)."""
-    people = reviewers(plan, events=events)
-    submitted = plan.status == BenefitPlan.Status.SUBMITTED
-    decide = access.plan_decide_refusal(
-        actor,
-        submitted_by=people.submitted_by if submitted else None,
-        solution_owner=people.solution_owner,
-    )
-    approved = latest_event(events, PlanEvent.Action.APPROVED)
-    revising = plan.status != BenefitPlan.Status.APPROVED and approved is not None
-    editor = access.plan_edit_refusal(actor) is None
-    decider = get_user_model().objects.filter(pk=people.decider).first() if submitted else None
-    return {
-        "can_submit": plan.editable and access.plan_submit_refusal(actor) is None,
-        "can_decide": submitted and decide is None,
-        "decider": name_of(decider),
-        "can_revise": editor and plan.status == BenefitPlan.Status.APPROVED,
-        "revising": revising,
-        "approved_event": approved,
-        "can_discard": editor and revising and plan.editable,
-    }
 
 
 def snapshot_context(project, event: PlanEvent) -> dict:

@@ -1,6 +1,7 @@
 """Reads of the benefit plan: a fixed number of queries whatever its size."""
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -48,11 +49,18 @@ class LoadedPlan:
     plan: BenefitPlan
     benefits: list[Benefit] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
+    # Person id → the person, for the people the rows name (read fresh, never kept).
+    people: dict = field(default_factory=dict)
 
     @cached_property
     def refs(self) -> dict[int, int]:
         """Benefit pk → its number in the plan (1, 2, …), used outside the database."""
         return {b.pk: n for n, b in enumerate(self.benefits, start=1)}
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        """The indicators of all the benefits, in the benefits' order."""
+        return [i for b in self.benefits for i in b.indicator_list]
 
     def figures(self) -> dict:
         """What the plan's numbers are worked out from (see `result_of`), as plain
@@ -192,16 +200,17 @@ def name_of(user) -> str:
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
-def card_key(benefit: Benefit, *, change_stamp, can_edit: bool, today: date) -> tuple:
-    """What a loaded benefit's card on the plan page varies on: the project's
-    change stamp (every recorded change of its rows replaces it), the day (what is
-    due) and the names of the people the card shows, which are no rows of it."""
-    names = [name_of(benefit.owner)]
-    names += [name_of(getattr(i, p)) for i in benefit.indicator_list for p in PEOPLE]
-    return (change_stamp, benefit.pk, can_edit, today, tuple(names))
-
-
 PLAN_ROWS_SECONDS = 300  # as the plan page's cached parts
+
+
+def kept[T](key: str, make: Callable[[], T]) -> T:
+    """What the "pages" cache keeps under `key` (a key naming all it varies
+    on), or what `make` gives, kept there for PLAN_ROWS_SECONDS."""
+    found = caches["pages"].get(key)
+    if found is None:
+        found = make()
+        caches["pages"].set(key, found, PLAN_ROWS_SECONDS)
+    return found
 
 
 def load_plan(plan: BenefitPlan, *, change_stamp=None) -> LoadedPlan:
@@ -220,11 +229,7 @@ def load_plan(plan: BenefitPlan, *, change_stamp=None) -> LoadedPlan:
     if change_stamp is None:
         loaded = _plan_rows(plan)
     else:
-        key = f"plan-rows:{plan.pk}:{change_stamp}"
-        loaded = caches["pages"].get(key)
-        if loaded is None:
-            loaded = _plan_rows(plan)
-            caches["pages"].set(key, loaded, PLAN_ROWS_SECONDS)
+        loaded = kept(f"plan-rows:{plan.pk}:{change_stamp}", lambda: _plan_rows(plan))
         loaded.plan = plan
     _attach_people(loaded)
     return loaded
@@ -273,6 +278,7 @@ def _attach_people(loaded: LoadedPlan) -> None:
         {b.owner_id for b in loaded.benefits}
         | {getattr(i, f"{name}_id") for i in indicators for name in PEOPLE}
     )
+    loaded.people = people
     for b in loaded.benefits:
         b.owner = people[b.owner_id] if b.owner_id is not None else None
     for indicator in indicators:

@@ -19,7 +19,7 @@ from projects.versioning import StaleEdit
 
 from ..forms import DeleteForm
 from ..models import BenefitPlan
-from ..pages import plan_context
+from ..plan_page import plan_context
 from ..selectors import plan_for_project
 
 
