@@ -1,6 +1,7 @@
 """The base template's kept parts (the head's links, the header's brand, menu
 button and site menu) vary on exactly what changes them: the language, the page
-and whether someone is signed in."""
+and whether someone is signed in. The accessibility statement's text varies on
+the language."""
 
 import pytest
 from django.core.cache import caches
@@ -56,3 +57,10 @@ def test_every_page_has_the_stylesheets_whoever_drew_them_first(client, alice):
     signed_in = _page(client, "nb")
     for page in (anonymous, signed_in):
         assert page.count('rel="stylesheet"') == 5 and "css/portal.css" in page
+
+
+def test_the_accessibility_statement_follows_the_language(client):
+    english, norwegian = _page(client, "en"), _page(client, "nb")
+    assert '<h1 class="ds-heading" data-size="lg">Accessibility statement</h1>' in english
+    assert '<h1 class="ds-heading" data-size="lg">Tilgjengelighetserklæring</h1>' in norwegian
+    assert "Tilgjengelighetserklæring</h1>" not in _page(client, "en")
