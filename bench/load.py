@@ -211,8 +211,11 @@ def build(count: int) -> list[VirtualUser]:
 
     users = get_user_model().objects
     people = users.bulk_create([get_user_model()(username=f"last{i}") for i in range(count)])
-    colleagues = users.bulk_create([get_user_model()(username=f"kollega{i}") for i in range(40)])
-    units = Unit.objects.bulk_create([Unit(name=f"Enhet {i}") for i in range(5)])
+    # Names apart from the bench's data, which `make bench`'s mix row shares.
+    colleagues = users.bulk_create(
+        [get_user_model()(username=f"lastkollega{i}") for i in range(40)]
+    )
+    units = Unit.objects.bulk_create([Unit(name=f"Lastenhet {i}") for i in range(5)])
     projects = Project.objects.bulk_create(
         [
             Project(
@@ -258,6 +261,14 @@ def build(count: int) -> list[VirtualUser]:
             )
         )
     return simulated
+
+
+def arrive(port: int, users: Sequence[VirtualUser]) -> None:
+    """Each user's first visit, which sets their CSRF cookie for the mix's posts."""
+    for user in users:
+        user.remember(
+            send(port, Request("GET", f"/projects/{user.project_id}/members/", user.headers()))
+        )
 
 
 def _boards(projects) -> tuple[list, list]:
@@ -356,10 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup(before_migrate=prepare_database)
     users = build(args.users)
     with gunicorn(port=free_port(), logdir=workdir) as port:
-        for user in users:  # each user's first visit sets their CSRF cookie
-            user.remember(
-                send(port, Request("GET", f"/projects/{user.project_id}/members/", user.headers()))
-            )
+        arrive(port, users)
         print(f"{args.users} users, {args.seconds} s, gunicorn 2 workers on PostgreSQL ...")
         summary = summarize(run(port, users, MIX, args.seconds))
         with gunicorn(port=free_port(), logdir=workdir) as second:

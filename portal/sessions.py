@@ -8,14 +8,19 @@ sessions, and CPU time in proportion to how many people are logged in. That is
 fine for a deactivation (rare, an administrator's action). A session model with
 an indexed user column (a custom session backend) would make it one indexed
 DELETE, at the price of replacing Django's standard backend; not worth it yet.
+Requests read sessions through the session cache (`cached_db`), so the cached
+copies go with the rows: one more query, a DELETE in that cache's table.
 
 Only saves through the model trigger this (the admin's change form, `save()`);
 a bulk `QuerySet.update(is_active=False)` sends no signal. Django's own
 backend already refuses to authenticate an inactive user's session; deleting
 the rows makes that hold for any backend and frees the rows at once."""
 
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.cached_db import SessionStore
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
 from django.utils import timezone
 
 
@@ -32,6 +37,9 @@ def end_sessions_of(user_id: int) -> int:
     if not theirs:
         return 0
     deleted, _ = Session.objects.filter(session_key__in=theirs).delete()
+    caches[settings.SESSION_CACHE_ALIAS].delete_many(
+        [SessionStore.cache_key_prefix + key for key in theirs]
+    )
     return deleted
 
 

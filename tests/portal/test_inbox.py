@@ -53,7 +53,9 @@ def test_its_queries_do_not_grow_with_notifications(
     member_client, alice, project, django_assert_num_queries
 ):
     make_notification(alice, project)
-    with django_assert_num_queries(5) as few:
+    # Session, user, whether they lead (for the header's count), the count,
+    # the page's notifications, and the paginator's count.
+    with django_assert_num_queries(6) as few:
         member_client.get("/inbox/")
     Notification.objects.bulk_create(
         [
@@ -207,3 +209,29 @@ def test_the_count_of_a_known_non_leader_is_one_query_on_their_projects(
         assert user_is_leader(fresh) is False
         with django_assert_num_queries(1):
             assert unread_count(fresh) == expected
+
+
+def test_the_count_of_someone_not_yet_known_is_two_plain_queries(
+    alice, leader, project, django_assert_num_queries
+):
+    from portal.notifications.selectors import unread_count
+
+    make_notification(alice, project)
+    make_notification(leader, make_project(title="Annet"))  # a leader is no member of it
+    for user in (alice, leader):
+        fresh = type(user).objects.get(pk=user.pk)
+        with django_assert_num_queries(2) as queries:
+            assert unread_count(fresh) == 1
+        count_sql = queries.captured_queries[-1]["sql"].upper()
+        assert "EXISTS" not in count_sql and "COUNT(" in count_sql
+
+
+def test_the_header_count_follows_reading_and_leaving_a_project(member_client, alice, project):
+    first = make_notification(alice, project)
+    make_notification(alice, project)
+    assert 'data-unread="2"' in member_client.get("/accessibility/").text
+    first.read_at = first.created
+    first.save()
+    assert 'data-unread="1"' in member_client.get("/accessibility/").text
+    project.memberships.filter(user=alice).delete()
+    assert 'data-unread="0"' in member_client.get("/accessibility/").text

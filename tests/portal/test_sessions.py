@@ -1,8 +1,14 @@
 """Log-out and deactivation end sessions on the server, not only in the browser."""
 
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from portal.sessions import end_sessions_of
 from tests.factories import make_user
@@ -72,7 +78,8 @@ def test_it_finds_sessions_in_one_scan_and_one_delete(alice, django_assert_num_q
         _logged_in(alice)
     for _ in range(20):
         _logged_in(make_user())
-    with django_assert_num_queries(2):
+    # The scan, the DELETE of the rows and the DELETE of their cached copies.
+    with django_assert_num_queries(3):
         assert end_sessions_of(alice.pk) == 5
     assert Session.objects.count() == 20
 
@@ -100,3 +107,43 @@ def test_changing_the_password_ends_the_other_sessions(alice):
     assert response.status_code == 302
     assert here.get("/").status_code == 200
     assert elsewhere.get("/").status_code == 302
+
+
+def _session_table_reads(client: Client) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/accessibility/").status_code == 200
+    return [q["sql"] for q in queries if Session._meta.db_table in q["sql"]]
+
+
+def test_a_request_reads_the_session_from_the_shared_cache_not_the_table(alice):
+    # Every app server reads the same cache: it lives in the database.
+    assert isinstance(caches[settings.SESSION_CACHE_ALIAS], DatabaseCache)
+    client = _logged_in(alice)
+    key = client.session.session_key
+    assert caches[settings.SESSION_CACHE_ALIAS].get(KEY_PREFIX + key) is not None
+    assert _session_table_reads(client) == []
+
+
+def test_a_session_missing_from_the_cache_is_read_from_the_table(alice):
+    client = _logged_in(alice)
+    caches[settings.SESSION_CACHE_ALIAS].clear()
+    assert len(_session_table_reads(client)) == 1
+    assert alice.get_full_name() in client.get("/").text
+    assert _session_table_reads(client) == []  # cached again by the first read
+
+
+def test_deactivating_a_user_also_drops_the_cached_copies_of_their_sessions(alice, bob):
+    theirs, other = _logged_in(alice), _logged_in(bob)
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    key, other_key = theirs.session.session_key, other.session.session_key
+    alice.is_active = False
+    alice.save()
+    assert cache.get(KEY_PREFIX + key) is None
+    assert cache.get(KEY_PREFIX + other_key) is not None
+
+
+def test_log_out_drops_the_cached_copy(alice):
+    client = _logged_in(alice)
+    key = client.session.session_key
+    client.post("/accounts/logout/")
+    assert caches[settings.SESSION_CACHE_ALIAS].get(KEY_PREFIX + key) is None
