@@ -197,12 +197,12 @@ def touch(project_id: int) -> None:
     _renew(Project.objects.filter(pk=project_id))
 
 
-def reindex(project_id: int | None) -> None:
-    """Index the project's history again from the history tables (every
-    project's when None), after rows were written there directly, and give it
-    a new change stamp."""
+def reindex(project_id: int | None, *, written: set[str] | None = None) -> None:
+    """Index the project's history again (every project's when None) after
+    rows were written to the history tables directly (`written`: the labels of
+    those tables; all when None), and give it a new change stamp."""
     sources = [(source.model, source.project_lookup) for source in _sources]
-    history_index.rebuild(sources=sources, project_id=project_id)
+    history_index.rebuild(sources=sources, project_id=project_id, written=written)
     if project_id is not None:
         touch(project_id)
 

@@ -28,11 +28,21 @@ def add(*, project_id: int, model: type[models.Model], rows: Iterable) -> None:
     )
 
 
-def rebuild(*, sources: Iterable[tuple[type[models.Model], str]], project_id: int | None) -> None:
-    """Index again, from the history tables, every recorded row of the project
-    (of every project when `project_id` is None). `sources` are the recorded
-    models with the lookup that names each row's project."""
-    index = RecordedChange.objects.all()
+def rebuild(
+    *,
+    sources: list[tuple[type[models.Model], str]],
+    project_id: int | None,
+    written: set[str] | None = None,
+) -> None:
+    """Index again, from their history tables, the recorded rows of `sources`
+    (recorded models, each with the lookup that names a row's project) of the
+    project (of every project when `project_id` is None); with `written`, only
+    of the sources whose history tables (by label) are in it."""
+    if written is not None:
+        sources = [
+            (m, lookup) for m, lookup in sources if m.history.model._meta.label_lower in written
+        ]
+    index = RecordedChange.objects.filter(source__in=[m._meta.label_lower for m, _l in sources])
     if project_id is not None:
         index = index.filter(project_id=project_id)
     index.delete()

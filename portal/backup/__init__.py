@@ -91,7 +91,8 @@ def rows_import(file: ProjectFile, *, into: Project | None = None, clean: bool =
     renumber(objects, into=into.pk if into else None)
     rows_save(objects, skip_project=into is not None, clean=clean)
     project_id = next(obj["pk"] for obj in objects if obj["model"] == "projects.project")
-    history.reindex(project_id)  # its history rows were written directly
+    # Its history rows were written directly: index them.
+    history.reindex(project_id, written={obj["model"] for obj in objects})
     return project_id
 
 

@@ -85,3 +85,14 @@ def test_bulk_made_rows_are_told_with_their_cause(project, alice):
     seeded = [e for e in entries if e.source.model._meta.label_lower == "projects.activity"]
     assert len(seeded) == 11
     assert {e.row.history_change_reason for e in seeded} == {history_words.cause_of(decision)}
+
+
+def test_reindexing_the_tables_written_keeps_the_rest_of_the_index(project, alice):
+    _busy(project, alice)
+    before = _indexed(project.pk)
+    RecordedChange.objects.filter(project_id=project.pk, source="canvas.note").delete()
+    history.reindex(project.pk, written={"canvas.historicalnote"})
+    assert _indexed(project.pk) == before
+    RecordedChange.objects.filter(project_id=project.pk, source="canvas.note").delete()
+    history.reindex(project.pk, written=set())  # nothing written: nothing read again
+    assert _indexed(project.pk) == {key for key in before if key[0] != "canvas.note"}
