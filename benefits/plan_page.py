@@ -22,27 +22,21 @@ from .models import Benefit, BenefitPlan, Indicator, PlanEvent
 from .pages import cost_rows, plan_numbers, url_builder, value_cells
 from .reviewers import latest_event, reviewers
 from .selectors import (
-    PEOPLE,
     PLAN_ROWS_SECONDS,
     LoadedPlan,
     digest,
     kept,
     load_plan,
     name_of,
+    named_people,
     plan_events,
 )
 
 
 def card_people(benefits: list[Benefit]) -> tuple[tuple[int, tuple], ...]:
     """Each loaded benefit's pk with the ids of the people its card on the plan
-    page names, in order: its owner, then each indicator's PEOPLE."""
-    return tuple(
-        (
-            b.pk,
-            (b.owner_id, *(getattr(i, f"{p}_id") for i in b.indicator_list for p in PEOPLE)),
-        )
-        for b in benefits
-    )
+    page names (`named_people`)."""
+    return tuple((b.pk, named_people(b)) for b in benefits)
 
 
 def card_names(

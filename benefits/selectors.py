@@ -271,17 +271,24 @@ def _plan_rows(plan: BenefitPlan) -> LoadedPlan:
     return LoadedPlan(plan=plan, benefits=benefits, costs=list(plan.costs.all()))
 
 
+def named_people(benefit: Benefit) -> tuple:
+    """The ids of the people a loaded benefit names, in order: its owner, then
+    each indicator's PEOPLE (None where nobody is named)."""
+    return (
+        benefit.owner_id,
+        *(getattr(i, f"{name}_id") for i in benefit.indicator_list for name in PEOPLE),
+    )
+
+
 def _attach_people(loaded: LoadedPlan) -> None:
     """Give the benefits their owner and the indicators their people, read in one query."""
-    indicators = [i for b in loaded.benefits for i in b.indicator_list]
     people = get_user_model().objects.in_bulk(
-        {b.owner_id for b in loaded.benefits}
-        | {getattr(i, f"{name}_id") for i in indicators for name in PEOPLE}
+        {person for b in loaded.benefits for person in named_people(b)}
     )
     loaded.people = people
     for b in loaded.benefits:
         b.owner = people[b.owner_id] if b.owner_id is not None else None
-    for indicator in indicators:
+    for indicator in loaded.indicators:
         for name in PEOPLE:
             person_id = getattr(indicator, f"{name}_id")
             setattr(indicator, name, people[person_id] if person_id is not None else None)
